@@ -1,0 +1,85 @@
+"""Countdowns the way Indonesian newsrooms write them: H-14, H, H+3.
+
+"H" is the stage's day. The label counts whole calendar days in the viewer's zone, so at 23.30
+WIB on 13 February voting day is "H-1" in Jakarta while it is already "H" in Jayapura.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pemilu_timeline.model import Stage, Status
+
+
+@dataclass(frozen=True)
+class Countdown:
+    stage: Stage
+    at: dt.datetime
+    status: Status
+    target: str  # "start" (upcoming or past) or "end" (active)
+    moment: dt.datetime  # the instant counted to, in the viewer's zone
+    days: int  # calendar days from at's date to the target day (negative once passed)
+
+    @property
+    def label(self) -> str:
+        return h_label(self.days)
+
+    @property
+    def delta(self) -> dt.timedelta:
+        return self.moment - self.at
+
+    @property
+    def is_future(self) -> bool:
+        return self.moment > self.at
+
+    def span_parts(self) -> dict[str, int]:
+        """Years, months, days, hours and minutes between now and the target."""
+        return span_parts(self.at, self.moment)
+
+    def clock_parts(self) -> dict[str, int]:
+        """Days, hours and minutes (no months): the '12 hari 3 jam 5 menit' readout."""
+        seconds = abs(int(self.delta.total_seconds()))
+        days, rest = divmod(seconds, 86400)
+        return {"days": days, "hours": rest // 3600, "minutes": rest % 3600 // 60,
+                "seconds": rest % 60}
+
+
+def h_label(days: int) -> str:
+    """H-n before the day, H on it, H+n after."""
+    if days > 0:
+        return f"H-{days}"
+    if days < 0:
+        return f"H+{-days}"
+    return "H"
+
+
+def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
+    """Time until ``stage`` starts, or until it ends while it is active.
+
+    A stage without a date (pending) or cancelled has nothing to count down to; callers check
+    ``stage.is_dated`` and the state first.
+    """
+    zone = at.tzinfo
+    assert zone is not None
+    status = stage.status_at(at)
+    start, end = stage.window(zone)
+    if status is Status.ACTIVE:
+        last_moment = end - dt.timedelta(microseconds=1) if end > start else start
+        target, moment, day = "end", end, last_moment.date()
+    else:
+        target, moment, day = "start", start, start.date()
+    return Countdown(stage=stage, at=at, status=status, target=target, moment=moment,
+                     days=(day - at.date()).days)
+
+
+def span_parts(earlier: dt.datetime, later: dt.datetime) -> dict[str, int]:
+    """Calendar-aware difference ('1 bulan 14 hari'), always non-negative."""
+    from dateutil.relativedelta import relativedelta
+
+    if later < earlier:
+        earlier, later = later, earlier
+    later = later.astimezone(earlier.tzinfo)  # one wall clock, so months and days are local
+    diff = relativedelta(later.replace(tzinfo=None), earlier.replace(tzinfo=None))
+    return {"year": diff.years, "month": diff.months, "day": diff.days,
+            "hour": diff.hours, "minute": diff.minutes}

@@ -1,0 +1,136 @@
+"""One exception family for the whole core; the CLI maps it to exit codes in one place.
+
+Each error knows its exit code and renders its message in the user's language, so the core
+never prints and the CLI never needs a per-command ``except`` block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pemilu_timeline import i18n
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+class PemiluError(Exception):
+    """Base of every error the tool reports to a user (never a traceback)."""
+
+    exit_code = EXIT_DATA
+    key = "error.generic"
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        return i18n.t(self.key, lang, **self.params)
+
+
+class InvalidInput(PemiluError):
+    """A value typed by the user (a date, a zone, a field) cannot be used."""
+
+    key = "error.invalid_input"
+
+
+class UsageError(PemiluError):
+    """Options that cannot go together; exit 2 like any other usage mistake."""
+
+    exit_code = EXIT_USAGE
+    key = "error.usage"
+
+
+class ScheduleFileError(PemiluError):
+    """The schedule file is missing or unreadable."""
+
+    key = "error.file"
+
+
+class StageNotFound(PemiluError):
+    """No stage matches what the user typed."""
+
+    key = "error.stage_not_found"
+
+    def message(self, lang: str = "en") -> str:
+        text = i18n.t(self.key, lang, **self.params)
+        close = self.params.get("close") or []
+        if close:
+            text += " " + i18n.t("error.close_matches", lang, matches=", ".join(close))
+        return text + " " + i18n.t("error.run_list", lang)
+
+
+class AmbiguousStage(PemiluError):
+    """Several stages match; the user has to say which one."""
+
+    key = "error.stage_ambiguous"
+
+    def message(self, lang: str = "en") -> str:
+        return i18n.t(self.key, lang, query=self.params["query"],
+                      matches=", ".join(self.params["matches"]))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a schedule file, with its place."""
+
+    path: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+    column: int | None = None
+    stage: str | None = None
+    field: str | None = None
+
+    def place(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+    def describe(self, lang: str = "en") -> str:
+        context = []
+        if self.stage:
+            context.append(i18n.t("problem.stage", lang, stage=self.stage))
+        if self.field:
+            context.append(i18n.t("problem.field", lang, field=self.field))
+        prefix = f"{self.place()}: " + (f"[{', '.join(context)}] " if context else "")
+        return prefix + i18n.t(self.key, lang, **self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.path, "line": self.line, "column": self.column,
+            "stage": self.stage, "field": self.field, "code": self.key,
+            "message": i18n.t(self.key, "en", **self.params),
+        }
+
+
+class ScheduleInvalid(PemiluError):
+    """The schedule file has problems; all of them are reported at once."""
+
+    key = "error.schedule_invalid"
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(path=path, count=len(self.problems))
+
+    def message(self, lang: str = "en") -> str:
+        head = i18n.t(self.key, lang, path=self.params["path"], count=self.params["count"])
+        return "\n".join([head, *("  " + p.describe(lang) for p in self.problems)])
+
+
+class WriteRefused(PemiluError):
+    """A write would lose data or cannot be done safely; the file is left as it was."""
+
+    key = "error.write_refused"
+
+
+class LockTimeout(PemiluError):
+    """Another command holds the schedule's lock for too long."""
+
+    key = "error.lock_timeout"

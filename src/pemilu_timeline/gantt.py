@@ -1,0 +1,91 @@
+"""The `timeline` picture: one bar per stage across the months, with a marker for now.
+
+Each column stands for a fixed number of days so the chart fits the terminal (or the SVG) width.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from pemilu_timeline.i18n import MONTHS_SHORT, check_language, t
+from pemilu_timeline.model import Stage, Status
+from pemilu_timeline.render import STATUS_STYLE
+
+BAR = "█"
+EMPTY = "·"
+MARKER = "│"
+MIN_BAR_WIDTH = 20
+
+
+def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
+                  width: int) -> RenderableType:
+    zone = at.tzinfo
+    assert zone is not None
+    dated = [s for s in stages if s.is_dated]
+    if not dated:
+        return Text(t("label.no_stages", lang))
+    windows = [s.window(zone) for s in dated]
+    first = min(w[0] for w in windows).date()
+    last = max(w[1] for w in windows).date()
+    label_width = min(36, max(len(s.display_name(lang)) for s in dated) + 1, max(12, width // 3))
+    bar_width = max(MIN_BAR_WIDTH, width - label_width - 1)
+    span_days = max(1, (last - first).days)
+    days_per_cell = span_days / bar_width
+
+    def column(day: dt.date) -> int:
+        return min(bar_width - 1, max(0, int((day - first).days / days_per_cell)))
+
+    now_col = column(at.date()) if first <= at.date() < last else None
+    lines: list[RenderableType] = [Text(t("title.timeline", lang), style="bold")]
+    lines.append(_month_axis(first, last, bar_width, label_width, column, lang))
+    for stage, (start, end) in zip(dated, windows, strict=True):
+        status = stage.status_at(at)
+        name = stage.display_name(lang)
+        if len(name) > label_width - 1:
+            name = name[: label_width - 2] + "…"
+        row = Text(name.ljust(label_width), style="bold" if stage.milestone else "")
+        lo = column(start.date())
+        hi = max(lo, column((end - dt.timedelta(microseconds=1)).date()))
+        cells = Text()
+        for col in range(bar_width):
+            if col == now_col:
+                cells.append(MARKER, style="bold red")
+            elif lo <= col <= hi:
+                cells.append(BAR, style=_bar_style(status))
+            else:
+                cells.append(EMPTY, style="dim")
+        row.append_text(cells)
+        lines.append(row)
+    if now_col is not None:
+        marker = Text(" " * (label_width + now_col) + "▲ " + t("label.now_marker", lang),
+                      style="bold red")
+        lines.append(marker)
+    return Group(*lines)
+
+
+def _bar_style(status: Status) -> str:
+    return STATUS_STYLE[status].replace("dim", "grey50") if status is Status.PAST \
+        else STATUS_STYLE[status]
+
+
+def _month_axis(first: dt.date, last: dt.date, bar_width: int, label_width: int,
+                column: object, lang: str) -> Text:
+    """Month names placed at the column where each month begins, skipping ones that collide."""
+    assert callable(column)
+    axis = [" "] * bar_width
+    months = MONTHS_SHORT[check_language(lang)]
+    day = first.replace(day=1)
+    free_from = 0
+    while day <= last:
+        col = column(max(day, first))
+        label = months[day.month - 1] + ("" if day.month != 1 and day != first.replace(day=1)
+                                          else f" {day.year}")
+        if col >= free_from and col + len(label) <= bar_width:
+            axis[col:col + len(label)] = list(label)
+            free_from = col + len(label) + 1
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return Text(" " * label_width + "".join(axis), style="bold")

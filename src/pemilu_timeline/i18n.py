@@ -1,0 +1,258 @@
+"""Everything a user reads, in Indonesian (default) and English.
+
+Keys and status codes stay the same in every language; only the words change. The catalog is
+a plain dict so that the core can translate its own errors without importing any UI library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+
+MONTHS = {
+    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+           "September", "Oktober", "November", "Desember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+MONTHS_SHORT = {
+    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+WEEKDAYS = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+# (Indonesian, English). Placeholders use str.format syntax.
+CATALOG: dict[str, tuple[str, str]] = {
+    # statuses
+    "status.past": ("selesai", "past"),
+    "status.active": ("berlangsung", "active"),
+    "status.upcoming": ("akan datang", "upcoming"),
+    "status.pending": ("menunggu", "pending"),
+    "status.tentative": ("tentatif", "tentative"),
+    "status.cancelled": ("dibatalkan", "cancelled"),
+    # column headings and labels
+    "col.stage": ("Tahapan", "Stage"),
+    "col.election": ("Pemilihan", "Election"),
+    "col.dates": ("Tanggal", "Dates"),
+    "col.start": ("Mulai", "Start"),
+    "col.end": ("Selesai", "End"),
+    "col.status": ("Status", "Status"),
+    "col.progress": ("Kemajuan", "Progress"),
+    "col.left": ("Sisa waktu", "Time left"),
+    "col.id": ("ID", "ID"),
+    "col.tags": ("Label", "Tags"),
+    "col.source": ("Sumber", "Source"),
+    "col.note": ("Catatan", "Note"),
+    "col.url": ("Tautan", "Link"),
+    "col.duration": ("Durasi", "Duration"),
+    "col.revision": ("Revisi", "Revision"),
+    "col.updated": ("Diperbarui", "Updated"),
+    "col.zone": ("Zona waktu", "Time zone"),
+    "col.state": ("Keadaan", "State"),
+    "col.countdown": ("Hitung mundur", "Countdown"),
+    "title.now": ("Tahapan berlangsung — {at}", "Active stages — {at}"),
+    "title.list": ("Jadwal tahapan ({count})", "Stage schedule ({count})"),
+    "title.timeline": ("Linimasa tahapan", "Stage timeline"),
+    "label.next": ("Berikutnya", "Next"),
+    "label.last_ended": ("Terakhir selesai", "Last ended"),
+    "label.none_active": ("Tidak ada tahapan yang berlangsung pada {at}.",
+                          "No stage is active at {at}."),
+    "label.no_next": ("Tidak ada tahapan berikutnya.", "No stage comes next."),
+    "label.day_of": ("hari ke-{day} dari {total}", "day {day} of {total}"),
+    "label.starts_in": ("mulai {span}", "starts {span}"),
+    "label.ends_in": ("berakhir {span}", "ends {span}"),
+    "label.started": ("dimulai {span}", "started {span}"),
+    "label.ended": ("berakhir {span}", "ended {span}"),
+    "label.until_start": ("menuju dimulainya", "until the start of"),
+    "label.until_end": ("menuju berakhirnya", "until the end of"),
+    "label.since_start": ("sejak dimulainya", "since the start of"),
+    "label.now_marker": ("sekarang", "now"),
+    "label.no_milestone": (
+        "Tidak ada tonggak setelah {at}. Tonggak terakhir: {last}. "
+        "Sebut tahapannya (pemilu-timeline countdown TAHAPAN) atau pakai --at.",
+        "No milestone comes after {at}. The last one: {last}. "
+        "Name a stage (pemilu-timeline countdown STAGE) or use --at."),
+    "label.no_stages": ("Tidak ada tahapan yang cocok.", "No stage matches."),
+    "label.file": ("Berkas jadwal", "Schedule file"),
+    "label.bundled": ("bawaan paket", "bundled with the package"),
+    "label.elections": ("Pemilihan", "Elections"),
+    "label.stages": ("Tahapan", "Stages"),
+    "label.version": ("Versi", "Version"),
+    "label.watch_hint": ("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."),
+    "label.valid": ("{path}: valid, {count} tahapan.", "{path}: valid, {count} stages."),
+    "label.days_hours_minutes": ("{days} hari {hours} jam {minutes} menit",
+                                 "{days} days {hours} hours {minutes} minutes"),
+    "label.timed_local": ("waktu setempat", "local time"),
+    "label.all_day": ("sepanjang hari", "all day"),
+    # spans
+    "span.future": ("{span} lagi", "in {span}"),
+    "span.past": ("{span} yang lalu", "{span} ago"),
+    "span.now": ("sekarang", "now"),
+    "unit.year": ("{n} tahun", "{n} year"),
+    "unit.years": ("{n} tahun", "{n} years"),
+    "unit.month": ("{n} bulan", "{n} month"),
+    "unit.months": ("{n} bulan", "{n} months"),
+    "unit.day": ("{n} hari", "{n} day"),
+    "unit.days": ("{n} hari", "{n} days"),
+    "unit.hour": ("{n} jam", "{n} hour"),
+    "unit.hours": ("{n} jam", "{n} hours"),
+    "unit.minute": ("{n} menit", "{n} minute"),
+    "unit.minutes": ("{n} menit", "{n} minutes"),
+    # errors
+    "error.generic": ("{message}", "{message}"),
+    "error.usage": ("{message_id}", "{message_en}"),
+    "error.invalid_input": ("{message_id}", "{message_en}"),
+    "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason}. {hint_id}",
+                   "Cannot read schedule file {path}: {reason}. {hint_en}"),
+    "error.stage_not_found": ("Tahapan '{query}' tidak ditemukan.",
+                              "Unknown stage '{query}'."),
+    "error.close_matches": ("Yang mirip: {matches}.", "Close matches: {matches}."),
+    "error.run_list": ("Jalankan `pemilu-timeline list` untuk melihat semuanya.",
+                       "Run `pemilu-timeline list` to see all."),
+    "error.stage_ambiguous": (
+        "'{query}' cocok dengan beberapa tahapan: {matches}. Sebut sebagai PEMILIHAN/ID.",
+        "'{query}' matches several stages: {matches}. Name it as ELECTION/ID."),
+    "error.schedule_invalid": ("{path}: {count} masalah ditemukan:",
+                               "{path}: {count} problem(s) found:"),
+    "error.write_refused": ("{message_id}", "{message_en}"),
+    "error.lock_timeout": (
+        "Berkas {path} sedang dikunci oleh perintah lain lebih dari {seconds} detik. "
+        "Coba lagi nanti, atau hapus {lock} jika tidak ada perintah yang berjalan.",
+        "{path} has been locked by another command for over {seconds} s. "
+        "Try again later, or delete {lock} if no other command is running."),
+    # validation problems
+    "problem.stage": ("tahapan {stage}", "stage {stage}"),
+    "problem.field": ("kolom {field}", "field {field}"),
+    "problem.toml": ("TOML tidak valid: {detail}", "invalid TOML: {detail}"),
+    "problem.encoding": ("berkas bukan UTF-8: {detail}", "file is not UTF-8: {detail}"),
+    "problem.missing": ("kolom wajib '{field}' tidak ada", "required field '{field}' is missing"),
+    "problem.unknown_field": ("kolom '{field}' tidak dikenal", "unknown field '{field}'"),
+    "problem.unknown_field_hint": ("kolom '{field}' tidak dikenal; maksudnya '{suggestion}'?",
+                                   "unknown field '{field}'; did you mean '{suggestion}'?"),
+    "problem.type": ("'{field}' harus {expected_id}, bukan {got}",
+                     "'{field}' must be {expected_en}, not {got}"),
+    "problem.empty": ("'{field}' tidak boleh kosong", "'{field}' must not be empty"),
+    "problem.control": ("'{field}' berisi karakter kontrol", "'{field}' contains control characters"),
+    "problem.bad_id": (
+        "id '{value}' tidak valid: pakai huruf kecil, angka dan tanda '-' (mis. masa-tenang)",
+        "invalid id '{value}': use lowercase letters, digits and '-' (e.g. masa-tenang)"),
+    "problem.end_before_start": ("selesai ({end}) sebelum mulai ({start})",
+                                 "end ({end}) is before start ({start})"),
+    "problem.mixed_kinds": (
+        "'start' dan 'end' harus sama jenisnya: keduanya tanggal atau keduanya tanggal-waktu",
+        "'start' and 'end' must be of one kind: both dates or both date-times"),
+    "problem.offset_datetime": (
+        "tanggal-waktu dengan offset tidak dipakai; tulis waktu setempat dan isi 'zone' "
+        "(mis. zone = \"Asia/Jakarta\")",
+        "date-times with an offset are not used; write local time and set 'zone' "
+        "(e.g. zone = \"Asia/Jakarta\")"),
+    "problem.zone_needs_time": ("'zone' hanya untuk tahapan bertanggal-waktu",
+                                "'zone' applies only to stages with date-times"),
+    "problem.duplicate": ("id '{key}' ganda (pertama di baris {other})",
+                          "duplicate id '{key}' (first at line {other})"),
+    "problem.unknown_election": (
+        "pemilihan '{value}' tidak ada; yang ada: {known}",
+        "unknown election '{value}'; known: {known}"),
+    "problem.unknown_zone": (
+        "zona waktu '{value}' tidak dikenal; pakai nama IANA seperti Asia/Jakarta",
+        "unknown time zone '{value}'; use an IANA name such as Asia/Jakarta"),
+    "problem.bad_choice": ("'{field}' harus salah satu dari: {choices}",
+                           "'{field}' must be one of: {choices}"),
+    "problem.bad_number": ("'{field}' harus bilangan bulat ≥ {minimum}",
+                           "'{field}' must be a whole number ≥ {minimum}"),
+    "problem.no_stages": ("berkas tidak berisi [[stages]]", "the file has no [[stages]]"),
+    "problem.top_level": ("kunci tingkat atas '{field}' tidak dikenal; yang dipakai: {known}",
+                          "unknown top-level key '{field}'; expected: {known}"),
+    "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
+                              "a cancelled stage needs a 'reason'"),
+}
+
+# Expected-type names used in problem.type messages.
+TYPE_NAMES = {
+    "text": ("teks", "text"),
+    "date": ("tanggal (YYYY-MM-DD) atau tanggal-waktu setempat",
+             "a date (YYYY-MM-DD) or a local date-time"),
+    "list": ("daftar teks", "a list of text"),
+    "bool": ("true atau false", "true or false"),
+    "int": ("bilangan bulat", "a whole number"),
+    "table": ("tabel", "a table"),
+    "datetime_utc": ("tanggal-waktu UTC (mis. 2024-02-14T00:00:00Z)",
+                     "a UTC date-time (e.g. 2024-02-14T00:00:00Z)"),
+}
+
+
+def check_language(lang: str) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, /, **params: Any) -> str:
+    """Translate ``key``; an unknown key falls back to the key itself so nothing crashes."""
+    texts = CATALOG.get(key)
+    if texts is None:
+        return key
+    template = texts[1] if lang == "en" else texts[0]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def format_date(day: dt.date, lang: str, *, weekday: bool = False) -> str:
+    """'Rabu, 14 Februari 2024' / 'Wednesday, 14 February 2024'."""
+    text = f"{day.day} {MONTHS[check_language(lang)][day.month - 1]} {day.year}"
+    if weekday:
+        text = f"{WEEKDAYS[check_language(lang)][day.weekday()]}, {text}"
+    return text
+
+
+def format_short_date(day: dt.date, lang: str) -> str:
+    return f"{day.day} {MONTHS_SHORT[check_language(lang)][day.month - 1]} {day.year}"
+
+
+def format_time(moment: dt.datetime | dt.time) -> str:
+    """Indonesian style writes 07.00; it reads well in English too, so one form serves both."""
+    return f"{moment.hour:02d}.{moment.minute:02d}"
+
+
+def unit(name: str, n: int, lang: str) -> str:
+    return t(f"unit.{name}" + ("" if n == 1 else "s"), lang, n=n)
+
+
+def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
+    """'1 bulan 14 hari lagi' / 'in 1 month 14 days'. Zero parts are left out."""
+    words = [unit(name, parts[name], lang)
+             for name in ("year", "month", "day", "hour", "minute") if parts.get(name)]
+    if not words:
+        return t("span.now", lang)
+    return t("span.future" if future else "span.past", lang, span=" ".join(words))
+
+
+def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime, lang: str,
+                 zone: str | None = None) -> str:
+    """'11–13 Februari 2024', '28 November 2023 – 10 Februari 2024', '14 Februari 2024, 07.00–13.00'.
+
+    ``zone`` names the zone a timed stage is pinned to; without it the times are local time.
+    """
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        suffix = zone or t("label.timed_local", lang)
+        times = format_time(start) if start == end else f"{format_time(start)}–{format_time(end)}"
+        if start.date() == end.date():
+            return f"{format_date(start.date(), lang)}, {times} {suffix}"
+        return (f"{format_date(start.date(), lang)} {format_time(start)} – "
+                f"{format_date(end.date(), lang)} {format_time(end)} {suffix}")
+    first = start.date() if isinstance(start, dt.datetime) else start
+    last = end.date() if isinstance(end, dt.datetime) else end
+    months = MONTHS[check_language(lang)]
+    if first == last:
+        return format_date(first, lang)
+    if first.year != last.year:
+        return f"{format_date(first, lang)} – {format_date(last, lang)}"
+    if first.month != last.month:
+        return f"{first.day} {months[first.month - 1]} – {format_date(last, lang)}"
+    return f"{first.day}–{format_date(last, lang)}"

@@ -1,0 +1,204 @@
+"""Rich renderings for people. The only module besides cli.py and gantt.py that imports rich."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from pemilu_timeline import i18n
+from pemilu_timeline.countdown import Countdown, countdown_to, span_parts
+from pemilu_timeline.i18n import t
+from pemilu_timeline.model import Schedule, Stage, State, Status
+from pemilu_timeline.timing import zone_label
+
+STATUS_STYLE = {
+    Status.PAST: "dim",
+    Status.ACTIVE: "bold green",
+    Status.UPCOMING: "cyan",
+    Status.PENDING: "yellow",
+    Status.CANCELLED: "strike dim red",
+}
+
+
+def moment_text(at: dt.datetime, lang: str) -> str:
+    """'Senin, 12 Februari 2024 10.00 WIB'."""
+    return (f"{i18n.format_date(at.date(), lang, weekday=True)} {i18n.format_time(at)} "
+            f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
+
+
+def dates_text(stage: Stage, lang: str) -> str:
+    if stage.start is None or stage.end is None:
+        return t("status.pending", lang)
+    return i18n.format_range(stage.start, stage.end, lang,
+                             zone_label_for(stage.zone) if stage.zone else None)
+
+
+def zone_label_for(name: str) -> str:
+    from pemilu_timeline.timing import resolve_zone
+
+    return zone_label(resolve_zone(name))
+
+
+def status_text(stage: Stage, at: dt.datetime, lang: str) -> Text:
+    status = stage.status_at(at)
+    label = t(f"status.{status.value}", lang)
+    if stage.state is State.TENTATIVE and status is not Status.CANCELLED:
+        label += f" ({t('status.tentative', lang)})"
+    return Text(label, style=STATUS_STYLE[status])
+
+
+def stage_name(stage: Stage, lang: str, *, with_key: bool = True) -> Text:
+    text = Text(stage.display_name(lang), style="bold" if stage.milestone else "")
+    if stage.state is State.CANCELLED:
+        text.stylize("strike")
+    if with_key:
+        text.append(f"\n{stage.key}", style="dim")
+    return text
+
+
+def time_left(at: dt.datetime, until: dt.datetime, lang: str) -> str:
+    return i18n.format_span(span_parts(at, until), lang, future=until > at)
+
+
+def now_view(schedule: Schedule, at: dt.datetime, active: Sequence[Stage],
+             upcoming: Stage | None, last: Stage | None, lang: str) -> RenderableType:
+    parts: list[RenderableType] = []
+    zone = at.tzinfo
+    assert zone is not None
+    if active:
+        table = Table(title=t("title.now", lang, at=moment_text(at, lang)), title_justify="left",
+                      expand=False)
+        table.add_column(t("col.stage", lang))
+        table.add_column(t("col.dates", lang))
+        table.add_column(t("col.progress", lang))
+        table.add_column(t("col.left", lang))
+        for stage in active:
+            day, total = stage.day_of(at)
+            percent = stage.progress_at(at) * 100
+            end = stage.window(zone)[1]
+            table.add_row(stage_name(stage, lang), dates_text(stage, lang),
+                          f"{t('label.day_of', lang, day=day, total=total)}\n{percent:.0f}%",
+                          time_left(at, end, lang))
+        parts.append(table)
+    else:
+        parts.append(Text(t("label.none_active", lang, at=moment_text(at, lang))))
+        if last is not None:
+            parts.append(_one_line(t("label.last_ended", lang), last, at, lang, ended=True))
+    if upcoming is not None:
+        parts.append(_one_line(t("label.next", lang), upcoming, at, lang))
+    else:
+        parts.append(Text(t("label.no_next", lang), style="dim"))
+    return Group(*parts)
+
+
+def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
+              *, ended: bool = False) -> Text:
+    start, end = stage.window(at.tzinfo)  # type: ignore[arg-type]
+    text = Text(f"{heading}: ", style="bold")
+    text.append(stage.display_name(lang), style="bold" if stage.milestone else "")
+    text.append(f" ({stage.key}) — {dates_text(stage, lang)}, ")
+    if ended:
+        text.append(t("label.ended", lang, span=time_left(at, end, lang)))
+    else:
+        cd = countdown_to(stage, at)
+        text.append(f"{cd.label}, " + t("label.starts_in", lang, span=time_left(at, start, lang)))
+    return text
+
+
+def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
+    if not stages:
+        return Text(t("label.no_stages", lang))
+    table = Table(title=t("title.list", lang, count=len(stages)), title_justify="left")
+    table.add_column(t("col.dates", lang), no_wrap=False)
+    table.add_column(t("col.stage", lang))
+    table.add_column(t("col.status", lang))
+    table.add_column(t("col.tags", lang), style="dim")
+    for stage in stages:
+        table.add_row(dates_text(stage, lang), stage_name(stage, lang),
+                      status_text(stage, at, lang), ", ".join(stage.tags))
+    return table
+
+
+def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> RenderableType:
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column()
+    election = schedule.elections.get(stage.election)
+    table.add_row(t("col.stage", lang), stage_name(stage, lang, with_key=False))
+    other = stage.name if lang == "en" else stage.name_en
+    table.add_row("", Text(other, style="italic dim"))
+    table.add_row(t("col.id", lang), stage.key)
+    table.add_row(t("col.election", lang),
+                  election.display_name(lang) if election else stage.election)
+    table.add_row(t("col.dates", lang), dates_text(stage, lang))
+    status = stage.status_at(at)
+    table.add_row(t("col.status", lang), status_text(stage, at, lang))
+    if stage.is_dated and stage.state is not State.CANCELLED:
+        start, end = stage.window(at.tzinfo)  # type: ignore[arg-type]
+        if stage.zone:
+            table.add_row(t("col.zone", lang),
+                          f"{stage.zone} → {i18n.format_time(start)} "
+                          f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
+        day, total = stage.day_of(at) if status is Status.ACTIVE else (0, stage.day_of(start)[1])
+        table.add_row(t("col.duration", lang), i18n.unit("day", total, lang))
+        if status is Status.ACTIVE:
+            table.add_row(t("col.progress", lang),
+                          f"{t('label.day_of', lang, day=day, total=total)}, "
+                          f"{stage.progress_at(at) * 100:.0f}%")
+        table.add_row(t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang))
+    if stage.reason:
+        table.add_row(t("col.state", lang), f"{stage.state.value}: {stage.reason}")
+    if stage.tags:
+        table.add_row(t("col.tags", lang), ", ".join(stage.tags))
+    table.add_row(t("col.source", lang), stage.source)
+    if stage.url:
+        table.add_row(t("col.url", lang), stage.url)
+    if stage.note:
+        table.add_row(t("col.note", lang), stage.note)
+    table.add_row(t("col.revision", lang), str(stage.revision) + (
+        f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else ""))
+    return table
+
+
+def countdown_line(cd: Countdown, lang: str) -> str:
+    """'H-14 · 14 hari lagi' (one line, used by `show`)."""
+    span = i18n.format_span(cd.span_parts(), lang, future=cd.is_future)
+    key = {"end": "label.ends_in", "start": "label.starts_in"}[cd.target]
+    if not cd.is_future:
+        key = "label.started"
+    return f"{cd.label} · {t(key, lang, span=span)}"
+
+
+def countdown_view(cd: Countdown, lang: str) -> RenderableType:
+    """The big readout: label, what it counts to, span in words, and d/h/m."""
+    stage = cd.stage
+    heading = {"start": "label.until_start", "end": "label.until_end"}[cd.target]
+    if not cd.is_future:
+        heading = "label.since_start"
+    title = Text()
+    title.append(cd.label, style="bold magenta")
+    title.append(f"  {t(heading, lang)} ")
+    title.append(stage.display_name(lang), style="bold")
+    title.append(f" ({stage.key})", style="dim")
+    if stage.is_timed:
+        when = (f"{i18n.format_date(cd.moment.date(), lang, weekday=True)} "
+                f"{i18n.format_time(cd.moment)} {zone_label(cd.moment.tzinfo)}")  # type: ignore[arg-type]
+    else:  # an all-day stage ends after its last day; name that day, not the midnight after
+        day = cd.moment.date() - dt.timedelta(days=1) if cd.target == "end" else cd.moment.date()
+        when = i18n.format_date(day, lang, weekday=True)
+    lines = [
+        title,
+        Text(when),
+        Text(i18n.format_span(cd.span_parts(), lang, future=cd.is_future), style="bold"),
+        Text(t("label.days_hours_minutes", lang, **cd.clock_parts()), style="dim"),
+    ]
+    return Group(*lines)
+
+
+def make_console(*, stderr: bool = False, record: bool = False,
+                 width: int | None = None) -> Console:
+    return Console(stderr=stderr, record=record, width=width, highlight=False)

@@ -1,0 +1,72 @@
+"""Time zones and moments: the viewer's clock decides which calendar day it is.
+
+Indonesia has three zones; reporters say WIB, WITA and WIT, scripts say Asia/Jakarta. A moment
+is always an aware datetime in the viewer's zone, so that "today" is never the UTC date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pemilu_timeline.errors import InvalidInput
+
+ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+ZONE_ABBREVIATIONS = {name: alias for alias, name in ZONE_ALIASES.items()}
+# Other IANA names that share Indonesia's offsets, so the abbreviation reads as people expect.
+ZONE_ABBREVIATIONS.update({"Asia/Pontianak": "WIB", "Asia/Ujung_Pandang": "WITA"})
+
+
+@lru_cache(maxsize=64)
+def zone_or_none(name: str) -> ZoneInfo | None:
+    """The zone for an IANA name or WIB/WITA/WIT, or None when there is no such zone."""
+    iana = ZONE_ALIASES.get(name.upper(), name)
+    try:
+        return ZoneInfo(iana)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def resolve_zone(name: str) -> ZoneInfo:
+    zone = zone_or_none(name)
+    if zone is None:
+        raise InvalidInput(
+            message_id=f"Zona waktu '{name}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA "
+                       "seperti Asia/Jakarta.",
+            message_en=f"Unknown time zone '{name}'. Use WIB, WITA, WIT or an IANA name "
+                       "such as Asia/Jakarta.")
+    return zone
+
+
+def zone_label(zone: dt.tzinfo) -> str:
+    """'WIB' for Asia/Jakarta, else the IANA key (or the zone's own name)."""
+    key = getattr(zone, "key", None) or str(zone)
+    return ZONE_ABBREVIATIONS.get(key, key)
+
+
+def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
+    """Parse --at: an ISO 8601 date or date-time; one without an offset is read in ``zone``.
+
+    A bare date means the start of that day. The result is converted to ``zone``, the viewer's.
+    """
+    value = text.strip()
+    try:
+        if len(value) <= 10 and "T" not in value and " " not in value:
+            day = dt.date.fromisoformat(value)
+            return dt.datetime.combine(day, dt.time(), tzinfo=zone)
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            message_id=f"--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, "
+                       "2024-02-13T23:30, 2024-02-13T16:30:00Z.",
+            message_en=f"--at '{text}' is not an ISO 8601 date. Examples: 2024-02-12, "
+                       "2024-02-13T23:30, 2024-02-13T16:30:00Z.") from None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def now_in(zone: dt.tzinfo) -> dt.datetime:
+    """The real clock, read in the viewer's zone."""
+    return dt.datetime.now(zone)

@@ -1,0 +1,26 @@
+"""Helpers that make tests read like the data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner, Result
+
+from pemilu_timeline.cli import app
+
+
+def run(*args: str | Path, code: int = 0, env: dict[str, str] | None = None,
+        input: str | None = None) -> Result:
+    """Run the CLI and fail with its output when the exit code is not the expected one."""
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env, input=input)
+    if result.exit_code != code:
+        raise AssertionError(
+            f"exit {result.exit_code} != {code} for {args}\nstdout:\n{result.stdout}\n"
+            f"stderr:\n{result.stderr}\nexception: {result.exception!r}")
+    return result
+
+
+def run_json(*args: str | Path, code: int = 0) -> Any:
+    return json.loads(run(*args, "--json", code=code).stdout)
