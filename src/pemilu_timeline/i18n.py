@@ -234,25 +234,27 @@ def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
 
 
 def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime, lang: str,
-                 zone: str | None = None) -> str:
+                 zone: str | None = None, *, short: bool = False) -> str:
     """'11–13 Februari 2024', '28 November 2023 – 10 Februari 2024', '14 Februari 2024, 07.00–13.00'.
 
     ``zone`` names the zone a timed stage is pinned to; without it the times are local time.
     """
     if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
         suffix = zone or t("label.timed_local", lang)
+        full = format_short_date if short else format_date
         times = format_time(start) if start == end else f"{format_time(start)}–{format_time(end)}"
         if start.date() == end.date():
-            return f"{format_date(start.date(), lang)}, {times} {suffix}"
-        return (f"{format_date(start.date(), lang)} {format_time(start)} – "
-                f"{format_date(end.date(), lang)} {format_time(end)} {suffix}")
+            return f"{full(start.date(), lang)}, {times} {suffix}"
+        return (f"{full(start.date(), lang)} {format_time(start)} – "
+                f"{full(end.date(), lang)} {format_time(end)} {suffix}")
     first = start.date() if isinstance(start, dt.datetime) else start
     last = end.date() if isinstance(end, dt.datetime) else end
-    months = MONTHS[check_language(lang)]
+    months = (MONTHS_SHORT if short else MONTHS)[check_language(lang)]
+    full = format_short_date if short else format_date
     if first == last:
-        return format_date(first, lang)
+        return full(first, lang)
     if first.year != last.year:
-        return f"{format_date(first, lang)} – {format_date(last, lang)}"
+        return f"{full(first, lang)} – {full(last, lang)}"
     if first.month != last.month:
-        return f"{first.day} {months[first.month - 1]} – {format_date(last, lang)}"
-    return f"{first.day}–{format_date(last, lang)}"
+        return f"{first.day} {months[first.month - 1]} – {full(last, lang)}"
+    return f"{first.day}–{full(last, lang)}"

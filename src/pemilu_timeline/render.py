@@ -30,11 +30,11 @@ def moment_text(at: dt.datetime, lang: str) -> str:
             f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
 
 
-def dates_text(stage: Stage, lang: str) -> str:
+def dates_text(stage: Stage, lang: str, *, short: bool = False) -> str:
     if stage.start is None or stage.end is None:
         return t("status.pending", lang)
     return i18n.format_range(stage.start, stage.end, lang,
-                             zone_label_for(stage.zone) if stage.zone else None)
+                             zone_label_for(stage.zone) if stage.zone else None, short=short)
 
 
 def zone_label_for(name: str) -> str:
@@ -57,6 +57,7 @@ def stage_name(stage: Stage, lang: str, *, with_key: bool = True) -> Text:
         text.stylize("strike")
     if with_key:
         text.append(f"\n{stage.key}", style="dim")
+    text.overflow = "fold"
     return text
 
 
@@ -71,16 +72,16 @@ def now_view(schedule: Schedule, at: dt.datetime, active: Sequence[Stage],
     assert zone is not None
     if active:
         table = Table(title=t("title.now", lang, at=moment_text(at, lang)), title_justify="left",
-                      expand=False)
-        table.add_column(t("col.stage", lang))
-        table.add_column(t("col.dates", lang))
-        table.add_column(t("col.progress", lang))
-        table.add_column(t("col.left", lang))
+                      expand=True)
+        table.add_column(t("col.stage", lang), ratio=3, min_width=20)
+        table.add_column(t("col.dates", lang), ratio=2)
+        table.add_column(t("col.progress", lang), min_width=12)
+        table.add_column(t("col.left", lang), ratio=2)
         for stage in active:
             day, total = stage.day_of(at)
             percent = stage.progress_at(at) * 100
             end = stage.window(zone)[1]
-            table.add_row(stage_name(stage, lang), dates_text(stage, lang),
+            table.add_row(stage_name(stage, lang), dates_text(stage, lang, short=True),
                           f"{t('label.day_of', lang, day=day, total=total)}\n{percent:.0f}%",
                           time_left(at, end, lang))
         parts.append(table)
@@ -112,13 +113,14 @@ def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
 def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
     if not stages:
         return Text(t("label.no_stages", lang))
-    table = Table(title=t("title.list", lang, count=len(stages)), title_justify="left")
-    table.add_column(t("col.dates", lang), no_wrap=False)
-    table.add_column(t("col.stage", lang))
-    table.add_column(t("col.status", lang))
-    table.add_column(t("col.tags", lang), style="dim")
+    table = Table(title=t("title.list", lang, count=len(stages)), title_justify="left",
+                  expand=True)
+    table.add_column(t("col.dates", lang), ratio=2, min_width=11)
+    table.add_column(t("col.stage", lang), ratio=4, min_width=20)
+    table.add_column(t("col.status", lang), no_wrap=True)
+    table.add_column(t("col.tags", lang), style="dim", ratio=1)
     for stage in stages:
-        table.add_row(dates_text(stage, lang), stage_name(stage, lang),
+        table.add_row(dates_text(stage, lang, short=True), stage_name(stage, lang),
                       status_text(stage, at, lang), ", ".join(stage.tags))
     return table
 
