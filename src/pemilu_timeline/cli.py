@@ -45,7 +45,7 @@ class StatusChoice(StrEnum):
 class PemiluGroup(TyperGroup):
     """Maps every PemiluError to its one-line message and exit code, in one place."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PemiluError as error:
@@ -355,7 +355,7 @@ def timeline(
         show_default=False)] = None,
     lang: LangOption = Lang.id,
 ) -> None:
-    """Diagram Gantt tahapan dengan penanda waktu. [dim]A Gantt chart with a marker for now.[/dim]"""
+    """Diagram Gantt tahapan. [dim]A Gantt chart of the stages with a marker for now.[/dim]"""
     view = open_view(file, at, tz, lang, election)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
@@ -381,7 +381,7 @@ def timeline(
 def info(
     file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Berkas jadwal yang dipakai dan isinya. [dim]Which schedule file is used, and what it holds.[/dim]"""
+    """Berkas jadwal yang dipakai. [dim]Which schedule file is used, and what it holds.[/dim]"""
     from pemilu_timeline import __version__
 
     source = locate(file)
@@ -407,7 +407,7 @@ def info(
     out.print(f"[bold]{t('label.file', lang.value)}:[/bold] {source.path} ({origin})")
     out.print(f"[bold]{t('label.stages', lang.value)}:[/bold] {len(schedule)}")
     for election in schedule.elections.values():
-        count = data["elections"][election.id]["stages"]  # type: ignore[index]
+        count = data["elections"][election.id]["stages"]
         out.print(f"  {election.id}: {election.display_name(lang.value)} — {count}, "
                   f"{election.timezone}, {election.source}")
 

@@ -138,7 +138,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.type": ("'{field}' harus {expected_id}, bukan {got}",
                      "'{field}' must be {expected_en}, not {got}"),
     "problem.empty": ("'{field}' tidak boleh kosong", "'{field}' must not be empty"),
-    "problem.control": ("'{field}' berisi karakter kontrol", "'{field}' contains control characters"),
+    "problem.control": ("'{field}' berisi karakter kontrol",
+                        "'{field}' contains control characters"),
     "problem.bad_id": (
         "id '{value}' tidak valid: pakai huruf kecil, angka dan tanda '-' (mis. masa-tenang)",
         "invalid id '{value}': use lowercase letters, digits and '-' (e.g. masa-tenang)"),
@@ -154,8 +155,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "(e.g. zone = \"Asia/Jakarta\")"),
     "problem.zone_needs_time": ("'zone' hanya untuk tahapan bertanggal-waktu",
                                 "'zone' applies only to stages with date-times"),
-    "problem.duplicate": ("id '{key}' ganda (pertama di baris {other})",
-                          "duplicate id '{key}' (first at line {other})"),
+    "problem.duplicate": ("id '{stage_key}' ganda (pertama di baris {other})",
+                          "duplicate id '{stage_key}' (first at line {other})"),
     "problem.unknown_election": (
         "pemilihan '{value}' tidak ada; yang ada: {known}",
         "unknown election '{value}'; known: {known}"),
@@ -235,7 +236,7 @@ def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
 
 def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime, lang: str,
                  zone: str | None = None, *, short: bool = False) -> str:
-    """'11–13 Februari 2024', '28 November 2023 – 10 Februari 2024', '14 Februari 2024, 07.00–13.00'.
+    """'11–13 Februari 2024', '28 November 2023 – 10 Februari 2024', '14 Februari 2024, 07.00'.
 
     ``zone`` names the zone a timed stage is pinned to; without it the times are local time.
     """

@@ -101,7 +101,7 @@ class Stage:
         return (_as_start(self.start), _as_end(self.end), self.election, self.id)
 
     def window(self, viewer: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
-        """[start, end) as aware datetimes; read in the stage's own zone if pinned, else the viewer's."""
+        """[start, end) as aware datetimes, read in the stage's pinned zone or else the viewer's."""
         if self.start is None or self.end is None:
             raise ValueError(f"stage {self.key} has no date yet")
         zone = (zone_or_none(self.zone) if self.zone else None) or viewer

@@ -140,7 +140,7 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     status = stage.status_at(at)
     table.add_row(t("col.status", lang), status_text(stage, at, lang))
     if stage.is_dated and stage.state is not State.CANCELLED:
-        start, end = stage.window(at.tzinfo)  # type: ignore[arg-type]
+        start = stage.window(at.tzinfo)[0]  # type: ignore[arg-type]
         if stage.zone:
             table.add_row(t("col.zone", lang),
                           f"{stage.zone} → {i18n.format_time(start)} "

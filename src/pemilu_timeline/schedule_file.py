@@ -235,7 +235,7 @@ class _Validator:
             if ident in seen:
                 first = seen[ident]
                 self.problem("problem.duplicate", line=_thunk(self.where.stage_header, index),
-                             stage=stage.key, field="id", key=stage.key,
+                             stage=stage.key, field="id", stage_key=stage.key,
                              other=self.where.stage_header(first) or "?")
                 continue
             seen[ident] = index
@@ -350,7 +350,7 @@ class _Validator:
         if start is not None and end is not None:
             if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
                 self.problem("problem.mixed_kinds", line=at("end"), stage=label, field="end")
-            elif end < start:  # type: ignore[operator]
+            elif end < start:
                 self.problem("problem.end_before_start", line=at("end"), stage=label,
                              field="end", start=start.isoformat(), end=end.isoformat())
 
@@ -390,7 +390,7 @@ class _Validator:
         if len(self.problems) > before:
             return None
         return Stage(
-            id=stage_id, election=election, name=raw["name"], name_en=raw["name_en"],
+            id=str(stage_id), election=str(election), name=raw["name"], name_en=raw["name_en"],
             start=start, end=end, source=raw["source"], tags=tuple(tags),
             note=raw.get("note"), url=raw.get("url"), milestone=milestone, zone=zone,
             state=State(state), reason=raw.get("reason"), revision=revision,
@@ -398,7 +398,7 @@ class _Validator:
         )
 
     def _moment(self, raw: dict[str, Any], name: str,
-                at: Callable[[str], int | None], label: str) -> dt.date | dt.datetime | None:
+                at: Callable[[str], LineRef], label: str) -> dt.date | dt.datetime | None:
         value = raw.get(name)
         if value is None:
             return None

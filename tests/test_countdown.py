@@ -1,0 +1,56 @@
+"""H-n labels and spans, counted in calendar days of the viewer's zone."""
+
+from __future__ import annotations
+
+import pytest
+
+from pemilu_timeline import countdown_to, h_label, load_schedule, parse_moment, resolve_zone
+from pemilu_timeline.i18n import format_span
+from tests.conftest import SMALL
+
+SCHEDULE = load_schedule(SMALL)
+VOTING = SCHEDULE.find("pemilu-2024/pemungutan-suara")
+
+
+def label_at(at: str, zone: str = "WIB") -> str:
+    return countdown_to(VOTING, parse_moment(at, resolve_zone(zone))).label
+
+
+@pytest.mark.parametrize(("days", "label"), [(14, "H-14"), (1, "H-1"), (0, "H"), (-3, "H+3")])
+def test_h_label(days: int, label: str) -> None:
+    assert h_label(days) == label
+
+
+@pytest.mark.parametrize(("at", "label"), [
+    ("2024-01-31", "H-14"),
+    ("2024-01-31T23:59", "H-14"),
+    ("2024-02-13T23:30", "H-1"),
+    ("2024-02-14T10:00", "H"),
+    ("2024-02-17T08:00", "H+3"),
+])
+def test_voting_day_labels(at: str, label: str) -> None:
+    assert label_at(at) == label
+
+
+def test_label_depends_on_the_viewers_calendar_day() -> None:
+    assert label_at("2024-02-13T16:30:00Z", "WIB") == "H-1"
+    assert label_at("2024-02-13T16:30:00Z", "WIT") == "H"
+
+
+def test_active_stage_counts_to_its_end() -> None:
+    at = parse_moment("2024-02-01T12:00", resolve_zone("WIB"))
+    cd = countdown_to(SCHEDULE.find("kampanye"), at)
+    assert cd.target == "end"
+    assert cd.days == 9  # last day is 10 February
+    assert cd.moment.isoformat() == "2024-02-11T00:00:00+07:00"
+    assert cd.clock_parts() == {"days": 9, "hours": 12, "minutes": 0, "seconds": 0}
+
+
+def test_span_in_words_both_languages() -> None:
+    at = parse_moment("2023-12-31T00:00", resolve_zone("WIB"))
+    cd = countdown_to(VOTING, at)
+    assert cd.span_parts() == {"year": 0, "month": 1, "day": 14, "hour": 0, "minute": 0}
+    assert format_span(cd.span_parts(), "id", future=True) == "1 bulan 14 hari lagi"
+    assert format_span(cd.span_parts(), "en", future=True) == "in 1 month 14 days"
+    assert format_span({"day": 3}, "en", future=False) == "3 days ago"
+    assert format_span({"day": 1}, "en", future=True) == "in 1 day"

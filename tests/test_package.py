@@ -1,0 +1,93 @@
+"""Packaging and architecture guards: core without UI libraries, data in the wheel."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def python(code: str, **env: str) -> str:
+    import os
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={**os.environ, **env}, check=True)
+    return result.stdout
+
+
+def test_core_imports_neither_typer_nor_rich() -> None:
+    out = python(
+        "import sys, json\n"
+        "import pemilu_timeline\n"
+        "from pemilu_timeline import model, schedule_file, countdown, serialize, timing\n"
+        "s = pemilu_timeline.load_schedule()\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('typer', 'rich', 'click'))))")
+    assert json.loads(out) == []
+
+
+def test_now_does_not_import_heavy_modules() -> None:
+    out = python(
+        "import sys, json\n"
+        "from pemilu_timeline.cli import app\n"
+        "try:\n"
+        "    app(['now', '--at', '2024-02-12', '--json'], standalone_mode=False)\n"
+        "finally:\n"
+        "    heavy = ('icalendar', 'dateutil.parser', 'tomli_w', 'filelock', 'hypothesis')\n"
+        "    sys.stderr.write(json.dumps(sorted(m for m in heavy if m in sys.modules)))\n"
+        .replace("sys.stderr.write", "print"))
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_help_and_version_do_not_load_the_schedule(tmp_path: Path) -> None:
+    # A broken schedule file would make any loading command fail.
+    broken = tmp_path / "broken.toml"
+    broken.write_text("not = [valid")
+    env = {"PEMILU_TIMELINE_FILE": str(broken)}
+    python("from pemilu_timeline.cli import app\n"
+           "import sys\n"
+           "for args in (['--help'], ['--version'], ['now', '--help']):\n"
+           "    try:\n"
+           "        app(args)\n"
+           "    except SystemExit as e:\n"
+           "        assert e.code == 0, (args, e.code)\n", **env)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                    "-q", "-w", str(out), str(ROOT)], check=True)
+    (built,) = out.glob("pemilu_timeline-*.whl")
+    return built
+
+
+def test_wheel_carries_the_bundled_schedule(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        packaged = archive.read("pemilu_timeline/data/stages.toml")
+    assert packaged == (ROOT / "data" / "stages.toml").read_bytes()
+
+
+def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "site")
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "import pemilu_timeline, json; from pemilu_timeline import bundled_path, load_schedule;"
+         "print(json.dumps([str(bundled_path()), len(load_schedule())]))"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    path, count = json.loads(out.stdout)
+    assert path.startswith(str(tmp_path / "site")) and count > 40
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run([sys.executable, "-m", "pemilu_timeline", "--version"],
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("pemilu-timeline ")
