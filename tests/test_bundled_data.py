@@ -68,3 +68,29 @@ def test_campaign_is_75_days(bundled: Schedule) -> None:
     stage = bundled.get("pemilu-2024/masa-kampanye")
     assert stage is not None and stage.start is not None and stage.end is not None
     assert (stage.end - stage.start).days + 1 == 75  # type: ignore[operator]
+
+
+def test_runoff_is_recorded_as_cancelled_with_its_reason(bundled: Schedule) -> None:
+    runoff = [s for s in bundled if "putaran-kedua" in s.tags]
+    assert {s.id for s in runoff} >= {"kampanye-putaran-kedua", "pemungutan-suara-putaran-kedua"}
+    for stage in runoff:
+        assert stage.state.value == "cancelled" and stage.reason and stage.condition
+    assert_dates(bundled, "pemilu-2024/pemungutan-suara-putaran-kedua", D(2024, 6, 26))
+    assert_dates(bundled, "pemilu-2024/kampanye-putaran-kedua", D(2024, 6, 2), D(2024, 6, 22))
+
+
+def test_declaration_follows_the_court_ruling_within_three_days(bundled: Schedule) -> None:
+    stage = bundled.get("pemilu-2024/penetapan-presiden-terpilih")
+    assert stage is not None and stage.after is not None
+    assert stage.after.stage == "pemilu-2024/putusan-mk-phpu-presiden"
+    assert (stage.after.days, stage.after.sense.value) == (3, "at-latest")
+    assert_dates(bundled, "pemilu-2024/putusan-mk-phpu-presiden", D(2024, 4, 22))
+    assert_dates(bundled, "pemilu-2024/penetapan-presiden-terpilih", D(2024, 4, 24))
+
+
+def test_quick_count_embargo_is_on_the_western_clock(bundled: Schedule) -> None:
+    for election, day in (("pemilu-2024", 14), ("pilkada-2024", 27)):
+        stage = bundled.get(f"{election}/hitung-cepat-boleh-diumumkan")
+        assert stage is not None and stage.zone == "Asia/Jakarta"
+        month = 2 if election == "pemilu-2024" else 11
+        assert stage.start == dt.datetime(2024, month, day, 15)

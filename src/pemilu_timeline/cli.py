@@ -244,12 +244,19 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
 
     if query is not None:
         stage = view.schedule.find(query)
-        if stage.state is State.CANCELLED or not stage.is_dated:
-            status = stage.status_at(view.at).value
+        if stage.state is State.CANCELLED:
             raise InvalidInput(
-                message_id=f"{stage.key} berstatus {i18n.t('status.' + status, 'id')}; "
-                           "tidak ada yang bisa dihitung mundur.",
-                message_en=f"{stage.key} is {status}; there is nothing to count down to.")
+                message_id=f"{stage.key} dibatalkan; tidak ada hitung mundur. "
+                           f"Alasan: {stage.reason}",
+                message_en=f"{stage.key} is cancelled; there is no countdown. "
+                           f"Reason: {stage.reason}")
+        if not stage.is_dated:
+            anchor = stage.after.stage if stage.after else stage.key
+            raise InvalidInput(
+                message_id=f"{stage.key} belum bertanggal: menunggu {anchor}. Beri tanggal "
+                           f"dengan `pemilu-timeline edit {anchor} --start TANGGAL`.",
+                message_en=f"{stage.key} has no date yet: it waits for {anchor}. Date it with "
+                           f"`pemilu-timeline edit {anchor} --start DATE`.")
         return stage
     pool = view.schedule
     if elections:

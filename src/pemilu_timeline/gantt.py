@@ -16,6 +16,7 @@ from pemilu_timeline.model import Stage, Status
 from pemilu_timeline.render import STATUS_STYLE
 
 BAR = "█"
+CANCELLED_BAR = "╳"
 EMPTY = "·"
 MARKER = "│"
 MIN_BAR_WIDTH = 20
@@ -55,7 +56,8 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
             if col == now_col:
                 cells.append(MARKER, style="bold red")
             elif lo <= col <= hi:
-                cells.append(BAR, style=_bar_style(status))
+                cells.append(CANCELLED_BAR if status is Status.CANCELLED else BAR,
+                             style=_bar_style(status))
             else:
                 cells.append(EMPTY, style="dim")
         row.append_text(cells)

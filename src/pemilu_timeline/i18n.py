@@ -104,6 +104,19 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unit.hours": ("{n} jam", "{n} hours"),
     "unit.minute": ("{n} menit", "{n} minute"),
     "unit.minutes": ("{n} menit", "{n} minutes"),
+    # relative dates, as the regulations word them
+    "rule.exactly": ("{days} hari setelah {anchor}", "{days} days after {anchor}"),
+    "rule.at-latest": ("paling lambat {days} hari setelah {anchor}",
+                       "at the latest {days} days after {anchor}"),
+    "rule.at-earliest": ("paling cepat {days} hari setelah {anchor}",
+                         "at the earliest {days} days after {anchor}"),
+    "rule.edge.start": ("dimulainya {anchor}", "the start of {anchor}"),
+    "rule.edge.end": ("berakhirnya {anchor}", "the end of {anchor}"),
+    "label.waiting_for": ("menunggu {anchor}", "waiting for {anchor}"),
+    "label.date_unknown": ("tanggal belum diketahui", "date not yet known"),
+    "title.pending": ("Menunggu tahapan lain ({count})", "Waiting for another stage ({count})"),
+    "col.rule": ("Aturan", "Rule"),
+    "col.condition": ("Syarat", "Condition"),
     # errors
     "error.generic": ("{message}", "{message}"),
     "error.usage": ("{message_id}", "{message_en}"),
@@ -132,6 +145,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.toml": ("TOML tidak valid: {detail}", "invalid TOML: {detail}"),
     "problem.encoding": ("berkas bukan UTF-8: {detail}", "file is not UTF-8: {detail}"),
     "problem.missing": ("kolom wajib '{field}' tidak ada", "required field '{field}' is missing"),
+    "problem.missing_start": (
+        "kolom 'start' tidak ada; isi tanggalnya, atau 'after' untuk tahapan relatif, "
+        "atau 'undated = true' jika tanggalnya belum diketahui",
+        "field 'start' is missing; give a date, or 'after' for a relative stage, "
+        "or 'undated = true' when the date is not known yet"),
     "problem.unknown_field": ("kolom '{field}' tidak dikenal", "unknown field '{field}'"),
     "problem.unknown_field_hint": ("kolom '{field}' tidak dikenal; maksudnya '{suggestion}'?",
                                    "unknown field '{field}'; did you mean '{suggestion}'?"),
@@ -170,6 +188,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.no_stages": ("berkas tidak berisi [[stages]]", "the file has no [[stages]]"),
     "problem.top_level": ("kunci tingkat atas '{field}' tidak dikenal; yang dipakai: {known}",
                           "unknown top-level key '{field}'; expected: {known}"),
+    "problem.anchor_unknown": (
+        "'after' merujuk tahapan '{anchor}' yang tidak ada",
+        "'after' names stage '{anchor}', which does not exist"),
+    "problem.anchor_cycle": (
+        "rantai 'after' berputar kembali ke tahapan ini (lewat '{anchor}')",
+        "the chain of 'after' anchors comes back to this stage (via '{anchor}')"),
+    "problem.anchor_contradicts": (
+        "tanggal tidak sesuai aturannya terhadap '{anchor}'; periksa 'start' atau 'after'",
+        "the date breaks its rule relative to '{anchor}'; check 'start' or 'after'"),
+    "problem.undated_with_date": (
+        "'undated = true' tidak bisa bersama 'start'; hapus salah satunya",
+        "'undated = true' cannot go with 'start'; remove one of them"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
 }

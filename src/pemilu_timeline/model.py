@@ -35,6 +35,46 @@ class State(StrEnum):
     CANCELLED = "cancelled"
 
 
+class Sense(StrEnum):
+    """How a relative stage's date follows from its anchor, as KPU regulations word it."""
+
+    EXACTLY = "exactly"  # "3 hari setelah"
+    AT_LATEST = "at-latest"  # "paling lambat 3 hari setelah"
+    AT_EARLIEST = "at-earliest"  # "paling cepat 3 hari setelah"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A stage dated relative to another: `after = { stage = "...", days = 3, ... }`."""
+
+    stage: str  # ELECTION/ID of the anchor
+    days: int = 0
+    sense: Sense = Sense.EXACTLY
+    edge: str = "end"  # count from the anchor's "start" or "end" day
+    duration: int = 1  # length in days of the computed window (exactly / at-earliest)
+
+    def window_from(self, anchor_day: dt.date) -> tuple[dt.date, dt.date]:
+        """The inclusive dates the rule allows once the anchor's day is known.
+
+        "Paling lambat n hari setelah X" allows any day after X up to X+n; "paling cepat"
+        starts at X+n; "exactly" is X+n. Both of the latter last ``duration`` days.
+        """
+        target = anchor_day + dt.timedelta(days=self.days)
+        if self.sense is Sense.AT_LATEST:
+            first = anchor_day + ONE_DAY if self.days > 0 else anchor_day
+            return first, target
+        return target, target + dt.timedelta(days=max(1, self.duration) - 1)
+
+    def describe(self, lang: str, anchor_name: str, *, anchor_is_one_day: bool = True) -> str:
+        """'paling lambat 3 hari setelah Putusan MK' / 'at the latest 3 days after ...'."""
+        from pemilu_timeline.i18n import t
+
+        anchor = anchor_name
+        if self.edge == "start" or not anchor_is_one_day:
+            anchor = t(f"rule.edge.{self.edge}", lang, anchor=anchor_name)
+        return t(f"rule.{self.sense.value}", lang, days=self.days, anchor=anchor)
+
+
 @dataclass(frozen=True, slots=True)
 class Election:
     id: str
@@ -78,7 +118,10 @@ class Stage:
     reason: str | None = None
     revision: int = 1
     updated: dt.datetime | None = None
-    line: int | None = field(default=None, compare=False)
+    condition: str | None = None
+    after: Anchor | None = None
+    # True when start/end were computed from ``after`` rather than written in the file.
+    dated_by_rule: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -268,3 +311,83 @@ def _overlaps(stage: Stage, start_from: dt.date | None, until: dt.date | None) -
     if start_from and last < start_from:
         return False
     return not (until and first > until)
+
+
+def resolve_anchors(stages: Sequence[Stage]) -> tuple[list[Stage], list[tuple[Stage, str]]]:
+    """Date every relative stage whose anchor is dated; report unknown anchors and cycles.
+
+    Returns the stages (relative ones given computed dates where possible) and a list of
+    (stage, problem-code) pairs: "unknown" for an anchor that is not in the schedule, "cycle"
+    for a stage whose chain of anchors comes back to itself. A stage whose anchor has no date
+    yet stays undated: that is the honest "pending" state, not an error.
+    """
+    import dataclasses
+
+    by_key = {s.key: s for s in stages}
+    resolved: dict[str, Stage] = {}
+    problems: list[tuple[Stage, str]] = []
+    path: list[str] = []  # the chain of anchors being followed, to name a cycle's members
+
+    def resolve(stage: Stage) -> Stage:
+        if stage.key in resolved:
+            return resolved[stage.key]
+        rule = stage.after
+        if rule is None:
+            resolved[stage.key] = stage
+            return stage
+        if stage.key in path:
+            raise _Cycle(path[path.index(stage.key):])
+        anchor = by_key.get(rule.stage)
+        if anchor is None:
+            problems.append((stage, "unknown"))
+            resolved[stage.key] = stage
+            return stage
+        path.append(stage.key)
+        try:
+            anchor = resolve(anchor)
+        finally:
+            path.pop()
+        result = stage
+        anchor_day = _anchor_day(anchor, rule.edge)
+        if anchor_day is not None and anchor.state is not State.CANCELLED:
+            first, last = rule.window_from(anchor_day)
+            if not stage.is_dated:
+                result = dataclasses.replace(stage, start=first, end=last, dated_by_rule=True)
+            elif not _fits_rule(stage, rule, first, last):
+                problems.append((stage, "contradicts"))
+        resolved[stage.key] = result
+        return result
+
+    for stage in stages:
+        try:
+            resolve(stage)
+        except _Cycle as cycle:
+            for key in cycle.members:
+                problems.append((by_key[key], "cycle"))
+                resolved[key] = by_key[key]
+            resolved.setdefault(stage.key, stage)  # leads into the cycle: stays undated
+    return [resolved[s.key] for s in stages], problems
+
+
+class _Cycle(Exception):
+    def __init__(self, members: list[str]) -> None:
+        super().__init__(" -> ".join(members))
+        self.members = members
+
+
+def _fits_rule(stage: Stage, rule: Anchor, first: dt.date, last: dt.date) -> bool:
+    """Whether a date written in the file (what actually happened) obeys the stage's rule."""
+    day = _anchor_day(stage, "start")
+    assert day is not None
+    if rule.sense is Sense.AT_LATEST:
+        return first <= day <= last
+    if rule.sense is Sense.AT_EARLIEST:
+        return day >= first
+    return day == first
+
+
+def _anchor_day(anchor: Stage, edge: str) -> dt.date | None:
+    value = anchor.start if edge == "start" else anchor.end
+    if value is None:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value

@@ -32,7 +32,9 @@ def moment_text(at: dt.datetime, lang: str) -> str:
 
 def dates_text(stage: Stage, lang: str, *, short: bool = False) -> str:
     if stage.start is None or stage.end is None:
-        return t("status.pending", lang)
+        if stage.after is None:
+            return t("label.date_unknown", lang)
+        return t("label.waiting_for", lang, anchor=stage.after.stage)
     return i18n.format_range(stage.start, stage.end, lang,
                              zone_label_for(stage.zone) if stage.zone else None, short=short)
 
@@ -111,11 +113,23 @@ def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
 
 
 def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
+    """Dated stages by start; stages still waiting for their anchor are listed apart."""
     if not stages:
         return Text(t("label.no_stages", lang))
-    table = Table(title=t("title.list", lang, count=len(stages)), title_justify="left",
-                  expand=True)
-    table.add_column(t("col.dates", lang), ratio=2, min_width=11)
+    dated = [s for s in stages if s.is_dated]
+    pending = [s for s in stages if not s.is_dated]
+    parts: list[RenderableType] = []
+    if dated:
+        parts.append(_stage_table(t("title.list", lang, count=len(dated)), dated, at, lang))
+    if pending:
+        parts.append(_stage_table(t("title.pending", lang, count=len(pending)), pending, at,
+                                  lang))
+    return Group(*parts)
+
+
+def _stage_table(title: str, stages: Sequence[Stage], at: dt.datetime, lang: str) -> Table:
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column(t("col.dates", lang), ratio=2, min_width=11, overflow="fold")
     table.add_column(t("col.stage", lang), ratio=4, min_width=20)
     table.add_column(t("col.status", lang), no_wrap=True)
     table.add_column(t("col.tags", lang), style="dim", ratio=1)
@@ -152,8 +166,13 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
                           f"{t('label.day_of', lang, day=day, total=total)}, "
                           f"{stage.progress_at(at) * 100:.0f}%")
         table.add_row(t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang))
-    if stage.reason:
-        table.add_row(t("col.state", lang), f"{stage.state.value}: {stage.reason}")
+    if stage.after is not None:
+        table.add_row(t("col.rule", lang), rule_text(schedule, stage, lang))
+    if stage.condition:
+        table.add_row(t("col.condition", lang), stage.condition)
+    if stage.state is not State.CONFIRMED:
+        state = t(f"status.{stage.state.value}", lang)
+        table.add_row(t("col.state", lang), f"{state}: {stage.reason}" if stage.reason else state)
     if stage.tags:
         table.add_row(t("col.tags", lang), ", ".join(stage.tags))
     table.add_row(t("col.source", lang), stage.source)
@@ -164,6 +183,22 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.revision", lang), str(stage.revision) + (
         f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else ""))
     return table
+
+
+def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
+    """'paling lambat 3 hari setelah Putusan MK ... (22 April 2024)'."""
+    rule = stage.after
+    assert rule is not None
+    anchor = schedule.get(rule.stage)
+    if anchor is None:
+        return rule.describe(lang, rule.stage)
+    one_day = anchor.start == anchor.end
+    text = rule.describe(lang, anchor.display_name(lang), anchor_is_one_day=one_day)
+    if anchor.is_dated:
+        text += f" ({dates_text(anchor, lang)})"
+    else:
+        text += f" — {t('status.pending', lang)}"
+    return text
 
 
 def countdown_line(cd: Countdown, lang: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pemilu_timeline.errors import Problem, ScheduleFileError, ScheduleInvalid
-from pemilu_timeline.model import Election, Schedule, Stage, State
+from pemilu_timeline.model import Anchor, Election, Schedule, Sense, Stage, State, resolve_anchors
 from pemilu_timeline.timing import zone_or_none
 
 try:  # The compiled tomli wheel parses large schedules ~2.5x faster than the stdlib.
@@ -32,9 +32,11 @@ ELECTION_REQUIRED = ("name", "name_en", "timezone", "source")
 ELECTION_OPTIONAL = ("url", "note")
 STAGE_REQUIRED = ("id", "election", "name", "name_en", "start", "source")
 STAGE_OPTIONAL = ("end", "tags", "note", "url", "milestone", "zone", "state", "reason",
-                  "revision", "updated")
+                  "condition", "after", "undated", "revision", "updated")
+AFTER_FIELDS = ("stage", "days", "sense", "edge", "duration")
 STAGE_FIELDS = STAGE_REQUIRED + STAGE_OPTIONAL
-TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "url", "zone", "reason")
+TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "url", "zone", "reason",
+               "condition")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in a note
 CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
@@ -191,13 +193,17 @@ class _Lines:
     def field_line(self, header: int | None, name: str) -> int | None:
         if header is None:
             return None
-        pattern = re.compile(r"^\s*" + re.escape(name) + r"\s*=")
+        # A field is `name = ...`, or a sub-table `[stages.name]` of the same stage.
+        pattern = re.compile(r"^\s*(?:" + re.escape(name) + r"\s*=|\[\s*stages\s*\.\s*"
+                             + re.escape(name) + r"\s*\])")
         for n in range(header, len(self.lines)):
             line = self.lines[n]
-            if line.lstrip().startswith("["):
-                break
             if pattern.match(line):
                 return n + 1
+            stripped = line.lstrip()
+            if stripped.startswith("[[") or (stripped.startswith("[")
+                                             and not stripped.startswith("[stages.")):
+                break
         return header
 
 
@@ -206,6 +212,7 @@ class _Validator:
         self.path = path
         self.where = _Lines(text)
         self.problems: list[Problem] = []
+        self.indexes: dict[str, int] = {}  # stage key -> position in the file, for places
 
     def problem(self, key: str, *, line: LineRef = None, stage: str | None = None,
                 field: str | None = None, **params: Any) -> None:
@@ -240,6 +247,17 @@ class _Validator:
                 continue
             seen[ident] = index
             stages.append(stage)
+        stages, anchor_problems = resolve_anchors(stages)
+        written = {f"{raw.get('election')}/{raw.get('id')}" for raw in raw_stages
+                   if isinstance(raw, dict)}
+        for stage, code in anchor_problems:
+            assert stage.after is not None
+            if code == "unknown" and stage.after.stage in written:
+                continue  # the anchor is in the file but invalid; its own problems say why
+            header = self.where.stage_header(self.indexes[stage.key])
+            self.problem(f"problem.anchor_{code}",
+                         line=_thunk(lambda h: self.where.field_line(h, "after"), header),
+                         stage=stage.key, field="after", anchor=stage.after.stage)
         return Schedule.build(elections, stages, self.path)
 
     def elections(self, raw: Any) -> dict[str, Election]:
@@ -329,7 +347,10 @@ class _Validator:
             if name not in STAGE_FIELDS:
                 self._unknown(name, STAGE_FIELDS, at(name), label)
         for name in STAGE_REQUIRED:
-            if name not in raw:
+            if name == "start" and name not in raw:
+                if "after" not in raw and raw.get("undated") is not True:
+                    self.problem("problem.missing_start", line=header, stage=label, field=name)
+            elif name not in raw:
                 self.problem("problem.missing", line=header, stage=label, field=name)
         for name in TEXT_FIELDS:
             if name in raw:
@@ -347,6 +368,8 @@ class _Validator:
 
         start = self._moment(raw, "start", at, label)
         end = self._moment(raw, "end", at, label) if "end" in raw else start
+        if "end" in raw and "start" not in raw:
+            self.problem("problem.missing", line=header, stage=label, field="start")
         if start is not None and end is not None:
             if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
                 self.problem("problem.mixed_kinds", line=at("end"), stage=label, field="end")
@@ -363,6 +386,12 @@ class _Validator:
         milestone = raw.get("milestone", False)
         if not isinstance(milestone, bool):
             self._wrong_type("milestone", milestone, "bool", at("milestone"), label)
+        undated = raw.get("undated", False)
+        if not isinstance(undated, bool):
+            self._wrong_type("undated", undated, "bool", at("undated"), label)
+        elif undated and "start" in raw:
+            self.problem("problem.undated_with_date", line=at("undated"), stage=label,
+                         field="undated")
         zone = raw.get("zone")
         if isinstance(zone, str) and zone.strip():
             if zone_or_none(zone) is None:
@@ -387,15 +416,54 @@ class _Validator:
                                         and updated.utcoffset() == dt.timedelta(0)):
             self._wrong_type("updated", updated, "datetime_utc", at("updated"), label)
 
+        after = self._after(raw.get("after"), at("after"), label, raw.get("election"))
+
         if len(self.problems) > before:
             return None
+        self.indexes[f"{election}/{stage_id}"] = index
         return Stage(
             id=str(stage_id), election=str(election), name=raw["name"], name_en=raw["name_en"],
             start=start, end=end, source=raw["source"], tags=tuple(tags),
             note=raw.get("note"), url=raw.get("url"), milestone=milestone, zone=zone,
             state=State(state), reason=raw.get("reason"), revision=revision,
             updated=updated.astimezone(dt.UTC) if updated is not None else None,
+            condition=raw.get("condition"), after=after,
         )
+
+    def _after(self, raw: Any, line: LineRef, label: str, election: Any) -> Anchor | None:
+        """`after = { stage = "pemilu-2024/putusan-mk", days = 3, sense = "at-latest" }`."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self._wrong_type("after", raw, "table", line, label)
+            return None
+        before = len(self.problems)
+        for name in raw:
+            if name not in AFTER_FIELDS:
+                self._unknown(f"after.{name}", tuple(f"after.{f}" for f in AFTER_FIELDS),
+                              line, label)
+        anchor = raw.get("stage")
+        if not isinstance(anchor, str) or not anchor.strip():
+            self.problem("problem.missing", line=line, stage=label, field="after.stage")
+        elif "/" not in anchor and isinstance(election, str):
+            anchor = f"{election}/{anchor}"  # a bare id means a stage of the same election
+        for name, minimum, default in (("days", 0, 0), ("duration", 1, 1)):
+            value = raw.get(name, default)
+            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+                self.problem("problem.bad_number", line=line, stage=label,
+                             field=f"after.{name}", minimum=minimum)
+        sense = raw.get("sense", Sense.EXACTLY.value)
+        if sense not in {s.value for s in Sense}:
+            self.problem("problem.bad_choice", line=line, stage=label, field="after.sense",
+                         choices=", ".join(s.value for s in Sense))
+        edge = raw.get("edge", "end")
+        if edge not in ("start", "end"):
+            self.problem("problem.bad_choice", line=line, stage=label, field="after.edge",
+                         choices="start, end")
+        if len(self.problems) > before:
+            return None
+        return Anchor(stage=str(anchor), days=raw.get("days", 0), sense=Sense(sense), edge=edge,
+                      duration=raw.get("duration", 1))
 
     def _moment(self, raw: dict[str, Any], name: str,
                 at: Callable[[str], LineRef], label: str) -> dt.date | dt.datetime | None:

@@ -35,7 +35,9 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
         "url": stage.url,
         "note": stage.note,
         "state": stage.state.value,
+        "condition": stage.condition,
         "reason": stage.reason,
+        "after": _after_to_dict(stage),
         "revision": stage.revision,
         "updated": stage.updated.isoformat().replace("+00:00", "Z") if stage.updated else None,
     }
@@ -51,6 +53,15 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
                                     "percent": round(stage.progress_at(at) * 100, 1),
                                     "seconds_left": int((end - at).total_seconds())}
     return data
+
+
+def _after_to_dict(stage: Stage) -> dict[str, Any] | None:
+    """The anchor of a relative stage, and whether the dates shown were computed from it."""
+    rule = stage.after
+    if rule is None:
+        return None
+    return {"stage": rule.stage, "days": rule.days, "sense": rule.sense.value,
+            "edge": rule.edge, "duration": rule.duration, "computed": stage.dated_by_rule}
 
 
 def moment_to_dict(at: dt.datetime) -> dict[str, str]:

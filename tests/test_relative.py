@@ -1,0 +1,159 @@
+"""Stages as the law writes them: relative, pending, cancelled, tentative, zone-pinned."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pemilu_timeline import ScheduleInvalid, countdown_to, parse_moment, parse_schedule
+from pemilu_timeline.model import Schedule, Status
+from pemilu_timeline.timing import resolve_zone
+from tests.conftest import ASSETS
+from tests.helpers import run, run_json
+
+RELATIVE = ASSETS / "relative.toml"
+TEXT = RELATIVE.read_text()
+D = dt.date
+
+
+def load(text: str = TEXT) -> Schedule:
+    return parse_schedule(text, "relative.toml")
+
+
+def at(text: str, zone: str = "WIB") -> dt.datetime:
+    return parse_moment(text, resolve_zone(zone))
+
+
+def dated_ruling(day: str = "2024-04-22") -> str:
+    return TEXT.replace("undated = true", f"start = {day}")
+
+
+def window(schedule: Schedule, key: str) -> tuple[object, object]:
+    stage = schedule.get(f"pemilu-2024/{key}")
+    assert stage is not None
+    return stage.start, stage.end
+
+
+def test_until_the_anchor_is_dated_the_chain_is_pending() -> None:
+    schedule = load()
+    moment = at("2024-04-23")
+    for key in ("putusan-mk", "penetapan-terpilih", "pelantikan-persiapan"):
+        stage = schedule.get(f"pemilu-2024/{key}")
+        assert stage is not None and stage.status_at(moment) is Status.PENDING
+    assert schedule.active(moment) == []
+    assert schedule.next_to_start(at("2024-04-01")) is None
+
+
+def test_dating_the_anchor_dates_the_chain() -> None:
+    schedule = load(dated_ruling())
+    # "paling lambat 3 hari setelah putusan": any day after the ruling up to day 3.
+    assert window(schedule, "penetapan-terpilih") == (D(2024, 4, 23), D(2024, 4, 25))
+    # "paling cepat 2 hari setelah" the end of that window, lasting 5 days.
+    assert window(schedule, "pelantikan-persiapan") == (D(2024, 4, 27), D(2024, 5, 1))
+    stage = schedule.get("pemilu-2024/penetapan-terpilih")
+    assert stage is not None and stage.dated_by_rule
+    assert stage.status_at(at("2024-04-24")) is Status.ACTIVE
+
+
+def test_a_date_written_in_the_file_must_obey_its_rule() -> None:
+    text = dated_ruling().replace('name = "Penetapan Calon Terpilih"',
+                                  'name = "Penetapan Calon Terpilih"\nstart = 2024-04-24')
+    assert window(load(text), "penetapan-terpilih") == (D(2024, 4, 24), D(2024, 4, 24))
+    with pytest.raises(ScheduleInvalid) as error:
+        load(text.replace("start = 2024-04-24", "start = 2024-04-29"))
+    assert [p.key for p in error.value.problems] == ["problem.anchor_contradicts"]
+
+
+def test_unknown_anchor_and_cycles_are_refused() -> None:
+    with pytest.raises(ScheduleInvalid) as error:
+        load(TEXT.replace('stage = "putusan-mk"', 'stage = "putusan-ma"'))
+    (problem,) = error.value.problems
+    assert problem.key == "problem.anchor_unknown" and problem.stage == \
+        "pemilu-2024/penetapan-terpilih" and problem.line == 41
+    cyclic = TEXT.replace('undated = true',
+                          'after = { stage = "pelantikan-persiapan", days = 1 }')
+    with pytest.raises(ScheduleInvalid) as error:
+        load(cyclic)
+    assert {p.key for p in error.value.problems} == {"problem.anchor_cycle"}
+    assert {p.stage for p in error.value.problems} == {
+        "pemilu-2024/putusan-mk", "pemilu-2024/penetapan-terpilih",
+        "pemilu-2024/pelantikan-persiapan"}
+    # A stage that only leads into a cycle is not part of it.
+    two = TEXT.replace('stage = "pemilu-2024/penetapan-terpilih"', 'stage = "debat-tambahan"')
+    two = two.replace('undated = true', 'after = { stage = "penetapan-terpilih" }')
+    two = two.replace('start = 2024-02-04\nstate = "tentative"',
+                      'after = { stage = "putusan-mk" }')
+    with pytest.raises(ScheduleInvalid) as error:
+        load(two)
+    assert sorted(p.stage or "" for p in error.value.problems) == [
+        "pemilu-2024/penetapan-terpilih", "pemilu-2024/putusan-mk"]
+
+
+def test_a_stage_needs_a_start_an_anchor_or_undated() -> None:
+    with pytest.raises(ScheduleInvalid) as error:
+        load(TEXT.replace("undated = true\n", ""))
+    assert [p.key for p in error.value.problems] == ["problem.missing_start"]
+
+
+def test_cancelled_stages_are_never_counted_down_to() -> None:
+    schedule = load()
+    moment = at("2024-05-01")
+    runoff = schedule.get("pemilu-2024/kampanye-putaran-kedua")
+    assert runoff is not None and runoff.status_at(moment) is Status.CANCELLED
+    assert runoff.status_at(at("2024-06-10")) is Status.CANCELLED
+    assert schedule.active(at("2024-06-10")) == []
+    assert schedule.next_to_start(moment) is None
+    result = run("countdown", "kampanye-putaran-kedua", "-f", RELATIVE, code=1)
+    assert "dibatalkan" in result.stderr and "Putaran pertama" in result.stderr
+
+
+def test_pending_stage_has_no_countdown_and_says_what_it_waits_for() -> None:
+    result = run("countdown", "penetapan-terpilih", "-f", RELATIVE, "--lang", "en", code=1)
+    assert "waits for pemilu-2024/putusan-mk" in result.stderr
+    assert "pemilu-timeline edit pemilu-2024/putusan-mk --start" in result.stderr
+
+
+def test_json_says_which_is_which() -> None:
+    data = {s["id"]: s for s in run_json("list", "-f", RELATIVE, "--at", "2024-02-14T10:00")}
+    assert data["putusan-mk"]["status"] == "pending" and data["putusan-mk"]["start"] is None
+    assert data["penetapan-terpilih"]["after"] == {
+        "stage": "pemilu-2024/putusan-mk", "days": 3, "sense": "at-latest", "edge": "end",
+        "duration": 1, "computed": False}
+    assert data["kampanye-putaran-kedua"]["status"] == "cancelled"
+    assert data["kampanye-putaran-kedua"]["reason"] == "Putaran pertama menghasilkan pemenang"
+    assert data["debat-tambahan"]["state"] == "tentative"
+    assert data["pemungutan-suara"]["status"] == "active"
+    assert [s["id"] for s in run_json("list", "-f", RELATIVE, "--status", "pending")] == [
+        "pelantikan-persiapan", "penetapan-terpilih", "putusan-mk"]
+
+
+def test_list_shows_pending_apart_and_show_explains_the_rule(tmp_path: Path) -> None:
+    out = run("list", "-f", RELATIVE, "--at", "2024-02-14").stdout
+    assert "Menunggu tahapan lain (3)" in out
+    dated = tmp_path / "dated.toml"
+    dated.write_text(dated_ruling())
+    out = run("show", "penetapan-terpilih", "-f", dated, "--at", "2024-04-20").stdout
+    assert "paling lambat 3 hari setelah Putusan MK (22 April 2024)" in out
+    assert "23–25 April 2024" in out
+
+
+@pytest.mark.parametrize(("zone", "clock"), [("WIB", "15.00 WIB"), ("WITA", "16.00 WITA"),
+                                             ("WIT", "17.00 WIT")])
+def test_a_moment_pinned_to_wib_reads_right_in_every_zone(zone: str, clock: str) -> None:
+    out = run("countdown", "hitung-cepat", "-f", RELATIVE, "--at", "2024-02-14T06:00:00Z",
+              "--tz", zone).stdout
+    assert f"Rabu, 14 Februari 2024 {clock}" in out
+    assert "2 jam lagi" in out  # 06.00 UTC is 13.00 WIB: two hours to go everywhere
+
+
+def test_zone_pinned_moment_status_in_the_east() -> None:
+    schedule = load()
+    quick = schedule.get("pemilu-2024/hitung-cepat")
+    assert quick is not None
+    # 16.30 WIT is 14.30 WIB: not yet, although it is past 15.00 on a Jayapura clock.
+    assert quick.status_at(at("2024-02-14T16:30", "WIT")) is Status.UPCOMING
+    assert quick.status_at(at("2024-02-14T17:00", "WIT")) is Status.PAST
+    cd = countdown_to(quick, at("2024-02-14T16:30", "WIT"))
+    assert cd.delta == dt.timedelta(minutes=30) and cd.label == "H"
