@@ -1,0 +1,337 @@
+"""Exports for calendars and scripts: iCalendar (RFC 5545), JSON and CSV.
+
+Calendar exports break in well-known ways (all-day events a day short, new UIDs on every run,
+dropped zones, text that injects properties), so every choice here is made so that re-importing
+or re-subscribing updates events in place:
+
+* ``UID`` is derived from the stage's ``ELECTION/ID`` and nothing else;
+* ``SEQUENCE`` is the stage's ``revision`` and ``LAST-MODIFIED`` its ``updated``;
+* ``DTSTAMP`` comes from the data, never the clock, so the same file gives the same bytes;
+* text is escaped and folded by the ``icalendar`` library, never by hand.
+
+The core never imports typer or rich; ``icalendar`` is imported only when iCal is asked for.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from pemilu_timeline import i18n
+from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.model import ONE_DAY, Schedule, Stage, State
+from pemilu_timeline.serialize import stage_to_dict
+from pemilu_timeline.timing import zone_or_none
+
+if TYPE_CHECKING:
+    from icalendar import Timezone
+
+PRODID = "-//pemilu-timeline//pemilu-timeline//EN"
+UID_DOMAIN = "pemilu-timeline"
+# The stamp when neither the stage, $SOURCE_DATE_EPOCH nor any stage's `updated` gives one.
+FALLBACK_STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+# Subscribed calendars are asked to refresh daily (RFC 7986 and the older Microsoft property).
+REFRESH = dt.timedelta(days=1)
+
+# Words the export adds around the schedule's own text; i18n.py holds the rest.
+WORDS: dict[str, tuple[str, str]] = {
+    "reason": ("Alasan", "Reason"),
+    "condition": ("Syarat", "Condition"),
+    "rule": ("Aturan", "Rule"),
+    "local_time": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT.",
+                   "Local time: the same clock hours in WIB, WITA and WIT."),
+}
+
+# RFC 5545 TEXT may not carry ASCII controls other than tab (newlines are escaped as \n).
+# The loader already refuses them in schedule files; this guards stages built in code.
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAKS = re.compile(r"\r\n?")
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a URI has no room for tabs or newlines
+
+
+def _word(key: str, lang: str) -> str:
+    indonesian, english = WORDS[key]
+    return english if lang == "en" else indonesian
+
+
+def clean_text(text: str) -> str:
+    """Text as iCalendar can carry it: CR LF and CR become LF, other ASCII controls go."""
+    return _UNSAFE_TEXT.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+# --- durations ---------------------------------------------------------------------------
+
+_COMPACT = re.compile(r"^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$", re.IGNORECASE)
+_ISO = re.compile(r"^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$",
+                  re.IGNORECASE)
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """Parse an alarm lead time: ``1d``, ``2h``, ``30m``, ``1d12h``, ``1w`` or ISO ``P1D``/``PT2H``.
+
+    Both forms are accepted because reporters type ``1d`` while calendar people know ``P1D``.
+    """
+    value = text.strip()
+    parts: tuple[str | None, ...] | None = None
+    compact = _COMPACT.match(value)
+    if compact and any(compact.groups()):
+        weeks, days, hours, minutes = compact.groups()
+        parts = (weeks, days, hours, minutes, None)
+    else:
+        iso = _ISO.match(value)
+        if iso and any(iso.groups()):
+            parts = iso.groups()
+    if parts is None:
+        raise InvalidInput(
+            message_id=f"Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
+            message_en=f"Unknown duration '{text}'. Examples: 1d, 2h, 30m, 1d12h, P1D, PT2H.")
+    weeks, days, hours, minutes, seconds = (int(p) if p else 0 for p in parts)
+    return dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+
+
+# --- iCalendar ---------------------------------------------------------------------------
+
+
+def stage_uid(stage: Stage) -> str:
+    """``pemilu-2024.masa-tenang@pemilu-timeline``: the key, stable across edits and exports.
+
+    A dot rather than the key's slash, because some CalDAV servers use the UID in a URL path;
+    ids cannot contain dots, so the UID still names exactly one ELECTION/ID.
+    """
+    return f"{stage.election}.{stage.id}@{UID_DOMAIN}"
+
+
+def default_stamp(schedule: Schedule, environ: dict[str, str] | None = None) -> dt.datetime:
+    """DTSTAMP for stages without ``updated``: $SOURCE_DATE_EPOCH, else the data's latest edit.
+
+    Never the clock: the same schedule must export to the same bytes (reproducible builds,
+    diffable published calendars). The fallback is the Unix epoch.
+    """
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InvalidInput(
+                message_id=f"SOURCE_DATE_EPOCH '{epoch}' bukan bilangan detik sejak 1970.",
+                message_en=f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970."
+            ) from None
+    stamps = [s.updated for s in schedule.stages if s.updated is not None]
+    return max(stamps) if stamps else FALLBACK_STAMP
+
+
+def calendar_name(schedule: Schedule, stages: Sequence[Stage], lang: str) -> str:
+    """The elections the file holds, in the schedule's order (all of them when it is empty)."""
+    present = {s.election for s in stages}
+    chosen = [e for e in schedule.elections.values() if e.id in present] or list(
+        schedule.elections.values())
+    return " · ".join(e.display_name(lang) for e in chosen) or "pemilu-timeline"
+
+
+def describe(schedule: Schedule, stage: Stage, lang: str, *, floating: bool = False) -> str:
+    """DESCRIPTION: why the stage is in doubt (if it is), its note, the rule, and the source."""
+    lines: list[str] = []
+    if stage.state is State.CANCELLED:
+        status = i18n.t("status.cancelled", lang).capitalize()
+        lines.append(f"{status}. {_word('reason', lang)}: {stage.reason or '-'}")
+    elif stage.state is State.TENTATIVE:
+        lines.append(i18n.t("status.tentative", lang).capitalize() + ".")
+    if stage.condition:
+        lines.append(f"{_word('condition', lang)}: {stage.condition}")
+    if stage.after is not None:
+        anchor = schedule.get(stage.after.stage)
+        anchor_name = anchor.display_name(lang) if anchor else stage.after.stage
+        lines.append(f"{_word('rule', lang)}: {stage.after.describe(lang, anchor_name)}")
+    if floating:
+        lines.append(_word("local_time", lang))
+    if stage.note:
+        lines.append(stage.note)
+    lines.append(f"{i18n.t('col.source', lang)}: {stage.source}")
+    return clean_text("\n".join(lines))
+
+
+def summary(stage: Stage, lang: str) -> str:
+    """The event title; a cancelled or tentative stage says so, since many apps hide STATUS."""
+    name = stage.display_name(lang)
+    if stage.state is State.CONFIRMED:
+        return clean_text(name)
+    return clean_text(f"[{i18n.t('status.' + stage.state.value, lang).capitalize()}] {name}")
+
+
+def _iana(name: str) -> ZoneInfo:
+    zone = zone_or_none(name)
+    if zone is None:  # the loader refuses unknown zones; a hand-built Stage may not
+        raise InvalidInput(message_id=f"Zona waktu '{name}' tidak dikenal.",
+                           message_en=f"Unknown time zone '{name}'.")
+    return zone
+
+
+def _event_times(stage: Stage, local_zone: ZoneInfo | None
+                 ) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+    """DTSTART and DTEND as icalendar should write them.
+
+    All-day stages are dates with an exclusive end (last day + 1). Timed stages pinned with
+    ``zone`` carry that zone; the others mean "this clock time wherever the voter is", which
+    RFC 5545 calls floating time, unless ``local_zone`` asks to read them in one zone.
+    A timed stage with no length (a moment) has no DTEND: RFC 5545 wants DTEND after DTSTART.
+    """
+    assert stage.start is not None and stage.end is not None
+    if not isinstance(stage.start, dt.datetime) or not isinstance(stage.end, dt.datetime):
+        end_day = stage.end.date() if isinstance(stage.end, dt.datetime) else stage.end
+        return stage.start, end_day + ONE_DAY
+    zone = _iana(stage.zone) if stage.zone else local_zone
+    start, end = stage.start.replace(tzinfo=zone), stage.end.replace(tzinfo=zone)
+    return start, (end if end > start else None)
+
+
+@lru_cache(maxsize=32)
+def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
+    """VTIMEZONE for the years the events span (stable output: whole years, from tzdata)."""
+    from icalendar import Timezone
+
+    return Timezone.from_tzid(key, first_date=dt.date(first_year, 1, 1),
+                              last_date=dt.date(last_year + 1, 1, 1))
+
+
+def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
+            alarm: dt.timedelta | None = None, local_zone: str | None = None,
+            environ: dict[str, str] | None = None) -> bytes:
+    """One VCALENDAR with a VEVENT per dated stage, as CRLF-terminated, folded bytes.
+
+    ``local_zone`` pins the timed stages that have no ``zone`` of their own (voting hours,
+    "07.00–13.00 waktu setempat") to that zone; by default they are floating, so that each
+    calendar shows them at that clock time in its own zone, which is what the law means.
+    ``alarm`` adds a VALARM that long before each stage that is not cancelled.
+    """
+    from icalendar import Alarm, Calendar, Event, vDuration
+
+    chosen = list(stages)
+    pinned = _iana(local_zone) if local_zone else None
+    fallback = default_stamp(schedule, environ)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    name = clean_text(calendar_name(schedule, chosen, lang))
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH))
+
+    zone_years: dict[str, list[int]] = {}
+    events = []
+    for stage in chosen:
+        # Pending stages (no date until their anchor is dated) cannot be placed in a calendar;
+        # they are left out here and appear in the JSON and CSV exports instead.
+        if not stage.is_dated:
+            continue
+        start, end = _event_times(stage, pinned)
+        event = Event()
+        event.add("uid", stage_uid(stage))
+        event.add("dtstamp", stage.updated or fallback)
+        if stage.updated is not None:
+            event.add("last-modified", stage.updated)
+        event.add("sequence", stage.revision)
+        event.add("summary", summary(stage, lang))
+        event.add("dtstart", start)
+        if end is not None:
+            event.add("dtend", end)
+        floating = isinstance(start, dt.datetime) and start.tzinfo is None
+        event.add("description", describe(schedule, stage, lang, floating=floating))
+        if stage.tags:
+            event.add("categories", [clean_text(tag) for tag in stage.tags])
+        if stage.url:
+            event.add("url", _ANY_CONTROL.sub("", stage.url).strip())
+        event.add("status", stage.state.value.upper())
+        # An election stage informs; it should not block anyone's free/busy time.
+        event.add("transp", "TRANSPARENT")
+        if alarm is not None and stage.state is not State.CANCELLED:
+            reminder = Alarm()
+            reminder.add("action", "DISPLAY")
+            reminder.add("description", summary(stage, lang))
+            reminder.add("trigger", -alarm)
+            event.add_component(reminder)
+        for moment in (start, end):
+            if isinstance(moment, dt.datetime) and isinstance(moment.tzinfo, ZoneInfo):
+                zone_years.setdefault(moment.tzinfo.key, []).append(moment.year)
+        events.append(event)
+
+    for key in sorted(zone_years):
+        years = zone_years[key]
+        calendar.add_component(_vtimezone(key, min(years), max(years)))
+    for event in events:
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
+
+
+# --- JSON and CSV --------------------------------------------------------------------------
+
+
+def to_json(stages: Iterable[Stage], at: dt.datetime | None = None) -> str:
+    """The same stage objects as ``list --json``, so scripts read one format everywhere."""
+    return json.dumps([stage_to_dict(s, at) for s in stages], ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = ("election", "id", "name", "start", "end", "timed", "zone", "milestone", "state",
+               "reason", "condition", "after", "tags", "source", "url", "note", "revision",
+               "updated")
+# Cells a spreadsheet would run as a formula (CWE-1236). Tab and CR are on OWASP's list too.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Prefix a leading apostrophe to text a spreadsheet would evaluate as a formula."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_row(stage: Stage, lang: str) -> dict[str, str]:
+    """One stage as spreadsheet cells: ISO dates (inclusive end, as in the file), plain text."""
+    def text(value: str | None) -> str:
+        return spreadsheet_safe(value) if value else ""
+
+    return {
+        "election": stage.election,
+        "id": stage.id,
+        "name": text(stage.display_name(lang)),
+        "start": stage.start.isoformat() if stage.start is not None else "",
+        "end": stage.end.isoformat() if stage.end is not None else "",
+        "timed": "true" if stage.is_timed else "false",
+        "zone": stage.zone or "",
+        "milestone": "true" if stage.milestone else "false",
+        "state": stage.state.value,
+        "reason": text(stage.reason),
+        "condition": text(stage.condition),
+        "after": stage.after.stage if stage.after else "",
+        "tags": text("; ".join(stage.tags)),
+        "source": text(stage.source),
+        "url": text(stage.url),
+        "note": text(stage.note),
+        "revision": str(stage.revision),
+        "updated": stage.updated.isoformat().replace("+00:00", "Z") if stage.updated else "",
+    }
+
+
+def to_csv(stages: Iterable[Stage], lang: str, *, bom: bool = False) -> str:
+    """A header row and one row per stage, pending ones included (empty dates).
+
+    RFC 4180 CRLF rows. ``bom`` starts the text with U+FEFF, which Excel needs to read UTF-8
+    (without it, "–" and accented names come out garbled); scripts are better off without.
+    """
+    buffer = io.StringIO()
+    if bom:
+        buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for stage in stages:
+        writer.writerow(csv_row(stage, lang))
+    return buffer.getvalue()
