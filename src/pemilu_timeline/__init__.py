@@ -6,36 +6,54 @@ The Python API for scripts::
     schedule = load_schedule()                     # bundled, or $PEMILU_TIMELINE_FILE
     at = parse_moment("2024-02-12", resolve_zone("WIB"))
     [s.key for s in schedule.active(at)]           # ['pemilu-2024/masa-tenang', ...]
+
+Names are imported on first use (PEP 562), so `import pemilu_timeline.cli` pays only for
+the modules a command needs: start-up time is a feature of this tool.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from pemilu_timeline.countdown import Countdown, countdown_to, h_label
-from pemilu_timeline.errors import (
-    AmbiguousStage,
-    InvalidInput,
-    PemiluError,
-    Problem,
-    ScheduleFileError,
-    ScheduleInvalid,
-    StageNotFound,
-)
-from pemilu_timeline.model import Election, Schedule, Stage, State, Status
-from pemilu_timeline.schedule_file import bundled_path, load_schedule, locate, parse_schedule
-from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
+_EXPORTS = {
+    "Countdown": "countdown", "countdown_to": "countdown", "h_label": "countdown",
+    "AmbiguousStage": "errors", "InvalidInput": "errors", "PemiluError": "errors",
+    "Problem": "errors", "ScheduleFileError": "errors", "ScheduleInvalid": "errors",
+    "StageNotFound": "errors",
+    "Anchor": "model", "Election": "model", "Schedule": "model", "Stage": "model",
+    "State": "model", "Status": "model",
+    "bundled_path": "schedule_file", "load_schedule": "schedule_file",
+    "locate": "schedule_file", "parse_schedule": "schedule_file",
+    "now_in": "timing", "parse_moment": "timing", "resolve_zone": "timing",
+}
 
 __all__ = [
-    "AmbiguousStage", "Countdown", "Election", "InvalidInput", "PemiluError", "Problem",
-    "Schedule", "ScheduleFileError", "ScheduleInvalid", "Stage", "StageNotFound", "State",
-    "Status", "__version__", "bundled_path", "countdown_to", "h_label", "load_schedule",
-    "locate", "now_in", "parse_moment", "parse_schedule", "resolve_zone",
+    "AmbiguousStage", "Anchor", "Countdown", "Election", "InvalidInput", "PemiluError",
+    "Problem", "Schedule", "ScheduleFileError", "ScheduleInvalid", "Stage", "StageNotFound",
+    "State", "Status", "__version__", "bundled_path", "countdown_to", "h_label",
+    "load_schedule", "locate", "now_in", "parse_moment", "parse_schedule", "resolve_zone",
 ]
+
+if TYPE_CHECKING:
+    from pemilu_timeline.countdown import Countdown, countdown_to, h_label
+    from pemilu_timeline.errors import (
+        AmbiguousStage,
+        InvalidInput,
+        PemiluError,
+        Problem,
+        ScheduleFileError,
+        ScheduleInvalid,
+        StageNotFound,
+    )
+    from pemilu_timeline.model import Anchor, Election, Schedule, Stage, State, Status
+    from pemilu_timeline.schedule_file import bundled_path, load_schedule, locate, parse_schedule
+    from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
+
+    __version__: str
 
 
 def __getattr__(name: str) -> Any:
-    """The version is read from the installed metadata, only when asked (it costs an import)."""
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -43,4 +61,7 @@ def __getattr__(name: str) -> Any:
             return version("pemilu-timeline")
         except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
             return "0+unknown"
-    raise AttributeError(name)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pemilu_timeline' has no attribute {name!r}")
+    return getattr(import_module(f"pemilu_timeline.{module}"), name)

@@ -1,9 +1,7 @@
 """The command line: parse options, call the core, render. No schedule logic lives here."""
 
-from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,13 +14,7 @@ from typer.core import TyperGroup
 from pemilu_timeline import i18n
 from pemilu_timeline.errors import InvalidInput, PemiluError, UsageError
 from pemilu_timeline.model import Schedule, Stage
-from pemilu_timeline.schedule_file import (
-    ENV_FILE,
-    ScheduleSource,
-    locate,
-    parse_schedule,
-    read_text,
-)
+from pemilu_timeline.schedule_file import ENV_FILE, ScheduleSource, load_source, locate
 from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
 
 LANG_ENV = "PEMILU_TIMELINE_LANG"
@@ -139,7 +131,7 @@ class View:
 def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
               elections: list[str] | None = None) -> View:
     source = locate(file)
-    schedule = parse_schedule(read_text(source.path), str(source.path))
+    schedule = load_source(source)
     zone = resolve_zone(tz or schedule.default_zone_name(elections[0] if elections else None))
     moment = parse_moment(at, zone) if at else now_in(zone)
     return View(source, schedule, moment, lang.value)
@@ -158,6 +150,8 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
 
 
 def print_json(data: Any) -> None:
+    import json
+
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -392,14 +386,14 @@ def info(
     from pemilu_timeline import __version__
 
     source = locate(file)
-    schedule = parse_schedule(read_text(source.path), str(source.path))
+    schedule = load_source(source)
+    counts = {e: sum(1 for s in schedule if s.election == e) for e in schedule.elections}
     data = {
         "version": __version__,
         "file": str(source.path),
         "origin": source.origin,
         "elections": {e.id: {"name": e.name, "name_en": e.name_en, "timezone": e.timezone,
-                             "source": e.source,
-                             "stages": sum(1 for s in schedule if s.election == e.id)}
+                             "source": e.source, "stages": counts[e.id]}
                       for e in schedule.elections.values()},
         "stages": len(schedule),
     }
@@ -414,8 +408,7 @@ def info(
     out.print(f"[bold]{t('label.file', lang.value)}:[/bold] {source.path} ({origin})")
     out.print(f"[bold]{t('label.stages', lang.value)}:[/bold] {len(schedule)}")
     for election in schedule.elections.values():
-        count = data["elections"][election.id]["stages"]
-        out.print(f"  {election.id}: {election.display_name(lang.value)} — {count}, "
+        out.print(f"  {election.id}: {election.display_name(lang.value)} — {counts[election.id]}, "
                   f"{election.timezone}, {election.source}")
 
 

@@ -122,6 +122,24 @@ class Stage:
     after: Anchor | None = None
     # True when start/end were computed from ``after`` rather than written in the file.
     dated_by_rule: bool = field(default=False, compare=False)
+    # [lo, hi) as naive wall-clock datetimes, computed once: status checks on large schedules
+    # then compare plain datetimes instead of building aware ones per stage and query.
+    _lo: dt.datetime | None = field(init=False, default=None, compare=False, repr=False)
+    _hi: dt.datetime | None = field(init=False, default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.start is not None and self.end is not None:
+            object.__setattr__(self, "_lo", _as_start(self.start))
+            object.__setattr__(self, "_hi", _as_end(self.end))
+
+    def local_bounds(self, at: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+        """(lo, hi, at) on one wall clock: the stage's pinned zone, or else the viewer's."""
+        assert self._lo is not None and self._hi is not None
+        if self.zone:
+            zone = zone_or_none(self.zone)
+            if zone is not None and zone is not at.tzinfo:
+                at = at.astimezone(zone)
+        return self._lo, self._hi, at.replace(tzinfo=None)
 
     @property
     def key(self) -> str:
@@ -139,17 +157,17 @@ class Stage:
         return self.name_en if lang == "en" else self.name
 
     def sort_key(self) -> tuple[dt.datetime, dt.datetime, str, str]:
-        if self.start is None or self.end is None:
+        if self._lo is None or self._hi is None:
             return (dt.datetime.max, dt.datetime.max, self.election, self.id)
-        return (_as_start(self.start), _as_end(self.end), self.election, self.id)
+        return (self._lo, self._hi, self.election, self.id)
 
     def window(self, viewer: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
         """[start, end) as aware datetimes, read in the stage's pinned zone or else the viewer's."""
-        if self.start is None or self.end is None:
+        if self._lo is None or self._hi is None:
             raise ValueError(f"stage {self.key} has no date yet")
         zone = (zone_or_none(self.zone) if self.zone else None) or viewer
-        start = _as_start(self.start).replace(tzinfo=zone)
-        end = _as_end(self.end).replace(tzinfo=zone)
+        start = self._lo.replace(tzinfo=zone)
+        end = self._hi.replace(tzinfo=zone)
         if zone is not viewer:
             start, end = start.astimezone(viewer), end.astimezone(viewer)
         return start, end
@@ -157,12 +175,12 @@ class Stage:
     def status_at(self, at: dt.datetime) -> Status:
         if self.state is State.CANCELLED:
             return Status.CANCELLED
-        if not self.is_dated:
+        if self._lo is None:
             return Status.PENDING
-        start, end = self.window(_zone_of(at))
-        if at < start:
+        lo, hi, local = self.local_bounds(_zone_checked(at))
+        if local < lo:
             return Status.UPCOMING
-        if at < end:
+        if local < hi:
             return Status.ACTIVE
         return Status.PAST
 
@@ -188,6 +206,12 @@ def _zone_of(at: dt.datetime) -> dt.tzinfo:
     if at.tzinfo is None:
         raise ValueError("moments must be timezone-aware")
     return at.tzinfo
+
+
+def _zone_checked(at: dt.datetime) -> dt.datetime:
+    if at.tzinfo is None:
+        raise ValueError("moments must be timezone-aware")
+    return at
 
 
 def _fold(text: str) -> str:
@@ -258,30 +282,30 @@ class Schedule:
 
     def next_to_start(self, at: dt.datetime, *, milestones_only: bool = False) -> Stage | None:
         """The stage that starts soonest after ``at`` (cancelled and pending ones never count)."""
-        best: tuple[dt.datetime, Stage] | None = None
-        zone = _zone_of(at)
-        for stage in self.stages:
-            if milestones_only and not stage.milestone:
-                continue
-            if stage.state is State.CANCELLED or not stage.is_dated:
-                continue
-            start = stage.window(zone)[0]
-            if start > at and (best is None or start < best[0]):
-                best = (start, stage)
+        best: tuple[dt.timedelta, Stage] | None = None
+        for stage in self._countable(at, milestones_only):
+            lo, _hi, local = stage.local_bounds(at)
+            if lo > local and (best is None or lo - local < best[0]):
+                best = (lo - local, stage)
         return best[1] if best else None
 
     def last_ended(self, at: dt.datetime, *, milestones_only: bool = False) -> Stage | None:
-        best: tuple[dt.datetime, Stage] | None = None
-        zone = _zone_of(at)
+        """The stage whose end lies closest before ``at``."""
+        best: tuple[dt.timedelta, Stage] | None = None
+        for stage in self._countable(at, milestones_only):
+            _lo, hi, local = stage.local_bounds(at)
+            if hi <= local and (best is None or local - hi <= best[0]):
+                best = (local - hi, stage)
+        return best[1] if best else None
+
+    def _countable(self, at: dt.datetime, milestones_only: bool) -> Iterator[Stage]:
+        _zone_checked(at)
         for stage in self.stages:
+            if stage._lo is None or stage.state is State.CANCELLED:
+                continue
             if milestones_only and not stage.milestone:
                 continue
-            if stage.state is State.CANCELLED or not stage.is_dated:
-                continue
-            end = stage.window(zone)[1]
-            if end <= at and (best is None or end >= best[0]):
-                best = (end, stage)
-        return best[1] if best else None
+            yield stage
 
     def select(self, at: dt.datetime, *, elections: Sequence[str] = (),
                tags: Sequence[str] = (), statuses: Sequence[str] = (),
@@ -302,12 +326,10 @@ class Schedule:
 
 
 def _overlaps(stage: Stage, start_from: dt.date | None, until: dt.date | None) -> bool:
-    if stage.start is None or stage.end is None:
+    if stage._lo is None or stage._hi is None:
         return False
-    first = _as_start(stage.start).date()
-    last = (_as_end(stage.end) - dt.timedelta(microseconds=1)).date()
-    if isinstance(stage.end, dt.datetime) and stage.end == stage.start:
-        last = first
+    first = stage._lo.date()
+    last = max(first, (stage._hi - dt.timedelta(microseconds=1)).date())
     if start_from and last < start_from:
         return False
     return not (until and first > until)

@@ -40,9 +40,13 @@ TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "url", "zo
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in a note
 CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
+STATES = {s.value: s for s in State}
+STATE_VALUES = frozenset(STATES)
+STAGE_FIELD_SET = frozenset(STAGE_FIELDS)
 
 
 LineRef = int | None | Callable[[], int | None]
+ZERO = dt.timedelta(0)
 
 
 def _thunk(find: Callable[[Any], int | None], argument: Any) -> Callable[[], int | None]:
@@ -62,13 +66,24 @@ class ScheduleSource:
 
 
 def bundled_path() -> Path:
-    """The schedule shipped inside the package (a checkout falls back to ./data)."""
-    from importlib.resources import files
+    """The schedule shipped inside the package; a source checkout falls back to ./data.
 
-    packaged = Path(str(files("pemilu_timeline").joinpath("data", FILE_NAME)))
+    An installed wheel has the file beside this module (hatchling force-include), which a
+    stat finds; importlib.resources (several ms to import) is asked only for packages that
+    are not plain files on disk, such as a zip import.
+    """
+    here = Path(__file__).parent
+    packaged = here / "data" / FILE_NAME
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / FILE_NAME
+    checkout = here.parents[1] / "data" / FILE_NAME
+    if checkout.is_file():
+        return checkout
+    from importlib.resources import as_file, files
+
+    resource = files("pemilu_timeline").joinpath("data", FILE_NAME)
+    with as_file(resource) as extracted:  # a real path for loaders that are not on disk
+        return Path(extracted)
 
 
 def user_path() -> Path:
@@ -120,7 +135,24 @@ def load_schedule(path: str | os.PathLike[str] | None = None) -> Schedule:
 
     Raises ScheduleInvalid listing every problem, or ScheduleFileError.
     """
-    source = locate(path)
+    return load_source(locate(path))
+
+
+def load_source(source: ScheduleSource) -> Schedule:
+    """Load the file of ``source``; a large unchanged file comes from schedule_cache."""
+    from pemilu_timeline import schedule_cache
+
+    try:
+        stat = source.path.stat()
+    except OSError:
+        stat = None  # read_text reports the problem in the user's words
+    if stat is not None and schedule_cache.enabled(stat.st_size):
+        cached = schedule_cache.load(source.path, stat)
+        if cached is not None:
+            return cached
+        schedule = parse_schedule(read_text(source.path), str(source.path))
+        schedule_cache.store(source.path, stat, schedule)
+        return schedule
     return parse_schedule(read_text(source.path), str(source.path))
 
 
@@ -343,9 +375,10 @@ class _Validator:
         def at(name: str) -> LineRef:
             return lambda: self.where.field_line(header(), name)
 
-        for name in raw:
-            if name not in STAGE_FIELDS:
-                self._unknown(name, STAGE_FIELDS, at(name), label)
+        if not raw.keys() <= STAGE_FIELD_SET:
+            for name in raw:
+                if name not in STAGE_FIELD_SET:
+                    self._unknown(name, STAGE_FIELDS, at(name), label)
         for name in STAGE_REQUIRED:
             if name == "start" and name not in raw:
                 if "after" not in raw and raw.get("undated") is not True:
@@ -353,8 +386,12 @@ class _Validator:
             elif name not in raw:
                 self.problem("problem.missing", line=header, stage=label, field=name)
         for name in TEXT_FIELDS:
-            if name in raw:
-                self._text(raw[name], name, at(name), label)
+            value = raw.get(name)
+            if value is None:
+                continue
+            pattern = CONTROL if name == "note" else CONTROL_STRICT
+            if type(value) is not str or not value.strip() or pattern.search(value):
+                self._text(value, name, at(name), label)  # reports why
 
         stage_id = raw.get("id")
         if isinstance(stage_id, str) and stage_id and not ID_PATTERN.match(stage_id):
@@ -377,11 +414,11 @@ class _Validator:
                 self.problem("problem.end_before_start", line=at("end"), stage=label,
                              field="end", start=start.isoformat(), end=end.isoformat())
 
-        tags = raw.get("tags", [])
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        tags = raw.get("tags", ())
+        if not isinstance(tags, list | tuple) or not all(type(t) is str for t in tags):
             self._wrong_type("tags", tags, "list", at("tags"), label)
-            tags = []
-        elif any(CONTROL_STRICT.search(t) or not t.strip() for t in tags):
+            tags = ()
+        elif tags and (CONTROL_STRICT.search("".join(tags)) or not all(t.strip() for t in tags)):
             self.problem("problem.control", line=at("tags"), stage=label, field="tags")
         milestone = raw.get("milestone", False)
         if not isinstance(milestone, bool):
@@ -400,11 +437,11 @@ class _Validator:
             elif start is not None and not isinstance(start, dt.datetime):
                 self.problem("problem.zone_needs_time", line=at("zone"), stage=label,
                              field="zone")
-        state = raw.get("state", State.CONFIRMED.value)
-        if state not in {s.value for s in State}:
+        state = raw.get("state", "confirmed")
+        if state not in STATE_VALUES:
             self.problem("problem.bad_choice", line=at("state"), stage=label, field="state",
                          choices=", ".join(s.value for s in State))
-        elif state == State.CANCELLED.value and not raw.get("reason"):
+        elif state == "cancelled" and not raw.get("reason"):
             self.problem("problem.reason_needed", line=at("state"), stage=label,
                          field="reason")
         revision = raw.get("revision", 1)
@@ -413,10 +450,12 @@ class _Validator:
                          field="revision", minimum=1)
         updated = raw.get("updated")
         if updated is not None and not (isinstance(updated, dt.datetime)
-                                        and updated.utcoffset() == dt.timedelta(0)):
+                                        and updated.utcoffset() == ZERO):
             self._wrong_type("updated", updated, "datetime_utc", at("updated"), label)
 
-        after = self._after(raw.get("after"), at("after"), label, raw.get("election"))
+        after = None
+        if "after" in raw:
+            after = self._after(raw["after"], at("after"), label, raw.get("election"))
 
         if len(self.problems) > before:
             return None
@@ -425,7 +464,7 @@ class _Validator:
             id=str(stage_id), election=str(election), name=raw["name"], name_en=raw["name_en"],
             start=start, end=end, source=raw["source"], tags=tuple(tags),
             note=raw.get("note"), url=raw.get("url"), milestone=milestone, zone=zone,
-            state=State(state), reason=raw.get("reason"), revision=revision,
+            state=STATES[state], reason=raw.get("reason"), revision=revision,
             updated=updated.astimezone(dt.UTC) if updated is not None else None,
             condition=raw.get("condition"), after=after,
         )

@@ -1,0 +1,71 @@
+"""The parse cache for large files: used only while the file is unchanged, never fatal."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from pemilu_timeline import load_schedule, schedule_cache
+from tests.conftest import SMALL
+
+HEADER, _, FIRST_STAGE = SMALL.read_text().partition("[[stages]]")
+
+
+def big_schedule(path: Path, copies: int = 300) -> Path:
+    """A schedule over the cache threshold: the fixture's first stage under many ids."""
+    body = "".join("[[stages]]" + FIRST_STAGE.split("[[stages]]")[0].replace(
+        'id = "kampanye"', f'id = "kampanye-{n}"') for n in range(copies))
+    path.write_text(HEADER + body)
+    assert path.stat().st_size >= schedule_cache.MIN_BYTES
+    return path
+
+
+def entries() -> list[Path]:
+    return sorted(schedule_cache.cache_dir().glob("*.pickle"))
+
+
+def test_large_file_is_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    first = load_schedule(path)
+    assert len(entries()) == 1
+    # A cache hit must not read the file: make reading it fail.
+    monkeypatch.setattr("pemilu_timeline.schedule_file.read_text",
+                        lambda p: pytest.fail("the file was parsed again"))
+    assert load_schedule(path) == first
+
+
+def test_an_edit_invalidates_the_entry(tmp_path: Path) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    load_schedule(path)
+    text = path.read_text().replace('id = "kampanye-0"', 'id = "kampanye-baru"', 1)
+    path.write_text(text)
+    assert load_schedule(path).get("pemilu-2024/kampanye-baru") is not None
+
+
+def test_a_broken_entry_falls_back_to_parsing(tmp_path: Path) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    expected = load_schedule(path)
+    (entry,) = entries()
+    entry.write_bytes(b"not a pickle")
+    assert load_schedule(path) == expected
+
+
+def test_small_files_and_disabled_cache_write_nothing(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    load_schedule(SMALL)
+    assert entries() == []
+    monkeypatch.setenv("PEMILU_TIMELINE_NO_CACHE", "1")
+    load_schedule(big_schedule(tmp_path / "big.toml"))
+    assert entries() == []
+
+
+def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    path = big_schedule(tmp_path / "big.toml")
+    assert len(load_schedule(path)) == 300
+    assert not any(p.name.startswith(".tmp-") for p in tmp_path.rglob("*"))
+    assert os.path.isfile(blocked)
