@@ -32,7 +32,7 @@ from pemilu_timeline.serialize import stage_to_dict
 from pemilu_timeline.timing import zone_or_none
 
 if TYPE_CHECKING:
-    from icalendar import Timezone
+    from icalendar import Timezone, vText
 
 PRODID = "-//pemilu-timeline//pemilu-timeline//EN"
 UID_DOMAIN = "pemilu-timeline"
@@ -193,6 +193,34 @@ def _event_times(stage: Stage, local_zone: ZoneInfo | None
     return start, (end if end > start else None)
 
 
+def escape_text(text: str) -> str:
+    """RFC 5545 TEXT escaping, exactly: backslash, semicolon, comma and newline.
+
+    icalendar's own escaping also turns a literal backslash-N into a line break (it reads
+    ``\\N`` as "newline" on the way in), which would change a note that contains it; this is
+    the one step done here rather than by the library. Folding stays with icalendar.
+    """
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+@lru_cache(maxsize=1)
+def _text_type() -> type[vText]:
+    from icalendar import vText
+
+    class ExactText(vText):
+        """A TEXT value escaped by ``escape_text`` (see there for why)."""
+
+        def to_ical(self) -> bytes:
+            return escape_text(str(self)).encode("utf-8")
+
+    return ExactText
+
+
+def _text(value: str) -> vText:
+    return _text_type()(clean_text(value))
+
+
 @lru_cache(maxsize=32)
 def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
     """VTIMEZONE for the years the events span (stable output: whole years, from tzdata)."""
@@ -212,7 +240,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
     calendar shows them at that clock time in its own zone, which is what the law means.
     ``alarm`` adds a VALARM that long before each stage that is not cancelled.
     """
-    from icalendar import Alarm, Calendar, Event, vDuration
+    from icalendar import Alarm, Calendar, Event, vCategory, vDuration
 
     chosen = list(stages)
     pinned = _iana(local_zone) if local_zone else None
@@ -221,9 +249,9 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    name = clean_text(calendar_name(schedule, chosen, lang))
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    name = calendar_name(schedule, chosen, lang)
+    calendar.add("name", _text(name))
+    calendar.add("x-wr-calname", _text(name))
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
 
@@ -241,14 +269,16 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         if stage.updated is not None:
             event.add("last-modified", stage.updated)
         event.add("sequence", stage.revision)
-        event.add("summary", summary(stage, lang))
+        event.add("summary", _text(summary(stage, lang)))
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
         floating = isinstance(start, dt.datetime) and start.tzinfo is None
-        event.add("description", describe(schedule, stage, lang, floating=floating))
+        event.add("description", _text(describe(schedule, stage, lang, floating=floating)))
         if stage.tags:
-            event.add("categories", [clean_text(tag) for tag in stage.tags])
+            categories = vCategory([])
+            categories.cats = [_text(tag) for tag in stage.tags]
+            event.add("categories", categories)
         if stage.url:
             event.add("url", _ANY_CONTROL.sub("", stage.url).strip())
         event.add("status", stage.state.value.upper())
@@ -257,7 +287,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         if alarm is not None and stage.state is not State.CANCELLED:
             reminder = Alarm()
             reminder.add("action", "DISPLAY")
-            reminder.add("description", summary(stage, lang))
+            reminder.add("description", _text(summary(stage, lang)))
             reminder.add("trigger", -alarm)
             event.add_component(reminder)
         for moment in (start, end):
