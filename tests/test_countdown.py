@@ -54,3 +54,14 @@ def test_span_in_words_both_languages() -> None:
     assert format_span(cd.span_parts(), "en", future=True) == "in 1 month 14 days"
     assert format_span({"day": 3}, "en", future=False) == "3 days ago"
     assert format_span({"day": 1}, "en", future=True) == "in 1 day"
+
+
+@pytest.mark.parametrize(("parts", "text"), [
+    ({"year": 1, "month": 9, "day": 8, "hour": 1, "minute": 6}, "1 tahun 9 bulan 8 hari yang lalu"),
+    ({"month": 2, "day": 3, "hour": 5, "minute": 1}, "2 bulan 3 hari yang lalu"),
+    ({"day": 1, "hour": 14, "minute": 30}, "1 hari 14 jam yang lalu"),
+    ({"hour": 4, "minute": 30}, "4 jam 30 menit yang lalu"),
+    ({}, "sekarang"),
+])
+def test_long_spans_keep_the_units_that_matter(parts: dict[str, int], text: str) -> None:
+    assert format_span(parts, "id", future=False) == text

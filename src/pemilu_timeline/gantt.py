@@ -53,8 +53,10 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
         hi = max(lo, column((end - dt.timedelta(microseconds=1)).date()))
         cells = Text()
         for col in range(bar_width):
-            if col == now_col:
+            if col == now_col and not lo <= col <= hi:
                 cells.append(MARKER, style="bold red")
+            elif col == now_col:
+                cells.append(BAR, style="bold red")  # the stage is on now: mark it, keep it
             elif lo <= col <= hi:
                 cells.append(CANCELLED_BAR if status is Status.CANCELLED else BAR,
                              style=_bar_style(status))

@@ -255,10 +255,23 @@ def unit(name: str, n: int, lang: str) -> str:
     return t(f"unit.{name}" + ("" if n == 1 else "s"), lang, n=n)
 
 
+# Which units a span shows, by its largest unit: precise enough to read, never
+# "1 tahun 9 bulan 8 hari 1 jam 6 menit". The exact d/h/m readout is shown separately.
+SPAN_UNITS = {
+    "year": ("year", "month", "day"),
+    "month": ("month", "day"),
+    "day": ("day", "hour"),
+    "hour": ("hour", "minute"),
+    "minute": ("minute",),
+}
+
+
 def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
     """'1 bulan 14 hari lagi' / 'in 1 month 14 days'. Zero parts are left out."""
-    words = [unit(name, parts[name], lang)
-             for name in ("year", "month", "day", "hour", "minute") if parts.get(name)]
+    largest = next((name for name in SPAN_UNITS if parts.get(name)), None)
+    if largest is None:
+        return t("span.now", lang)
+    words = [unit(name, parts[name], lang) for name in SPAN_UNITS[largest] if parts.get(name)]
     if not words:
         return t("span.now", lang)
     return t("span.future" if future else "span.past", lang, span=" ".join(words))
