@@ -351,7 +351,8 @@ def test_parse_duration(text: str, expected: dt.timedelta) -> None:
     assert parse_duration(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "d", "1", "-1d", "1x", "P", "PT", "P1H", "1d 2h", "1.5h"])
+@pytest.mark.parametrize("text", ["", "d", "1", "-1d", "1x", "P", "PT", "P1H", "1d 2h", "1.5h",
+                                  "999999999999d"])
 def test_parse_duration_refuses_nonsense(text: str) -> None:
     from pemilu_timeline.errors import InvalidInput
 
@@ -393,3 +394,14 @@ def test_output_to_a_missing_directory_fails_cleanly(tmp_path: Path) -> None:
 def test_unknown_election_is_refused() -> None:
     result = run("export", "ical", "-f", SMALL, "--election", "pemilu-2029", code=1)
     assert "pemilu-2024" in result.stderr
+
+
+def test_a_stage_pinned_to_utc_is_written_with_z_and_no_vtimezone() -> None:
+    election = Election(id="e", name="E", name_en="E", timezone="Asia/Jakarta", source="s")
+    stage = Stage(id="x", election="e", name="n", name_en="n", source="s", zone="UTC",
+                  start=dt.datetime(2024, 2, 14, 8), end=dt.datetime(2024, 2, 14, 9))
+    schedule = Schedule.build({"e": election}, [stage])
+    data = to_ical(schedule, schedule.stages, "id")
+    assert "\r\nDTSTART:20240214T080000Z\r\n" in data.decode()
+    assert b"VTIMEZONE" not in data
+    parse_both(data)

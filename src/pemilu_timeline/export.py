@@ -89,12 +89,16 @@ def parse_duration(text: str) -> dt.timedelta:
         iso = _ISO.match(value)
         if iso and any(iso.groups()):
             parts = iso.groups()
-    if parts is None:
-        raise InvalidInput(
-            message_id=f"Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
-            message_en=f"Unknown duration '{text}'. Examples: 1d, 2h, 30m, 1d12h, P1D, PT2H.")
-    weeks, days, hours, minutes, seconds = (int(p) if p else 0 for p in parts)
-    return dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    if parts is not None:
+        weeks, days, hours, minutes, seconds = (int(p) if p else 0 for p in parts)
+        try:
+            return dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes,
+                                seconds=seconds)
+        except OverflowError:
+            pass
+    raise InvalidInput(
+        message_id=f"Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
+        message_en=f"Unknown duration '{text}'. Examples: 1d, 2h, 30m, 1d12h, P1D, PT2H.")
 
 
 # --- iCalendar ---------------------------------------------------------------------------
@@ -290,9 +294,11 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
             reminder.add("description", _text(summary(stage, lang)))
             reminder.add("trigger", -alarm)
             event.add_component(reminder)
-        for moment in (start, end):
-            if isinstance(moment, dt.datetime) and isinstance(moment.tzinfo, ZoneInfo):
-                zone_years.setdefault(moment.tzinfo.key, []).append(moment.year)
+        for prop, moment in (("DTSTART", start), ("DTEND", end)):
+            # The TZID icalendar will write (none for floating times, none for UTC: "Z").
+            tzid = event[prop].params.get("TZID") if prop in event else None
+            if tzid and isinstance(moment, dt.datetime):
+                zone_years.setdefault(tzid, []).append(moment.year)
         events.append(event)
 
     for key in sorted(zone_years):
