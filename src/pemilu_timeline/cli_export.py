@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -98,6 +97,8 @@ def _write(data: bytes, output: Path | None) -> None:
     if output is None or str(output) == "-":
         typer.echo(data, nl=False)
         return
+    import tempfile
+
     target = output.expanduser()
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."),
