@@ -1,1 +1,488 @@
-"""Placeholder: commands are registered here by the cli_edit work."""
+"""Commands staff use to keep the schedule current: init, add, edit, remove, validate, diff.
+
+Only options and output live here. The work is done by ``editing`` (changes to the data),
+``store`` (lock, canonical TOML, atomic write), ``dateparse`` (Indonesian dates) and ``diff``;
+they are imported inside the commands, so dateutil, tomli-w and filelock never slow down the
+read commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from pemilu_timeline import i18n
+from pemilu_timeline.cli import FileOption, JsonOption, Lang, LangOption, app, print_json
+from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.schedule_file import ScheduleSource, locate
+
+if TYPE_CHECKING:
+    from pemilu_timeline.dateparse import ParsedDate
+    from pemilu_timeline.diff import FieldDiff
+    from pemilu_timeline.model import Schedule, Stage
+
+LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
+
+# Labels of this module's output (the shared catalog in i18n.py is the lead's file).
+TEXT: dict[str, tuple[str, str]] = {
+    "added": ("Ditambahkan {key}: {name} — {dates} (revisi {revision}).",
+              "Added {key}: {name} — {dates} (revision {revision})."),
+    "edited": ("Diubah {key} (revisi {revision}):", "Changed {key} (revision {revision}):"),
+    "unchanged": ("Tidak ada yang berubah pada {key}; berkas tidak ditulis.",
+                  "Nothing changed in {key}; the file was not written."),
+    "removed": ("Dihapus {key}: {name} — {dates}.", "Removed {key}: {name} — {dates}."),
+    "confirm": ("Hapus {key} ({name}, {dates}) dari {path}?",
+                "Remove {key} ({name}, {dates}) from {path}?"),
+    "not_removed": ("Tidak dihapus.", "Not removed."),
+    "file": ("Berkas: {path}", "File: {path}"),
+    "init": ("Salinan jadwal yang bisa diubah dibuat: {path}",
+             "Editable copy of the schedule written: {path}"),
+    "init_default": ("Perintah lain memakainya otomatis; ubah dengan `pemilu-timeline add`, "
+                     "`edit` dan `remove`.",
+                     "Other commands use it automatically; change it with `pemilu-timeline "
+                     "add`, `edit` and `remove`."),
+    "init_other": ("Pakai dengan --file {path} atau export PEMILU_TIMELINE_FILE={path}.",
+                   "Use it with --file {path} or export PEMILU_TIMELINE_FILE={path}."),
+    "valid": ("OK: {path} — {elections} pemilihan, {stages} tahapan.",
+              "OK: {path} — {elections} election(s), {stages} stage(s)."),
+    "not_canonical": ("Catatan: berkas belum dalam bentuk kanonik; perubahan berikutnya akan "
+                      "menulis ulang tata letaknya (`validate --fix-format` melakukannya "
+                      "sekarang).",
+                      "Note: the file is not in canonical form; the next change will rewrite "
+                      "its layout (`validate --fix-format` does it now)."),
+    "reformatted": ("Ditulis ulang dalam bentuk kanonik: {path}",
+                    "Rewritten in canonical form: {path}"),
+    "canonical": ("Sudah dalam bentuk kanonik: {path}", "Already in canonical form: {path}"),
+    "diff_head": ("{old} → {new}: {added} ditambah, {removed} dihapus, {changed} diubah.",
+                  "{old} → {new}: {added} added, {removed} removed, {changed} changed."),
+    "no_diff": ("Tidak ada perbedaan antara {old} dan {new}.",
+                "No differences between {old} and {new}."),
+    "election_added": ("+ pemilihan {id}: {name}", "+ election {id}: {name}"),
+    "election_removed": ("- pemilihan {id}: {name}", "- election {id}: {name}"),
+    "election_changed": ("~ pemilihan {id}", "~ election {id}"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+}
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("nama", "name"), "name_en": ("nama (en)", "name (en)"),
+    "start": ("mulai", "start"), "end": ("selesai", "end"), "zone": ("zona", "zone"),
+    "state": ("status", "state"), "reason": ("alasan", "reason"),
+    "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
+    "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
+    "note": ("catatan", "note"), "revision": ("revisi", "revision"),
+    "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),
+}
+
+
+def _t(name: str, lang: str, /, **params: Any) -> str:
+    texts = TEXT[name]
+    return (texts[1] if lang == "en" else texts[0]).format(**params)
+
+
+def _label(field: str, lang: str) -> str:
+    texts = FIELD_LABELS.get(field, (field, field))
+    return texts[1] if lang == "en" else texts[0]
+
+
+# Options of the writing commands.
+DropCommentsOption = Annotated[bool, typer.Option(
+    "--drop-comments",
+    help="Write even though the file has comments, discarding them (the TOML writer cannot "
+         "keep comments; without this flag such a file is never changed).")]
+LockTimeoutOption = Annotated[float, typer.Option(
+    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, min=0,
+    help="How long to wait for another command editing the same file.")]
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def _editable(file: Path | None) -> ScheduleSource:
+    """The file to change; the bundled schedule is never written."""
+    source = locate(file)
+    if source.is_bundled:
+        raise WriteRefused(
+            message_id="Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan "
+                       "`pemilu-timeline init`, lalu jalankan perintah ini lagi.",
+            message_en="The bundled schedule is never changed. Make an editable copy with "
+                       "`pemilu-timeline init`, then run this command again.")
+    return source
+
+
+def _date(text: str | None, option: str) -> ParsedDate | None:
+    if text is None:
+        return None
+    from pemilu_timeline.dateparse import parse_date
+
+    return parse_date(text, option)
+
+
+def _zone_from(zone: str | None, *parsed: ParsedDate | None) -> str | None:
+    """--zone, else the WIB/WITA/WIT written with the time, e.g. `--start "07.00 WIB"`."""
+    named = {p.zone for p in parsed if p is not None and p.zone}
+    if len(named) > 1:
+        raise InvalidInput(message_id="--start dan --end menyebut zona waktu yang berbeda.",
+                           message_en="--start and --end name different time zones.")
+    if zone is not None:
+        return zone
+    return named.pop() if named else None
+
+
+def _dates(start: Any, end: Any, zone: str | None, lang: str) -> str:
+    if start is None:
+        return i18n.t("label.date_unknown", lang)
+    from pemilu_timeline.timing import resolve_zone, zone_label
+
+    label = zone_label(resolve_zone(zone)) if zone else None
+    return i18n.format_range(start, end if end is not None else start, lang, label)
+
+
+def _stage_dates(stage: Stage, lang: str) -> str:
+    return _dates(stage.start, stage.end, stage.zone, lang)
+
+
+def _now() -> dt.datetime:
+    from pemilu_timeline.editing import utc_now
+
+    return utc_now()
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+@app.command()
+def init(
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[PATH]", help="Where to write the copy (default: the user data directory, "
+                               "$XDG_DATA_HOME/pemilu-timeline/stages.toml).",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing file with the bundled schedule.")] = False,
+    lang: LangOption = Lang.id, lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Buat salinan jadwal untuk diubah. [dim]Write an editable copy of the schedule.[/dim]"""
+    from pemilu_timeline import store
+    from pemilu_timeline.schedule_file import bundled_path, parse_toml, read_text, user_path
+
+    target = path or user_path()
+    bundled = bundled_path()
+    if target.exists() and store.target_of(target) == store.target_of(bundled):
+        raise WriteRefused(message_id=f"{target} adalah jadwal bawaan itu sendiri.",
+                           message_en=f"{target} is the bundled schedule itself.")
+    text = store.canonical_text(parse_toml(read_text(bundled), str(bundled)))
+    store.write_new(target, text, replace=force, timeout=lock_timeout)
+    typer.echo(_t("init", lang.value, path=target))
+    if path is None:
+        typer.echo(_t("init_default", lang.value))
+    else:
+        typer.echo(_t("init_other", lang.value, path=target))
+
+
+@app.command()
+def add(
+    stage_id: Annotated[str, typer.Argument(
+        metavar="ID", help="Stage id (lower-case words joined by '-'), or ELECTION/ID.")],
+    name: Annotated[str, typer.Option("--name", help="Name in Indonesian, as KPU writes it.")],
+    start: Annotated[str, typer.Option(
+        "--start", metavar="DATE", help="First day: 2024-02-14, 14/02/2024, '14 Februari 2024', "
+                                        "'Rabu, 14 Feb 2024 pukul 07.00 WIB' ...")],
+    source: Annotated[str, typer.Option(
+        "--source", help="Where the date comes from: regulation, article and date.")],
+    election: Annotated[str | None, typer.Option(
+        "--election", "-e", metavar="ELECTION",
+        help="Election id, e.g. pemilu-2024 (optional when the file has one election).",
+        show_default=False)] = None,
+    name_en: Annotated[str | None, typer.Option(
+        "--name-en", help="Name in English (default: the Indonesian name).",
+        show_default=False)] = None,
+    end: Annotated[str | None, typer.Option(
+        "--end", metavar="DATE", help="Last day, inclusive (default: --start, a one-day stage).",
+        show_default=False)] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", "-t", metavar="TAG", help="A tag (repeatable).", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", show_default=False,
+                                             help="A note for readers.")] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False,
+                                            help="Link to the source.")] = None,
+    zone: Annotated[str | None, typer.Option(
+        "--zone", metavar="ZONE", show_default=False,
+        help="Pin a timed stage to one zone: WIB, WITA, WIT or an IANA name.")] = None,
+    milestone: Annotated[bool, typer.Option(
+        "--milestone", help="A key date that countdowns aim at.")] = False,
+    file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Tambah tahapan. [dim]Add a stage; --end defaults to --start (a one-day milestone).[/dim]"""
+    from pemilu_timeline import editing, store
+
+    source_file = _editable(file)
+    first, last = _date(start, "--start"), _date(end, "--end")
+    assert first is not None
+    pinned = _zone_from(zone, first, last)
+    election_id, _, bare_id = stage_id.rpartition("/")
+    if election_id and election and election_id != election:
+        raise UsageError(message_id=f"{stage_id} dan --election {election} tidak cocok.",
+                         message_en=f"{stage_id} and --election {election} disagree.")
+    wanted_election = election or election_id or None
+    now = _now()
+
+    def change(data: dict[str, Any], schedule: Schedule) -> dict[str, Any]:
+        chosen = wanted_election or _only_election(schedule)
+        return editing.add_stage(
+            data, schedule, stage_id=bare_id, election=chosen, name=name, name_en=name_en,
+            start=first.value, end=last.value if last else None, tags=tag or (),
+            source=source, note=note, url=url, zone=pinned, milestone=milestone, now=now)
+
+    added = store.update(source_file.path, change, timeout=lock_timeout,
+                         drop_comments=drop_comments)
+    key = f"{added['election']}/{added['id']}"
+    typer.echo(_t("added", lang.value, key=key, name=added["name"],
+                  dates=_dates(added["start"], added.get("end"), added.get("zone"), lang.value),
+                  revision=added["revision"]))
+    typer.echo(_t("file", lang.value, path=source_file.path))
+
+
+def _only_election(schedule: Schedule) -> str:
+    if len(schedule.elections) == 1:
+        return next(iter(schedule.elections))
+    known = ", ".join(schedule.elections) or "-"
+    raise InvalidInput(message_id=f"Sebut pemilihannya dengan --election. Yang ada: {known}.",
+                       message_en=f"Name the election with --election. Known: {known}.")
+
+
+@app.command()
+def edit(
+    stage: Annotated[str, typer.Argument(help="ELECTION/ID, an id, or words from the name.")],
+    name: Annotated[str | None, typer.Option("--name", show_default=False,
+                                             help="New Indonesian name.")] = None,
+    name_en: Annotated[str | None, typer.Option("--name-en", show_default=False,
+                                                help="New English name.")] = None,
+    start: Annotated[str | None, typer.Option(
+        "--start", metavar="DATE", show_default=False,
+        help="New first day (Indonesian or ISO forms, as for `add`).")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--end", metavar="DATE", show_default=False,
+        help="New last day; '' makes it a one-day stage.")] = None,
+    tag: Annotated[list[str] | None, typer.Option(
+        "--tag", "-t", metavar="TAG", show_default=False,
+        help="Replace the tags with these (repeatable).")] = None,
+    no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove all tags.")] = False,
+    source: Annotated[str | None, typer.Option("--source", show_default=False,
+                                               help="New source.")] = None,
+    note: Annotated[str | None, typer.Option("--note", show_default=False,
+                                             help="New note; '' removes it.")] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False,
+                                            help="New link; '' removes it.")] = None,
+    zone: Annotated[str | None, typer.Option(
+        "--zone", metavar="ZONE", show_default=False,
+        help="Pin to WIB, WITA, WIT or an IANA zone; '' unpins.")] = None,
+    milestone: Annotated[bool | None, typer.Option(
+        "--milestone/--no-milestone", show_default=False,
+        help="Mark or unmark as a key date.")] = None,
+    state: Annotated[str | None, typer.Option(
+        "--state", metavar="STATE", show_default=False,
+        help="confirmed, tentative or cancelled (cancelled needs --reason).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", show_default=False,
+                                               help="Why it was cancelled; '' removes it.")
+                      ] = None,
+    condition: Annotated[str | None, typer.Option(
+        "--condition", show_default=False,
+        help="When the stage applies at all; '' removes it.")] = None,
+    file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Ubah tahapan. [dim]Change only the fields given; revision +1, updated now.[/dim]"""
+    from pemilu_timeline import editing, store
+
+    source_file = _editable(file)
+    if tag and no_tags:
+        raise UsageError(message_id="--tag dan --no-tags tidak bisa dipakai bersama.",
+                         message_en="--tag and --no-tags do not go together.")
+    changes: dict[str, Any] = {}
+    first = _date(start, "--start")
+    last = _date(end, "--end") if end not in (None, "") else None
+    if first is not None:
+        changes["start"] = first.value
+    if end == "":
+        changes["end"] = None
+    elif last is not None:
+        changes["end"] = last.value
+    pinned = _zone_from(zone, first, last)
+    for field, value in (("name", name), ("name_en", name_en), ("source", source),
+                         ("note", note), ("url", url), ("zone", pinned), ("state", state),
+                         ("reason", reason), ("condition", condition),
+                         ("milestone", milestone)):
+        if value is not None:
+            changes[field] = value
+    if tag:
+        changes["tags"] = tag
+    elif no_tags:
+        changes["tags"] = []
+    if not changes:
+        raise UsageError(message_id="Sebutkan apa yang diubah, mis. --start atau --name "
+                                    "(lihat `pemilu-timeline edit --help`).",
+                         message_en="Say what to change, e.g. --start or --name "
+                                    "(see `pemilu-timeline edit --help`).")
+    now = _now()
+    result = store.update(
+        source_file.path,
+        lambda data, schedule: editing.edit_stage(data, schedule, stage, changes, now=now),
+        timeout=lock_timeout, drop_comments=drop_comments)
+    if not result.changes:
+        typer.echo(_t("unchanged", lang.value, key=result.key))
+        return
+    typer.echo(_t("edited", lang.value, key=result.key, revision=result.revision))
+    for item in result.changes:
+        typer.echo(f"  {_label(item.field, lang.value)}: {_value(item.old, lang.value)} → "
+                   f"{_value(item.new, lang.value)}")
+    typer.echo(_t("file", lang.value, path=source_file.path))
+
+
+def _value(value: Any, lang: str) -> str:
+    """A field's value as a correction note quotes it."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return _t("yes" if value else "no", lang)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes") if value.second == 0 else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return str(value)
+
+
+@app.command()
+def remove(
+    stage: Annotated[str, typer.Argument(help="ELECTION/ID, an id, or words from the name.")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+    file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Hapus tahapan. [dim]Remove a stage; asks first at a terminal, --yes for scripts.[/dim]"""
+    from pemilu_timeline import editing, store
+    from pemilu_timeline.schedule_file import load_source
+
+    source_file = _editable(file)
+    key = stage
+    if not yes:
+        if not _interactive():
+            raise InvalidInput(
+                message_id="remove meminta konfirmasi di terminal; dari skrip pakai --yes.",
+                message_en="remove asks for confirmation at a terminal; in scripts use --yes.")
+        # Ask before taking the lock, so a slow answer never blocks other staff.
+        found = load_source(source_file).find(stage)
+        key = found.key
+        question = _t("confirm", lang.value, key=found.key, name=found.display_name(lang.value),
+                      dates=_stage_dates(found, lang.value), path=source_file.path)
+        if not typer.confirm(question, default=False):
+            typer.echo(_t("not_removed", lang.value))
+            raise typer.Exit(1)
+    removed = store.update(
+        source_file.path, lambda data, schedule: editing.remove_stage(data, schedule, key),
+        timeout=lock_timeout, drop_comments=drop_comments)
+    typer.echo(_t("removed", lang.value, key=removed.key,
+                  name=removed.display_name(lang.value),
+                  dates=_stage_dates(removed, lang.value)))
+    typer.echo(_t("file", lang.value, path=source_file.path))
+
+
+@app.command()
+def validate(
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[FILE]", help="The file to check (default: the one --file or the other "
+                               "commands use).", show_default=False)] = None,
+    fix_format: Annotated[bool, typer.Option(
+        "--fix-format", help="Rewrite a valid file in the writer's canonical form.")] = False,
+    file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Periksa berkas jadwal. [dim]Check a schedule file; list every problem and its place.[/dim]"""
+    from pemilu_timeline.errors import ScheduleInvalid
+    from pemilu_timeline.schedule_file import parse_schedule, parse_toml, read_text
+
+    if path is not None and file is not None:
+        raise UsageError(message_id="Sebut berkasnya sekali saja: FILE atau --file.",
+                         message_en="Name the file once: FILE or --file.")
+    source = _editable(path or file) if fix_format else locate(path or file)
+    text = read_text(source.path)
+    shown = str(source.path)
+    try:
+        schedule = parse_schedule(text, shown)
+    except ScheduleInvalid as error:
+        if not as_json:
+            raise
+        print_json({"file": shown, "valid": False,
+                    "problems": [p.to_dict() for p in error.problems]})
+        raise typer.Exit(error.exit_code) from None
+    from pemilu_timeline import store
+
+    canonical = store.canonical_text(parse_toml(text, shown)) == text
+    if fix_format and not canonical:
+        store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
+    if as_json:
+        print_json({"file": shown, "valid": True, "problems": [], "canonical": canonical,
+                    "reformatted": fix_format and not canonical,
+                    "elections": len(schedule.elections), "stages": len(schedule)})
+        return
+    typer.echo(_t("valid", lang.value, path=shown, elections=len(schedule.elections),
+                  stages=len(schedule)))
+    if fix_format:
+        typer.echo(_t("canonical" if canonical else "reformatted", lang.value, path=shown))
+    elif not canonical:
+        typer.echo(_t("not_canonical", lang.value))
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The schedule file before.")],
+    new: Annotated[Path, typer.Argument(help="The schedule file after.")],
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
+    from pemilu_timeline.diff import diff_schedules, diff_to_dict
+    from pemilu_timeline.schedule_file import load_schedule
+
+    result = diff_schedules(load_schedule(old), load_schedule(new))
+    if as_json:
+        print_json(diff_to_dict(result, str(old), str(new)))
+        return
+    code = lang.value
+    if result.is_empty:
+        typer.echo(_t("no_diff", code, old=old, new=new))
+        return
+    typer.echo(_t("diff_head", code, old=old, new=new, added=len(result.added),
+                  removed=len(result.removed), changed=len(result.changed)))
+    for election in result.elections_added:
+        typer.echo(_t("election_added", code, id=election.id,
+                      name=election.display_name(code)))
+    for election in result.elections_removed:
+        typer.echo(_t("election_removed", code, id=election.id,
+                      name=election.display_name(code)))
+    for election_id, fields in result.elections_changed:
+        typer.echo(_t("election_changed", code, id=election_id))
+        _print_fields(fields, code)
+    for stage in result.added:
+        typer.echo(f"+ {stage.key}  {stage.display_name(code)} — {_stage_dates(stage, code)}")
+    for stage in result.removed:
+        typer.echo(f"- {stage.key}  {stage.display_name(code)} — {_stage_dates(stage, code)}")
+    for changed in result.changed:
+        typer.echo(f"~ {changed.key}  {changed.stage.display_name(code)}")
+        _print_fields(changed.fields, code)
+
+
+def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:
+    for item in fields:
+        typer.echo(f"    {_label(item.field, lang)}: {_value(item.old, lang)} → "
+                   f"{_value(item.new, lang)}")
+

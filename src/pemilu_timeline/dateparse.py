@@ -1,0 +1,191 @@
+"""Dates as election staff type them: ISO 8601, or Indonesian as KPU and the news write them.
+
+``28 Nov 2023``, ``Rabu, 14 Februari 2024``, ``14/02/2024`` (day first), ``Selasa (13/2/2024)``,
+``14 Februari 2024 pukul 07.00 WIB``. python-dateutil does the parsing with Indonesian
+``parserinfo``; this module only normalises the few things dateutil cannot know (``07.00`` as a
+time, the WIB/WITA/WIT zone words) and refuses what it would silently guess: a missing year
+or day (dateutil fills them from today), a two-digit year, a weekday that contradicts the date.
+
+Only the edit commands import this module, so dateutil never slows down `now`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pemilu_timeline.errors import InvalidInput
+
+Moment = dt.date | dt.datetime
+
+# Every spelling is matched case-insensitively by dateutil.
+MONTHS: list[tuple[str, ...]] = [
+    ("Jan", "Januari", "January", "Janu"),
+    ("Feb", "Februari", "Febuari", "Pebruari", "Peb", "Febr", "February"),
+    ("Mar", "Maret", "March", "Mrt"),
+    ("Apr", "April", "Aprl"),
+    ("Mei", "May"),
+    ("Jun", "Juni", "June"),
+    ("Jul", "Juli", "July"),
+    ("Agt", "Agu", "Ags", "Agus", "Agst", "Agustus", "Augustus", "Aug", "August"),
+    ("Sep", "Sept", "September", "Septembre"),
+    ("Okt", "Oktober", "Oct", "October"),
+    ("Nov", "Nopember", "November", "Nop"),
+    ("Des", "Desember", "Dec", "December", "Dez"),
+]
+WEEKDAYS: list[tuple[str, ...]] = [
+    ("Sen", "Senin", "Mon", "Monday"),
+    ("Sel", "Selasa", "Tue", "Tuesday"),
+    ("Rab", "Rabu", "Wed", "Wednesday"),
+    ("Kam", "Kamis", "Thu", "Thursday"),
+    ("Jum", "Jumat", "Fri", "Friday"),
+    ("Sab", "Sabtu", "Sat", "Saturday"),
+    ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
+]
+_MONTHS, _WEEKDAYS = MONTHS, WEEKDAYS  # the same names inside the parserinfo class body
+WEEKDAY_NAMES = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+                 "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday")}
+# Filler words of Indonesian dates: "hari Rabu, tanggal 14 Februari 2024 pukul 07.00".
+JUMP_WORDS = ("pukul", "pkl", "jam", "tanggal", "tgl", "hari", "sekitar")
+ZONE_WORDS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+_ZONE = re.compile(r"(?<![\w])(WIB|WITA|WIT)(?![\w])", re.IGNORECASE)
+# 07.00 / 7.30 as a time; not part of a dotted date such as 14.02.2024.
+_DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+_DEFAULTS = (dt.datetime(2000, 1, 1, 0, 0, 0), dt.datetime(2001, 2, 2, 1, 1, 1))
+EXAMPLES = "2024-02-14; 14/02/2024; 14 Februari 2024; Rabu, 14 Feb 2024 pukul 07.00"
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date, or a wall-clock date-time, and the zone named in the text (WIB -> Asia/Jakarta)."""
+
+    value: Moment
+    zone: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from dateutil import parser
+
+    jump = [*parser.parserinfo.JUMP, *JUMP_WORDS]
+
+    class IndonesianInfo(parser.parserinfo):
+        # The stubs type these as 2-3 spellings per entry; dateutil takes any number.
+        JUMP = jump
+        MONTHS = _MONTHS  # type: ignore[assignment]
+        WEEKDAYS = _WEEKDAYS  # type: ignore[assignment]
+
+    return parser.parser(IndonesianInfo(dayfirst=True, yearfirst=False))
+
+
+def _refuse(text: str, option: str, why_id: str, why_en: str) -> InvalidInput:
+    return InvalidInput(
+        message_id=f"{option} '{text}' {why_id} Contoh: {EXAMPLES}.",
+        message_en=f"{option} '{text}' {why_en} Examples: {EXAMPLES}.")
+
+
+def parse_date(text: str, option: str = "--start") -> ParsedDate:
+    """Read what staff typed into a date (or date-time) to store in the schedule.
+
+    The result is naive: a stage's wall-clock time is read in the viewer's zone unless the
+    stage is pinned with ``zone`` (which a WIB/WITA/WIT in the text suggests).
+    """
+    raw = text
+    value = text.strip()
+    if not value:
+        raise _refuse(raw, option, "kosong.", "is empty.")
+    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+        raise _refuse(raw.encode("unicode_escape").decode(), option,
+                      "berisi karakter kontrol.", "contains control characters.")
+    iso = _iso(value, raw, option)
+    if iso is not None:
+        return ParsedDate(iso)
+
+    zone = None
+    zones = {m.upper() for m in _ZONE.findall(value)}
+    if len(zones) > 1:
+        raise _refuse(raw, option, "menyebut lebih dari satu zona waktu.",
+                      "names more than one time zone.")
+    if zones:
+        zone = ZONE_WORDS[zones.pop()]
+        value = _ZONE.sub(" ", value)
+    value = value.replace("’", "").replace("'", "")  # Jum'at -> Jumat
+    value = _DOT_TIME.sub(r"\1:\2", value)
+    value = value.replace("(", " ").replace(")", " ")
+    if not any(c.isdigit() for c in value):
+        raise _refuse(raw, option, "bukan tanggal yang dikenali.", "is not a date I can read.")
+    if not _YEAR.search(value):
+        raise _refuse(raw, option, "perlu tahun empat angka.", "needs a four-digit year.")
+
+    from dateutil.parser import ParserError
+
+    parser = _parser()
+    try:
+        first = parser.parse(value, default=_DEFAULTS[0])
+        second = parser.parse(value, default=_DEFAULTS[1])
+    except ParserError as error:
+        if "out of range" in str(error) or "must be in" in str(error):
+            raise _refuse(raw, option, "bukan tanggal yang ada di kalender.",
+                          "is not a date on the calendar.") from None
+        raise _refuse(raw, option, "bukan tanggal yang dikenali.",
+                      "is not a date I can read.") from None
+    except (ValueError, OverflowError):
+        raise _refuse(raw, option, "bukan tanggal yang dikenali.",
+                      "is not a date I can read.") from None
+    if first.date() != second.date():
+        raise _refuse(raw, option, "perlu tanggal, bulan dan tahun.",
+                      "needs a day, a month and a year.")
+    if first.tzinfo is not None:
+        raise _refuse(raw, option, "memakai zona yang tidak dikenali; pakai WIB/WITA/WIT atau "
+                      "--zone.", "has a zone I cannot use; write WIB/WITA/WIT or use --zone.")
+    _check_weekday(value, first.date(), raw, option)
+    if first.hour != second.hour:
+        if zone is not None:
+            raise _refuse(raw, option, "menyebut zona waktu tanpa jam.",
+                          "names a time zone but no time.")
+        return ParsedDate(first.date())
+    moment = first.replace(minute=first.minute if first.minute == second.minute else 0,
+                           second=first.second if first.second == second.second else 0,
+                           microsecond=0)
+    return ParsedDate(moment, zone)
+
+
+def _iso(value: str, raw: str, option: str) -> Moment | None:
+    """ISO 8601 without dateutil: the form scripts use, and the fast path."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?"
+                        r"(Z|[+-]\d{2}:?\d{2})?", value):
+        return None
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise _refuse(raw, option, "bukan tanggal yang ada di kalender.",
+                      "is not a date on the calendar.") from None
+    if moment.tzinfo is not None:
+        raise _refuse(raw, option, "memakai offset UTC; tulis jam setempat dan pakai --zone "
+                      "(mis. --zone WIB).",
+                      "has a UTC offset; write the local time and use --zone (e.g. --zone WIB).")
+    return moment
+
+
+def _check_weekday(value: str, day: dt.date, raw: str, option: str) -> None:
+    """'Senin, 14 Februari 2024' is a typo somewhere: 14 February 2024 was a Wednesday."""
+    info = _parser().info
+    for word in _WORD.findall(value):
+        index = info.weekday(word)
+        if index is not None and info.month(word) is None and index != day.weekday():
+            actual_id = WEEKDAY_NAMES["id"][day.weekday()]
+            actual_en = WEEKDAY_NAMES["en"][day.weekday()]
+            raise InvalidInput(
+                message_id=f"{option} '{raw}': {day.isoformat()} jatuh pada hari {actual_id}, "
+                           f"bukan {word}. Periksa tanggalnya.",
+                message_en=f"{option} '{raw}': {day.isoformat()} is a {actual_en}, not "
+                           f"{word}. Check the date.")

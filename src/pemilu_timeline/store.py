@@ -1,0 +1,413 @@
+"""Writing a schedule file so that nothing is ever lost: canonical TOML, a lock, atomic replace.
+
+Every change is one read-modify-write done while holding an exclusive lock on a sidecar file
+(``stages.toml.lock``, never the data file itself, which is replaced on each write). The new
+text is re-parsed and validated before it replaces the old file; it is written to a temp file
+in the same directory, fsynced, moved over the old one with ``os.replace`` and the directory
+is fsynced. The old file's mode (and, where allowed, owner) is kept; a symlink is written
+through to its target. A failure at any step leaves the file byte-identical and no temp file.
+
+Canonical form (what the writer always produces, so that the same data gives the same bytes
+and adding then removing a stage gives back the original file):
+
+* ``[elections.ID]`` tables first, in file order, fields in the order name, name_en, timezone,
+  source, url, note;
+* then one ``[[stages]]`` table per stage **in file order** (not sorted: staff and reviewers
+  see a change where it was made, and `add` inserts a new stage chronologically among its
+  election's stages), fields in the order of ``STAGE_ORDER``; a relative stage's ``after``
+  follows as a ``[stages.after]`` sub-table;
+* values formatted by tomli-w (arrays one item per line), except date-times, written as ISO
+  8601 with a ``T`` (``2024-02-14T07:00:00``; ``updated`` in UTC with ``Z``);
+* one blank line between tables, no comments (tomli-w cannot write them: sources belong in
+  each stage's ``source`` field), UTF-8, LF, one final newline.
+
+tomli-w and filelock are imported only here, and this module only by the edit commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import stat
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pemilu_timeline.errors import LockTimeout, ScheduleInvalid, WriteRefused
+from pemilu_timeline.model import Schedule, Sense, Stage, State
+from pemilu_timeline.schedule_file import parse_schedule, parse_toml, read_text
+
+T = TypeVar("T")
+
+LOCK_SUFFIX = ".lock"
+TEMP_SUFFIX = ".tmp"
+DEFAULT_TIMEOUT = 10.0
+ELECTION_ORDER = ("name", "name_en", "timezone", "source", "url", "note")
+STAGE_ORDER = ("id", "election", "name", "name_en", "start", "end", "undated", "zone", "tags",
+               "milestone", "state", "condition", "reason", "source", "url", "note",
+               "revision", "updated")
+AFTER_ORDER = ("stage", "days", "sense", "edge", "duration")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+# --- canonical text -------------------------------------------------------------------------
+
+def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
+    """The one text the writer produces for this data (see the module docstring)."""
+    data = schedule_to_data(source) if isinstance(source, Schedule) else source
+    chunks: list[str] = []
+    for election_id, table in data.get("elections", {}).items():
+        chunks.append(f"[elections.{_key(election_id)}]\n" + _fields(table, ELECTION_ORDER))
+    for stage in data.get("stages", []):
+        plain = {k: v for k, v in stage.items() if k != "after"}
+        chunks.append("[[stages]]\n" + _fields(plain, STAGE_ORDER))
+        if "after" in stage:
+            chunks.append("[stages.after]\n" + _fields(stage["after"], AFTER_ORDER))
+    return "\n".join(chunks)
+
+
+def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
+    names = [n for n in order if n in table] + [n for n in table if n not in order]
+    return "".join(_line(name, table[name]) for name in names)
+
+
+def _line(name: str, value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
+            text = value.replace(tzinfo=None).isoformat() + "Z"
+        else:
+            text = value.isoformat()
+        return f"{_key(name)} = {text}\n"
+    import tomli_w
+
+    return tomli_w.dumps({name: value})
+
+
+def _key(name: str) -> str:
+    if _BARE_KEY.match(name):
+        return name
+    import tomli_w
+
+    return tomli_w.dumps({name: 0}).rsplit(" = ", 1)[0]
+
+
+def schedule_to_data(schedule: Schedule) -> dict[str, Any]:
+    """A Schedule as the plain data its file would hold (computed dates are not written)."""
+    elections = {}
+    for election in schedule.elections.values():
+        table = {"name": election.name, "name_en": election.name_en,
+                 "timezone": election.timezone, "source": election.source}
+        if election.url:
+            table["url"] = election.url
+        if election.note:
+            table["note"] = election.note
+        elections[election.id] = table
+    return {"elections": elections, "stages": [stage_to_data(s) for s in schedule.stages]}
+
+
+def stage_to_data(stage: Stage) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": stage.id, "election": stage.election, "name": stage.name,
+                            "name_en": stage.name_en}
+    if stage.start is not None and not stage.dated_by_rule:
+        data["start"] = stage.start
+        if stage.end is not None and stage.end != stage.start:
+            data["end"] = stage.end
+    elif stage.after is None:
+        data["undated"] = True
+    optional: dict[str, Any] = {
+        "zone": stage.zone, "tags": list(stage.tags), "milestone": stage.milestone,
+        "state": stage.state.value if stage.state is not State.CONFIRMED else None,
+        "condition": stage.condition, "reason": stage.reason, "source": stage.source,
+        "url": stage.url, "note": stage.note,
+        "revision": stage.revision if stage.revision != 1 else None, "updated": stage.updated,
+    }
+    data.update({k: v for k, v in optional.items() if v})
+    if stage.after is not None:
+        rule = stage.after
+        after: dict[str, Any] = {"stage": rule.stage, "days": rule.days}
+        if rule.sense is not Sense.EXACTLY:
+            after["sense"] = rule.sense.value
+        if rule.edge != "end":
+            after["edge"] = rule.edge
+        if rule.duration != 1:
+            after["duration"] = rule.duration
+        data["after"] = after
+    return data
+
+
+# --- comments -------------------------------------------------------------------------------
+
+_SCAN = re.compile(r"[\"'#]")
+_STRINGS = (
+    ('"""', re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}')),
+    ("'''", re.compile(r"'''[\s\S]*?'{3,5}")),
+    ('"', re.compile(r'"(?:[^"\\\n]|\\.)*"')),
+    ("'", re.compile(r"'[^'\n]*'")),
+)
+
+
+def first_comment_line(text: str) -> int | None:
+    """Line number of the first TOML comment in ``text`` (a ``#`` outside any string)."""
+    if "#" not in text:
+        return None
+    pos = 0
+    while True:
+        found = _SCAN.search(text, pos)
+        if found is None:
+            return None
+        at = found.start()
+        if found.group() == "#":
+            return text.count("\n", 0, at) + 1
+        for opener, pattern in _STRINGS:
+            if text.startswith(opener, at):
+                string = pattern.match(text, at)
+                pos = string.end() if string else at + len(opener)
+                break
+
+
+def refuse_comments(text: str, path: str) -> None:
+    line = first_comment_line(text)
+    if line is None:
+        return
+    raise WriteRefused(
+        message_id=f"{path} berisi komentar (baris {line}) yang akan hilang karena penulis "
+                   "TOML tidak bisa menyimpannya. Pindahkan isinya ke kolom 'note' atau "
+                   "'source', atau ulangi dengan --drop-comments untuk membuangnya; berkas "
+                   "tidak diubah.",
+        message_en=f"{path} has comments (line {line}) that writing would lose: the TOML "
+                   "writer cannot keep them. Move them into a 'note' or 'source' field, or "
+                   "run again with --drop-comments to discard them; the file is unchanged.")
+
+
+# --- lock and atomic write ------------------------------------------------------------------
+
+def target_of(path: Path) -> Path:
+    """The real file behind ``path``: a symlink is written through, never replaced."""
+    return Path(os.path.realpath(path))
+
+
+def lock_path(path: Path) -> Path:
+    target = target_of(path)
+    return target.with_name(target.name + LOCK_SUFFIX)
+
+
+@contextmanager
+def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
+    """Hold the exclusive sidecar lock of ``path``; LockTimeout after ``timeout`` seconds.
+
+    flock-based (filelock): the kernel drops the lock when the holder dies, even by SIGKILL,
+    so a crashed command never blocks the others.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = lock_path(path)
+    try:
+        with FileLock(str(lock), timeout=timeout):
+            yield lock
+    except Timeout:
+        raise LockTimeout(path=str(path), seconds=_seconds(timeout), lock=str(lock)) from None
+    except OSError as error:
+        if error.filename not in (str(lock), None):
+            raise
+        raise WriteRefused(
+            message_id=f"Tidak bisa membuat berkas kunci {lock}: "
+                       f"{error.strerror or error}. Periksa izin folder {lock.parent}; "
+                       "berkas tidak diubah.",
+            message_en=f"Cannot create the lock file {lock}: {error.strerror or error}. "
+                       f"Check the permissions of {lock.parent}; the file is unchanged."
+        ) from None
+
+
+def _seconds(timeout: float) -> str:
+    return f"{timeout:g}"
+
+
+def _temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Temp files of writers killed mid-write; only called while holding the lock."""
+    prefix = f".{target.name}."
+    with suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+                with suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def atomic_write(path: Path, text: str, *, expect: os.stat_result | None = None) -> None:
+    """Replace ``path`` (through a symlink) with ``text``; all or nothing.
+
+    ``expect`` is the stat of the file as it was read: if another program (an editor, say)
+    changed the file since, the write is refused rather than overwriting that change.
+    """
+    target = target_of(path)
+    data = text.encode("utf-8")
+    try:
+        current: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        current = None
+    mode = stat.S_IMODE(current.st_mode) if current else _default_mode()
+    temp = _temp_name(target)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
+                     0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            if current is not None:
+                _keep_owner(fd, current)
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if expect is not None and not _same_file(expect, current):
+            raise WriteRefused(
+                message_id=f"{path} diubah program lain selama perintah ini berjalan; "
+                           "perubahan tidak ditulis. Jalankan perintahnya lagi.",
+                message_en=f"{path} was changed by another program while this command ran; "
+                           "nothing was written. Run the command again.")
+        os.replace(temp, target)
+    except BaseException as error:
+        with suppress(OSError):
+            os.unlink(temp)
+        if isinstance(error, OSError):
+            raise _write_failed(path, error) from None
+        raise
+    _fsync_dir(target.parent)
+
+
+def _keep_owner(fd: int, current: os.stat_result) -> None:
+    """Keep the group (and the owner, when root), so a shared staff file stays shared."""
+    if not hasattr(os, "fchown"):
+        return
+    with suppress(OSError):
+        os.fchown(fd, current.st_uid, current.st_gid)
+        return
+    with suppress(OSError):
+        os.fchown(fd, -1, current.st_gid)
+
+
+def _same_file(expect: os.stat_result, current: os.stat_result | None) -> bool:
+    return current is not None and (expect.st_ino, expect.st_dev, expect.st_size,
+                                    expect.st_mtime_ns) == (current.st_ino, current.st_dev,
+                                                            current.st_size, current.st_mtime_ns)
+
+
+def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable. Some filesystems cannot fsync a directory; the new file is
+    complete and in place by now, so that is not reported as a failure."""
+    if sys.platform == "win32":  # pragma: no cover - no directory fds on Windows
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EROFS):
+            raise _write_failed(directory, error) from None
+    finally:
+        os.close(fd)
+
+
+def _write_failed(path: Path, error: OSError) -> WriteRefused:
+    reason = error.strerror or str(error)
+    return WriteRefused(
+        message_id=f"Tidak bisa menulis {path}: {reason}. Berkas tidak diubah.",
+        message_en=f"Cannot write {path}: {reason}. The file is unchanged.")
+
+
+# --- one read-modify-write ------------------------------------------------------------------
+
+Change = Callable[[dict[str, Any], Schedule], T]
+
+
+def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
+           drop_comments: bool = False) -> T:
+    """Apply ``change`` to the file's data under the lock and write the result atomically.
+
+    ``change`` gets the raw TOML data (to modify in place) and the validated Schedule (to find
+    stages); it raises a PemiluError to refuse, which leaves the file untouched. Nothing is
+    written when the change gives back the same text.
+    """
+    shown = str(path)
+    with locked(path, timeout):
+        target = target_of(path)
+        remove_stale_temps(target)
+        try:
+            before = os.stat(target)
+        except OSError:
+            before = None  # read_text says why in the user's words
+        text = read_text(target)
+        schedule = parse_schedule(text, shown)
+        data = parse_toml(text, shown)
+        result = change(data, schedule)
+        new_text = canonical_text(data)
+        if new_text == text:
+            return result
+        if not drop_comments:
+            refuse_comments(text, shown)
+        verify(new_text, shown)
+        atomic_write(path, new_text, expect=before)
+        return result
+
+
+def verify(text: str, path: str) -> Schedule:
+    """Re-parse what is about to be written; a problem becomes a one-line refusal."""
+    try:
+        return parse_schedule(text, path)
+    except ScheduleInvalid as error:
+        problems_id = "; ".join(p.describe("id") for p in error.problems)
+        problems_en = "; ".join(p.describe("en") for p in error.problems)
+        raise WriteRefused(
+            message_id=f"Perubahan ditolak, hasilnya tidak valid: {problems_id}. "
+                       "Berkas tidak diubah.",
+            message_en=f"Change refused, the result would be invalid: {problems_en}. "
+                       "The file is unchanged.") from None
+
+
+def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: bool = False
+             ) -> bool:
+    """Rewrite ``path`` in canonical form; True when its bytes changed."""
+    before = target_of(path).read_bytes()
+    update(path, lambda data, schedule: None, timeout=timeout, drop_comments=drop_comments)
+    return target_of(path).read_bytes() != before
+
+
+def write_new(path: Path, text: str, *, replace: bool, timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Create ``path`` with ``text`` (for `init`), under the lock, refusing to overwrite."""
+    verify(text, str(path))
+    target = target_of(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _write_failed(path, error) from None
+    with locked(path, timeout):
+        remove_stale_temps(target)
+        if target.exists() and not replace:
+            raise WriteRefused(
+                message_id=f"{path} sudah ada; tidak ditimpa. Pakai --force untuk menggantinya "
+                           "dengan jadwal bawaan.",
+                message_en=f"{path} already exists; it was not overwritten. Use --force to "
+                           "replace it with the bundled schedule.")
+        atomic_write(path, text)
+
+
+if __name__ == "__main__":  # python -m pemilu_timeline.store FILE: rewrite in canonical form
+    for name in sys.argv[1:]:
+        print(f"{name}: {'reformatted' if reformat(Path(name)) else 'already canonical'}")
