@@ -240,7 +240,8 @@ def add(
     added = store.update(source_file.path, change, timeout=lock_timeout,
                          drop_comments=drop_comments)
     key = f"{added['election']}/{added['id']}"
-    typer.echo(_t("added", lang.value, key=key, name=added["name"],
+    name_shown = added["name_en"] if lang is Lang.en else added["name"]
+    typer.echo(_t("added", lang.value, key=key, name=name_shown,
                   dates=_dates(added["start"], added.get("end"), added.get("zone"), lang.value),
                   revision=added["revision"]))
     typer.echo(_t("file", lang.value, path=source_file.path))
@@ -332,7 +333,8 @@ def edit(
     result = store.update(
         source_file.path,
         lambda data, schedule: editing.edit_stage(data, schedule, stage, changes, now=now),
-        timeout=lock_timeout, drop_comments=drop_comments)
+        timeout=lock_timeout, drop_comments=drop_comments,
+        unchanged=lambda outcome: not outcome.changes)
     if not result.changes:
         typer.echo(_t("unchanged", lang.value, key=result.key))
         return

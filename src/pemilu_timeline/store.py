@@ -338,12 +338,13 @@ Change = Callable[[dict[str, Any], Schedule], T]
 
 
 def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
-           drop_comments: bool = False) -> T:
+           drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None) -> T:
     """Apply ``change`` to the file's data under the lock and write the result atomically.
 
     ``change`` gets the raw TOML data (to modify in place) and the validated Schedule (to find
     stages); it raises a PemiluError to refuse, which leaves the file untouched. Nothing is
-    written when the change gives back the same text.
+    written when the change gives back the same text, or when ``unchanged(result)`` says the
+    change was a no-op (so that a no-op never rewrites a hand-formatted file).
     """
     shown = str(path)
     with locked(path, timeout):
@@ -357,6 +358,8 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
         schedule = parse_schedule(text, shown)
         data = parse_toml(text, shown)
         result = change(data, schedule)
+        if unchanged is not None and unchanged(result):
+            return result
         new_text = canonical_text(data)
         if new_text == text:
             return result

@@ -1,0 +1,253 @@
+"""The writer: canonical TOML, comment detection, atomic replace, failures that change nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pemilu_timeline import editing, store
+from pemilu_timeline.errors import ScheduleInvalid, WriteRefused
+from pemilu_timeline.model import Schedule
+from pemilu_timeline.schedule_file import bundled_path, load_schedule, parse_toml
+
+from tests.helpers import run
+
+NOW = dt.datetime(2024, 2, 1, 3, 4, 5, tzinfo=dt.UTC)
+ASSETS = Path(__file__).parent / "assets"
+
+
+def add(path: Path, stage_id: str, start: dt.date = dt.date(2024, 1, 5), **fields: Any) -> None:
+    def change(data: dict[str, Any], schedule: Schedule) -> None:
+        editing.add_stage(data, schedule, stage_id=stage_id, election="pemilu-2024",
+                          name=fields.get("name", f"Tahap {stage_id}"), name_en=None,
+                          start=start, source="uji", now=NOW)
+
+    store.update(path, change, timeout=5)
+
+
+def remove(path: Path, key: str) -> None:
+    store.update(path, lambda data, schedule: editing.remove_stage(data, schedule, key))
+
+
+def temp_files(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(store.TEMP_SUFFIX))
+
+
+# --- canonical form -------------------------------------------------------------------------
+
+def test_canonical_text_is_a_fixed_point(small_file: Path) -> None:
+    once = store.canonical_text(parse_toml(small_file.read_text(), "x"))
+    assert store.canonical_text(parse_toml(once, "x")) == once
+    assert once.endswith("\n") and not once.endswith("\n\n")
+
+
+def test_canonical_layout(small_file: Path) -> None:
+    text = store.canonical_text(parse_toml(small_file.read_text(), "x"))
+    assert text.startswith("[elections.pemilu-2024]\nname = ")
+    assert "start = 2024-02-14T07:00:00\nend = 2024-02-14T13:00:00\n" in text
+    assert '\n\n[[stages]]\nid = "kampanye"\nelection = "pemilu-2024"\n' in text
+    assert 'tags = [\n    "kampanye",\n]\n' in text
+    # the same data gives the same bytes whatever order the fields were written in
+    data = parse_toml(small_file.read_text(), "x")
+    data["stages"] = [dict(reversed(list(s.items()))) for s in data["stages"]]
+    assert store.canonical_text(data) == text
+
+
+def test_relative_stage_keeps_its_rule_as_a_sub_table() -> None:
+    text = (ASSETS / "relative.toml").read_text()
+    once = store.canonical_text(parse_toml(text, "x"))
+    assert '\n\n[stages.after]\nstage = "putusan-mk"\ndays = 3\nsense = "at-latest"\n' in once
+    assert list(store.verify(once, "x")) == list(load_schedule(ASSETS / "relative.toml"))
+
+
+def test_a_schedule_round_trips_through_its_canonical_text() -> None:
+    schedule = load_schedule(ASSETS / "relative.toml")
+    text = store.canonical_text(schedule)
+    assert list(store.verify(text, "x")) == list(schedule)
+
+
+def test_updated_is_written_in_utc_with_z(small_file: Path) -> None:
+    add(small_file, "debat")
+    assert "revision = 1\nupdated = 2024-02-01T03:04:05Z\n" in small_file.read_text()
+
+
+def test_bundled_is_canonical(tmp_path: Path) -> None:
+    """The shipped file is what the writer writes, so add-then-remove gives the same bytes.
+
+    If this fails, run: pemilu-timeline validate --fix-format data/stages.toml
+    """
+    original = bundled_path().read_bytes()
+    data = parse_toml(original.decode(), "bundled")
+    assert store.canonical_text(data).encode() == original
+    copy = tmp_path / "stages.toml"
+    copy.write_bytes(original)
+    add(copy, "tahap-uji-sementara", dt.date(2023, 12, 12))
+    assert copy.read_bytes() != original
+    remove(copy, "pemilu-2024/tahap-uji-sementara")
+    assert copy.read_bytes() == original
+
+
+def test_add_then_remove_gives_back_the_same_bytes(small_file: Path) -> None:
+    store.reformat(small_file)
+    before = small_file.read_bytes()
+    for start in (dt.date(2020, 1, 1), dt.date(2024, 2, 12), dt.date(2030, 1, 1)):
+        add(small_file, "sementara", start)
+        remove(small_file, "pemilu-2024/sementara")
+        assert small_file.read_bytes() == before
+
+
+def test_add_keeps_an_election_in_date_order(small_file: Path) -> None:
+    add(small_file, "debat", dt.date(2024, 1, 5))
+    ids = [s["id"] for s in parse_toml(small_file.read_text(), "x")["stages"]]
+    assert ids.index("kampanye") < ids.index("debat") < ids.index("masa-tenang")
+
+
+# --- comments -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "line"), [
+    ('a = 1\n', None),
+    ('a = "# not a comment"\n', None),
+    ("a = '# nor this'\n", None),
+    ('a = """\n# inside\n"""\n', None),
+    ("a = '''\n# inside\n'''\n", None),
+    ('a = "say \\"#\\"" # but this is\n', 1),
+    ('a = 1\n# heading\n', 2),
+    ('a = """x""""  # after a string that ends in a quote\n', 1),
+    ('[t] # table comment\n', 1),
+])
+def test_first_comment_line(text: str, line: int | None) -> None:
+    assert store.first_comment_line(text) == line
+
+
+def test_file_with_comments_is_refused_unchanged(small_file: Path) -> None:
+    text = small_file.read_text().replace('id = "kampanye"', 'id = "kampanye"  # per PKPU 3/2022')
+    small_file.write_text(text)
+    before = small_file.read_bytes()
+    with pytest.raises(WriteRefused) as caught:
+        add(small_file, "debat")
+    assert "--drop-comments" in caught.value.message("en")
+    assert "line 8" in caught.value.message("en")
+    assert small_file.read_bytes() == before
+    store.update(small_file, lambda data, schedule: None, drop_comments=True)
+    assert "#" not in small_file.read_text()
+
+
+# --- atomic write ---------------------------------------------------------------------------
+
+def test_mode_is_kept(small_file: Path) -> None:
+    small_file.chmod(0o640)
+    add(small_file, "debat")
+    assert stat.S_IMODE(small_file.stat().st_mode) == 0o640
+    small_file.chmod(0o604)
+    add(small_file, "debat-2")
+    assert stat.S_IMODE(small_file.stat().st_mode) == 0o604
+
+
+def test_a_symlink_is_written_through(small_file: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(small_file)
+    add(link, "debat")
+    assert link.is_symlink()
+    assert load_schedule(small_file).get("pemilu-2024/debat") is not None
+    assert (tmp_path / "stages.toml.lock").exists()  # the lock sits beside the real file
+
+
+@pytest.mark.parametrize("failing", ["write", "fsync", "replace", "fchmod"])
+def test_failure_while_writing_changes_nothing(small_file: Path, failing: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    before = small_file.read_bytes()
+
+    def no_space(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, failing, no_space)
+    with pytest.raises(WriteRefused) as caught:
+        add(small_file, "debat")
+    monkeypatch.undo()
+    assert "No space left on device" in caught.value.message("en")
+    assert "unchanged" in caught.value.message("en")
+    assert small_file.read_bytes() == before
+    assert temp_files(small_file.parent) == []
+
+
+def test_interrupt_while_writing_leaves_no_temp_file(small_file: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    before = small_file.read_bytes()
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        add(small_file, "debat")
+    monkeypatch.undo()
+    assert small_file.read_bytes() == before
+    assert temp_files(small_file.parent) == []
+
+
+def test_temp_files_of_killed_writers_are_cleaned_up(small_file: Path) -> None:
+    stale = small_file.parent / f".{small_file.name}.4242.deadbeef{store.TEMP_SUFFIX}"
+    stale.write_text("half a file")
+    other = small_file.parent / ".other.toml.1.x.tmp"
+    other.write_text("not ours")
+    add(small_file, "debat")
+    assert temp_files(small_file.parent) == [other.name]
+
+
+def test_a_change_made_meanwhile_by_another_program_is_not_overwritten(small_file: Path
+                                                                       ) -> None:
+    def change(data: dict[str, Any], schedule: Schedule) -> None:
+        small_file.write_text(small_file.read_text() + "\n")  # an editor saving the file
+        editing.add_stage(data, schedule, stage_id="debat", election="pemilu-2024",
+                          name="Debat", name_en=None, start=dt.date(2024, 1, 5),
+                          source="uji", now=NOW)
+
+    with pytest.raises(WriteRefused, match="changed by another program"):
+        store.update(small_file, change)
+    assert load_schedule(small_file).get("pemilu-2024/debat") is None
+
+
+def test_an_invalid_result_is_refused_before_writing(small_file: Path) -> None:
+    before = small_file.read_bytes()
+
+    def break_it(data: dict[str, Any], schedule: Schedule) -> None:
+        data["stages"][0]["end"] = dt.date(2000, 1, 1)
+
+    with pytest.raises(WriteRefused) as caught:
+        store.update(small_file, break_it)
+    message = caught.value.message("en")
+    assert "\n" not in message
+    assert "before" in message and "unchanged" in message
+    assert small_file.read_bytes() == before
+
+
+def test_an_invalid_file_is_not_edited(small_file: Path) -> None:
+    small_file.write_text(small_file.read_text().replace("end = 2024-02-13", "end = 2024-01-13"))
+    with pytest.raises(ScheduleInvalid):
+        add(small_file, "debat")
+
+
+def test_init_writes_a_new_file_with_the_default_mode(tmp_path: Path) -> None:
+    target = tmp_path / "sub" / "stages.toml"
+    text = store.canonical_text(parse_toml((ASSETS / "small.toml").read_text(), "x"))
+    store.write_new(target, text, replace=False)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    with pytest.raises(WriteRefused, match="--force"):
+        store.write_new(target, text, replace=False)
+
+
+def test_malformed_toml_is_reported_with_line_and_column(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[elections.pemilu-2024]\nname = "Pemilu"\nname_en = Pemilu 2024\n')
+    result = run("validate", broken, code=1)
+    assert f"{broken}:3:11:" in result.stderr
+    assert "TOML" in result.stderr
+    assert broken.read_text().endswith("Pemilu 2024\n")
