@@ -138,7 +138,7 @@ REFUSED = [
     pytest.param(("edit", "kampanye", "--state", "maybe"), "must be one of",
                  id="bad-state"),
     pytest.param(("edit", "tidak-ada", "--name", "X"), "Unknown stage", id="unknown-stage"),
-    pytest.param(("edit", "pemungutan", "--name", "X"), "matches several stages",
+    pytest.param(("edit", "pemungutan suara", "--name", "X"), "matches several stages",
                  id="ambiguous-stage"),
     pytest.param(("remove", "tidak-ada", "--yes"), "Unknown stage", id="remove-unknown"),
     pytest.param(("remove", "kampanye"), "use --yes", id="remove-without-terminal"),
@@ -324,3 +324,14 @@ def test_diff_of_an_invalid_file_lists_its_problems(small_file: Path, tmp_path: 
 def test_every_edit_command_has_help() -> None:
     for name in ("init", "add", "edit", "remove", "validate", "diff"):
         assert "Usage" in run(name, "--help").stdout
+
+
+def test_an_id_must_match_exactly_for_a_change(small_file: Path) -> None:
+    """Name words would find jam-pemungutan-suara: a script's second remove must not."""
+    run("remove", "pemilu-2024/pemungutan-suara", "--yes", "-f", small_file)
+    before = small_file.read_bytes()
+    result = run("remove", "pemilu-2024/pemungutan-suara", "--yes", "-f", small_file,
+                 "--lang", "en", code=1)
+    assert "Unknown stage 'pemilu-2024/pemungutan-suara'" in result.stderr
+    run("edit", "pemungutan-suara", "--name", "X", "-f", small_file, code=1)
+    assert small_file.read_bytes() == before

@@ -15,7 +15,6 @@ from pemilu_timeline import editing, store
 from pemilu_timeline.errors import ScheduleInvalid, WriteRefused
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule_file import bundled_path, load_schedule, parse_toml
-
 from tests.helpers import run
 
 NOW = dt.datetime(2024, 2, 1, 3, 4, 5, tzinfo=dt.UTC)

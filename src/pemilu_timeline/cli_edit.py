@@ -382,7 +382,7 @@ def remove(
                 message_id="remove meminta konfirmasi di terminal; dari skrip pakai --yes.",
                 message_en="remove asks for confirmation at a terminal; in scripts use --yes.")
         # Ask before taking the lock, so a slow answer never blocks other staff.
-        found = load_source(source_file).find(stage)
+        found = editing.resolve(load_source(source_file), stage)
         key = found.key
         question = _t("confirm", lang.value, key=found.key, name=found.display_name(lang.value),
                       dates=_stage_dates(found, lang.value), path=source_file.path)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.model import Schedule, Stage
 from pemilu_timeline.schedule_file import ID_PATTERN, STATE_VALUES
 from pemilu_timeline.timing import ZONE_ALIASES, zone_or_none
@@ -171,6 +171,26 @@ def _insertion_point(stages: list[Data], election: str, start: Moment) -> int:
     return later[0] if later else mine[-1] + 1
 
 
+def resolve(schedule: Schedule, query: str) -> Stage:
+    """The stage a change is about. What looks like an id must match exactly.
+
+    Schedule.find falls back to words of the name, so a removed `pemilu-2024/pemungutan-suara`
+    would find `jam-pemungutan-suara`; for a change (and `remove --yes` in a script) that
+    would hit the wrong stage. Words with spaces ("jam pemungutan") still search names.
+    """
+    text = query.strip()
+    election, _, stage_id = text.rpartition("/")
+    if ID_PATTERN.match(stage_id) and (not election or ID_PATTERN.match(election)):
+        exact = [s for s in schedule if s.key == text or (not election and s.id == text)]
+        if not exact:
+            import difflib
+
+            keys = [s.key for s in schedule] + [s.id for s in schedule]
+            close = difflib.get_close_matches(text, keys, n=5, cutoff=0.6)
+            raise StageNotFound(query=query, close=list(dict.fromkeys(close)))
+    return schedule.find(text)
+
+
 def _raw_index(data: Data, stage: Stage) -> int:
     for index, raw in enumerate(data.get("stages", [])):
         if raw.get("election") == stage.election and raw.get("id") == stage.id:
@@ -184,7 +204,7 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
 
     Returns what changed; when nothing did, the stage (and its revision) is left alone.
     """
-    stage = schedule.find(query)
+    stage = resolve(schedule, query)
     raw = data["stages"][_raw_index(data, stage)]
     wanted = _checked_changes(changes, raw)
     start = wanted.get("start", raw.get("start"))
@@ -266,7 +286,7 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
 
 def remove_stage(data: Data, schedule: Schedule, query: str) -> Stage:
     """Remove a stage, unless other stages are dated relative to it."""
-    stage = schedule.find(query)
+    stage = resolve(schedule, query)
     dependants = [s.key for s in schedule if s.after is not None and s.after.stage == stage.key]
     if dependants:
         names = ", ".join(dependants)
