@@ -335,3 +335,33 @@ def test_an_id_must_match_exactly_for_a_change(small_file: Path) -> None:
     assert "Unknown stage 'pemilu-2024/pemungutan-suara'" in result.stderr
     run("edit", "pemungutan-suara", "--name", "X", "-f", small_file, code=1)
     assert small_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [
+    ("add", "x\x1b[2J", "-e", "pemilu-2024", "--name", "X", "--start", "2024-03-01",
+     "--source", "x"),
+    ("add", "x", "-e", "pemilu\x1b[2J", "--name", "X", "--start", "2024-03-01", "--source", "x"),
+    ("add", "x", "--name", "X", "--start", "2024-03-01\x1b[2J", "--source", "x"),
+    ("edit", "x\x1b[2J", "--name", "X"),
+])
+def test_control_characters_are_never_echoed_raw(small_file: Path, args: tuple[str, ...]
+                                                 ) -> None:
+    before = small_file.read_bytes()
+    result = run(*args, "-f", small_file, code=1)
+    assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
+    assert small_file.read_bytes() == before
+
+
+def test_a_read_only_file_is_not_replaced(small_file: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from pemilu_timeline import store
+
+    small_file.chmod(0o444)
+    if os.access(small_file, os.W_OK):  # root may write anything; pretend it may not
+        monkeypatch.setattr(store, "_writable", lambda target: False)
+    before = small_file.read_bytes()
+    result = run(*ADD, "--start", "2024-03-01", "-f", small_file, "--lang", "en", code=1)
+    assert "read-only" in result.stderr
+    assert small_file.read_bytes() == before

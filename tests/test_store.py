@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pemilu_timeline import editing, store
 from pemilu_timeline.errors import ScheduleInvalid, WriteRefused
@@ -250,3 +252,17 @@ def test_malformed_toml_is_reported_with_line_and_column(tmp_path: Path) -> None
     assert f"{broken}:3:11:" in result.stderr
     assert "TOML" in result.stderr
     assert broken.read_text().endswith("Pemilu 2024\n")
+
+
+toml_values = st.one_of(
+    st.text(), st.booleans(), st.integers(), st.dates(),
+    st.lists(st.text(max_size=8), max_size=4),
+    st.dictionaries(st.sampled_from(["stage", "days"]), st.integers(), max_size=2))
+
+
+@given(value=toml_values)
+def test_fast_formatting_is_exactly_tomli_w(value: Any) -> None:
+    """The writer formats common values itself, for speed; the bytes must not change."""
+    import tomli_w
+
+    assert store._line("field", value) == tomli_w.dumps({"field": value})

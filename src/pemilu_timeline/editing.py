@@ -68,8 +68,15 @@ def check_text(option: str, value: str, *, multiline: bool = False) -> str:
     return text
 
 
+def visible(text: str) -> str:
+    """Text to quote in a message: control characters shown as escapes, never sent raw to the
+    terminal (an ESC in an argument must not recolour or rewrite the user's screen)."""
+    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
 def check_id(option: str, value: str) -> str:
     if not ID_PATTERN.match(value):
+        value = visible(value)
         raise _refuse(
             f"{option} '{value}' bukan id yang sah: pakai huruf kecil, angka dan tanda '-', "
             "mis. debat-capres-1.",
@@ -114,8 +121,9 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
     check_id("ID", stage_id)
     if election not in schedule.elections:
         known = ", ".join(schedule.elections) or "-"
-        raise _refuse(f"Pemilihan '{election}' tidak ada di berkas. Yang ada: {known}.",
-                      f"Election '{election}' is not in the file. Known: {known}.")
+        shown = visible(election)
+        raise _refuse(f"Pemilihan '{shown}' tidak ada di berkas. Yang ada: {known}.",
+                      f"Election '{shown}' is not in the file. Known: {known}.")
     key = f"{election}/{stage_id}"
     if schedule.get(key) is not None:
         raise _refuse(f"Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
@@ -179,6 +187,8 @@ def resolve(schedule: Schedule, query: str) -> Stage:
     would hit the wrong stage. Words with spaces ("jam pemungutan") still search names.
     """
     text = query.strip()
+    if visible(text) != text:
+        raise StageNotFound(query=visible(text), close=[])
     election, _, stage_id = text.rpartition("/")
     if ID_PATTERN.match(stage_id) and (not election or ID_PATTERN.match(election)):
         exact = [s for s in schedule if s.key == text or (not election and s.id == text)]
@@ -187,7 +197,7 @@ def resolve(schedule: Schedule, query: str) -> Stage:
 
             keys = [s.key for s in schedule] + [s.id for s in schedule]
             close = difflib.get_close_matches(text, keys, n=5, cutoff=0.6)
-            raise StageNotFound(query=query, close=list(dict.fromkeys(close)))
+            raise StageNotFound(query=visible(query), close=list(dict.fromkeys(close)))
     return schedule.find(text)
 
 

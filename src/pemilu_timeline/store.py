@@ -52,6 +52,7 @@ STAGE_ORDER = ("id", "election", "name", "name_en", "start", "end", "undated", "
                "revision", "updated")
 AFTER_ORDER = ("stage", "days", "sense", "edge", "duration")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escapes
 
 
 # --- canonical text -------------------------------------------------------------------------
@@ -76,15 +77,38 @@ def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
 
 
 def _line(name: str, value: Any) -> str:
+    text = _value(value)
+    if text is None:
+        import tomli_w
+
+        return tomli_w.dumps({name: value})
+    return f"{_key(name)} = {text}\n"
+
+
+def _value(value: Any) -> str | None:
+    """The common values formatted exactly as tomli-w does, without its per-call overhead
+    (a 10,000-stage file has ~100,000 of them); None leaves the value to tomli-w. Date-times
+    are the one deliberate difference: ISO 8601 with a 'T', and 'Z' for UTC."""
+    if isinstance(value, str):
+        return None if _NEEDS_ESCAPE.search(value) else f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
-            text = value.replace(tzinfo=None).isoformat() + "Z"
-        else:
-            text = value.isoformat()
-        return f"{_key(name)} = {text}\n"
-    import tomli_w
-
-    return tomli_w.dumps({name: value})
+            return value.replace(tzinfo=None).isoformat() + "Z"
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple) and all(type(v) is str for v in value):
+        if not value:
+            return "[]"
+        items = [_value(v) for v in value]
+        if None in items:
+            return None
+        return "[\n" + ",\n".join(f"    {item}" for item in items) + ",\n]"
+    return None
 
 
 def _key(name: str) -> str:
@@ -355,8 +379,13 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
         except OSError:
             before = None  # read_text says why in the user's words
         text = read_text(target)
-        schedule = parse_schedule(text, shown)
-        data = parse_toml(text, shown)
+        data, schedule = _parse(text, shown)
+        if not _writable(target):
+            raise WriteRefused(
+                message_id=f"{path} hanya-baca; tidak diubah. Periksa izinnya (chmod u+w) atau "
+                           "buat salinan dengan `pemilu-timeline init`.",
+                message_en=f"{path} is read-only; it was not changed. Check its permissions "
+                           "(chmod u+w) or make a copy with `pemilu-timeline init`.")
         result = change(data, schedule)
         if unchanged is not None and unchanged(result):
             return result
@@ -368,6 +397,27 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
         verify(new_text, shown)
         atomic_write(path, new_text, expect=before)
         return result
+
+
+def _parse(text: str, path: str) -> tuple[dict[str, Any], Schedule]:
+    """The raw data to change and the validated Schedule, from one TOML parse.
+
+    The validator copies what it keeps (tags become tuples), so changing the data afterwards
+    does not touch the Schedule. Saves ~0.2 s per change on a 10,000-stage file.
+    """
+    from pemilu_timeline.schedule_file import _Validator
+
+    data = parse_toml(text, path)
+    validator = _Validator(text, path)
+    schedule = validator.build(data)
+    if validator.problems:
+        raise ScheduleInvalid(path, validator.problems)
+    return data, schedule
+
+
+def _writable(target: Path) -> bool:
+    """A read-only file says "do not change me"; os.replace alone would not notice."""
+    return os.access(target, os.W_OK)
 
 
 def verify(text: str, path: str) -> Schedule:
