@@ -365,3 +365,22 @@ def test_a_read_only_file_is_not_replaced(small_file: Path,
     result = run(*ADD, "--start", "2024-03-01", "-f", small_file, "--lang", "en", code=1)
     assert "read-only" in result.stderr
     assert small_file.read_bytes() == before
+
+
+def test_core_of_editing_needs_no_typer_and_read_commands_no_edit_libraries() -> None:
+    """editing/store/diff/dateparse are core; `now` must not pay for dateutil's parser,
+    tomli-w or filelock."""
+    import subprocess
+    import sys
+
+    core = ("import sys; import pemilu_timeline.editing, pemilu_timeline.store, "
+            "pemilu_timeline.diff, pemilu_timeline.dateparse; "
+            "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", core], capture_output=True, text=True,
+                          check=True).stdout.strip() == "[]"
+    read = ("import sys; from typer.testing import CliRunner; from pemilu_timeline.cli import app; "
+            "CliRunner().invoke(app, ['now', '--at', '2024-02-12']); "
+            "print(sorted(m for m in ('dateutil.parser', 'tomli_w', 'filelock', "
+            "'pemilu_timeline.store', 'pemilu_timeline.editing') if m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", read], capture_output=True, text=True,
+                          check=True).stdout.strip() == "[]"
