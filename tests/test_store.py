@@ -266,3 +266,11 @@ def test_fast_formatting_is_exactly_tomli_w(value: Any) -> None:
     import tomli_w
 
     assert store._line("field", value) == tomli_w.dumps({"field": value})
+
+
+def test_a_missing_file_leaves_no_lock_and_no_directory(tmp_path: Path) -> None:
+    missing = tmp_path / "nodir" / "stages.toml"
+    result = run("add", "x", "--name", "X", "--start", "2024-01-01", "--source", "s",
+                 "-f", missing, "--lang", "en", code=1)
+    assert "file not found" in result.stderr and "pemilu-timeline init" in result.stderr
+    assert not (tmp_path / "nodir").exists()

@@ -371,6 +371,8 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
     change was a no-op (so that a no-op never rewrites a hand-formatted file).
     """
     shown = str(path)
+    if not target_of(path).is_file():
+        read_text(target_of(path))  # says why (missing, a directory) without leaving a lock
     with locked(path, timeout):
         target = target_of(path)
         remove_stale_temps(target)
