@@ -95,27 +95,34 @@ def _main(
 
 # Options shared by the commands, declared once.
 FileOption = Annotated[Path | None, typer.Option(
-    "--file", "-f", help=f"Schedule file (default: ${ENV_FILE}, the `init` copy, or bundled).",
+    "--file", "-f", metavar="FILE",
+    help=f"Schedule file (default: ${ENV_FILE}, the `init` copy, or bundled).",
     show_default=False)]
 AtOption = Annotated[str | None, typer.Option(
-    "--at", help="Moment to view instead of now: ISO 8601, e.g. 2024-02-12, 2024-02-13T23:30, "
-                 "2024-02-13T16:30:00Z.", show_default=False)]
+    "--at", metavar="WHEN",
+    help="Moment to view instead of now: ISO 8601, e.g. 2024-02-12, 2024-02-13T23:30, "
+         "2024-02-13T16:30:00Z.", show_default=False)]
 TzOption = Annotated[str | None, typer.Option(
-    "--tz", help="Viewer's zone: WIB, WITA, WIT or an IANA name (default: the election's).",
+    "--tz", metavar="ZONE",
+    help="Viewer's zone: WIB, WITA, WIT or an IANA name (default: the election's).",
     show_default=False)]
 LangOption = Annotated[Lang, typer.Option(
     "--lang", envvar=LANG_ENV, callback=_remember_lang,
     help="Language of the output: id (Indonesian) or en (English).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 ElectionOption = Annotated[list[str] | None, typer.Option(
-    "--election", "-e", help="Only this election (repeatable), e.g. pemilu-2024.",
+    "--election", "-e", metavar="ELECTION",
+    help="Only this election (repeatable), e.g. pemilu-2024.",
     show_default=False)]
 TagOption = Annotated[list[str] | None, typer.Option(
-    "--tag", "-t", help="Only stages with this tag (repeatable).", show_default=False)]
+    "--tag", "-t", metavar="TAG",
+    help="Only stages with this tag (repeatable).", show_default=False)]
 FromOption = Annotated[str | None, typer.Option(
-    "--from", help="Only stages that end on or after this date.", show_default=False)]
+    "--from", metavar="DATE",
+    help="Only stages that end on or after this date.", show_default=False)]
 ToOption = Annotated[str | None, typer.Option(
-    "--to", help="Only stages that start on or before this date.", show_default=False)]
+    "--to", metavar="DATE",
+    help="Only stages that start on or before this date.", show_default=False)]
 
 
 @dataclass(frozen=True)
@@ -236,8 +243,11 @@ def countdown(
 def _countdown_target(view: View, query: str | None, elections: list[str]) -> Stage | None:
     from pemilu_timeline.model import State
 
+    pool = view.schedule
+    if elections:
+        pool = Schedule.build(pool.elections, [s for s in pool if s.election in elections])
     if query is not None:
-        stage = view.schedule.find(query)
+        stage = pool.find(query)
         if stage.state is State.CANCELLED:
             raise InvalidInput(
                 message_id=f"{stage.key} dibatalkan; tidak ada hitung mundur. "
@@ -252,9 +262,6 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
                 message_en=f"{stage.key} has no date yet: it waits for {anchor}. Date it with "
                            f"`pemilu-timeline edit {anchor} --start DATE`.")
         return stage
-    pool = view.schedule
-    if elections:
-        pool = Schedule.build(pool.elections, [s for s in pool if s.election in elections])
     return pool.next_to_start(view.at, milestones_only=True)
 
 
