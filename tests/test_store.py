@@ -274,3 +274,18 @@ def test_a_missing_file_leaves_no_lock_and_no_directory(tmp_path: Path) -> None:
                  "-f", missing, "--lang", "en", code=1)
     assert "file not found" in result.stderr and "pemilu-timeline init" in result.stderr
     assert not (tmp_path / "nodir").exists()
+
+
+def test_a_held_lock_times_out_with_advice_that_keeps_locking_safe(small_file: Path) -> None:
+    """Deleting the lock file of a running command would let a second writer in beside it,
+    so the message says to wait, never to delete it."""
+    from pemilu_timeline.errors import LockTimeout
+
+    before = small_file.read_bytes()
+    with store.locked(small_file), pytest.raises(LockTimeout) as error:
+        store.update(small_file, lambda data, schedule: None, timeout=0)
+    for lang, words in (("id", "lepas sendiri"), ("en", "released by itself")):
+        text = error.value.message(lang)
+        assert words in text and "0 " in text and str(small_file) in text
+        assert store.LOCK_SUFFIX not in text  # no lock path to delete
+    assert small_file.read_bytes() == before

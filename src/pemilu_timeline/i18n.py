@@ -136,9 +136,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error.write_refused": ("{message_id}", "{message_en}"),
     "error.lock_timeout": (
         "Berkas {path} sedang dikunci oleh perintah lain lebih dari {seconds} detik. "
-        "Coba lagi nanti, atau hapus {lock} jika tidak ada perintah yang berjalan.",
+        "Coba lagi nanti; kunci lepas sendiri saat perintah itu selesai.",
         "{path} has been locked by another command for over {seconds} s. "
-        "Try again later, or delete {lock} if no other command is running."),
+        "Try again later; the lock is released by itself when that command finishes."),
     # validation problems
     "problem.stage": ("tahapan {stage}", "stage {stage}"),
     "problem.field": ("kolom {field}", "field {field}"),

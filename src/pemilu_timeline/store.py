@@ -233,7 +233,7 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
         with FileLock(str(lock), timeout=timeout):
             yield lock
     except Timeout:
-        raise LockTimeout(path=str(path), seconds=_seconds(timeout), lock=str(lock)) from None
+        raise LockTimeout(path=str(path), seconds=_seconds(timeout)) from None
     except OSError as error:
         if error.filename not in (str(lock), None):
             raise
