@@ -174,7 +174,15 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
 
 def parse_schedule(text: str, path: str = "<schedule>") -> Schedule:
     """Parse TOML text and validate it into a Schedule (all problems at once)."""
-    data = parse_toml(text, path)
+    return build_schedule(parse_toml(text, path), text, path)
+
+
+def build_schedule(data: dict[str, Any], text: str, path: str) -> Schedule:
+    """Validate TOML data already parsed from ``text`` (which gives problems their lines).
+
+    For a caller that needs the raw data too (the writer changes it in place), so the file
+    is parsed once. The Schedule copies what it keeps: changing ``data`` later leaves it be.
+    """
     validator = _Validator(text, path)
     schedule = validator.build(data)
     if validator.problems:
