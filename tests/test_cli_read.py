@@ -154,3 +154,11 @@ def test_bad_file_lists_problems(tmp_path: Path) -> None:
     assert f"{bad}:24:" in result.stderr and "sebelum mulai" in result.stderr
     result = run("now", "--file", str(tmp_path / "missing.toml"), code=1)
     assert "pemilu-timeline init" in result.stderr
+
+
+def test_show_and_countdown_take_words_without_quotes() -> None:
+    data = run_json("show", "penetapan", "presiden", "terpilih", "--at", "2024-04-23")
+    assert data["key"] == "pemilu-2024/penetapan-presiden-terpilih"
+    result = run_json("countdown", "pemungutan", "suara", "--election", "pilkada-2024",
+                      "--at", "2024-11-13")
+    assert (result["stage"]["key"], result["label"]) == ("pilkada-2024/pemungutan-suara", "H-14")

@@ -106,3 +106,17 @@ def test_find_unknown_suggests_close_matches(schedule: Schedule) -> None:
         schedule.find("masa-tenag")
     message = error.value.message("en")
     assert "masa-tenang" in message and "pemilu-timeline list" in message
+
+
+def test_words_that_spell_an_id_name_that_stage() -> None:
+    from pemilu_timeline import load_schedule
+    from pemilu_timeline.errors import AmbiguousStage
+
+    schedule = load_schedule()
+    # "masa tenang" is in three names, but is the id of one stage per election.
+    with pytest.raises(AmbiguousStage) as error:
+        schedule.find("masa tenang")
+    assert error.value.params["matches"] == ["pemilu-2024/masa-tenang", "pilkada-2024/masa-tenang"]
+    assert schedule.find("pilkada-2024 masa tenang").key == "pilkada-2024/masa-tenang"
+    assert schedule.find("penetapan presiden terpilih").key == (
+        "pemilu-2024/penetapan-presiden-terpilih")

@@ -124,6 +124,10 @@ def test_json_says_which_is_which() -> None:
     assert data["kampanye-putaran-kedua"]["status"] == "cancelled"
     assert data["kampanye-putaran-kedua"]["reason"] == "Putaran pertama menghasilkan pemenang"
     assert data["debat-tambahan"]["state"] == "tentative"
+    # A tentative stage reports `tentative`; where it stands in time is its `phase`.
+    assert (data["debat-tambahan"]["status"], data["debat-tambahan"]["phase"]) == (
+        "tentative", "past")
+    assert data["kampanye-putaran-kedua"]["phase"] == "cancelled"
     assert data["pemungutan-suara"]["status"] == "active"
     assert [s["id"] for s in run_json("list", "-f", RELATIVE, "--status", "pending")] == [
         "pelantikan-persiapan", "penetapan-terpilih", "putusan-mk"]
@@ -157,3 +161,15 @@ def test_zone_pinned_moment_status_in_the_east() -> None:
     assert quick.status_at(at("2024-02-14T17:00", "WIT")) is Status.PAST
     cd = countdown_to(quick, at("2024-02-14T16:30", "WIT"))
     assert cd.delta == dt.timedelta(minutes=30) and cd.label == "H"
+
+
+def test_tentative_stages_are_shown_while_on_and_filtered_either_way() -> None:
+    on_the_day = ("-f", RELATIVE, "--at", "2024-02-04T10:00")
+    assert [s["id"] for s in run_json("list", *on_the_day, "--status", "tentative")] == [
+        "debat-tambahan"]
+    active = [s["id"] for s in run_json("list", *on_the_day, "--status", "active")]
+    assert "debat-tambahan" in active
+    now = run_json("now", *on_the_day)
+    assert [(s["id"], s["status"], s["phase"]) for s in now["active"]
+            if s["id"] == "debat-tambahan"] == [("debat-tambahan", "tentative", "active")]
+    assert "berlangsung (tentatif)" in run("list", *on_the_day).stdout

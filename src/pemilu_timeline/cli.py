@@ -31,6 +31,7 @@ class StatusChoice(StrEnum):
     active = "active"
     upcoming = "upcoming"
     pending = "pending"
+    tentative = "tentative"
     cancelled = "cancelled"
 
 
@@ -205,7 +206,8 @@ def now(
 
 @app.command()
 def countdown(
-    stage: Annotated[str | None, typer.Argument(
+    stage: Annotated[list[str] | None, typer.Argument(
+        metavar="[STAGE]...",
         help="ELECTION/ID, an id, or words from the name. Default: the next milestone.",
         show_default=False)] = None,
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
@@ -221,7 +223,7 @@ def countdown(
             message_en="--watch follows the real clock; it does not go with --at or --json.")
     view = open_view(file, at, tz, lang, election)
     chosen = check_elections(view.schedule, election)
-    target = _countdown_target(view, stage, chosen)
+    target = _countdown_target(view, " ".join(stage) if stage else None, chosen)
     if as_json:
         from pemilu_timeline.countdown import countdown_to
         from pemilu_timeline.serialize import countdown_to_dict
@@ -333,13 +335,14 @@ def list_stages(
 
 @app.command()
 def show(
-    stage: Annotated[str, typer.Argument(help="ELECTION/ID, an id, or words from the name.")],
+    stage: Annotated[list[str], typer.Argument(
+        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
     """Satu tahapan lengkap dengan sumbernya. [dim]One stage in full, with its source.[/dim]"""
     view = open_view(file, at, tz, lang)
-    found = view.schedule.find(stage)
+    found = view.schedule.find(" ".join(stage))
     if as_json:
         from pemilu_timeline.serialize import stage_to_dict
 

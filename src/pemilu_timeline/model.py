@@ -26,6 +26,7 @@ class Status(StrEnum):
     ACTIVE = "active"
     UPCOMING = "upcoming"
     PENDING = "pending"
+    TENTATIVE = "tentative"  # reported only (status_code); the clock still runs for these
     CANCELLED = "cancelled"
 
 
@@ -184,6 +185,14 @@ class Stage:
             return Status.ACTIVE
         return Status.PAST
 
+    def status_code(self, at: dt.datetime) -> Status:
+        """The status scripts see: a tentative stage reports ``tentative`` whatever the clock
+        says (its place in time stays in ``status_at``), a cancelled one ``cancelled``."""
+        status = self.status_at(at)
+        if self.state is State.TENTATIVE and status is not Status.CANCELLED:
+            return Status.TENTATIVE
+        return status
+
     def is_active_at(self, at: dt.datetime) -> bool:
         return self.status_at(at) is Status.ACTIVE
 
@@ -271,6 +280,14 @@ class Schedule:
                                for w in words)]
             if len(by_words) == 1:
                 return by_words[0]
+            # "masa tenang" names the stage whose id is masa-tenang, not every stage whose
+            # name merely contains both words (masa-tenang-putaran-kedua).
+            slug = "-".join(words)
+            exact = [s for s in by_words if slug in (s.id, s.key.replace("/", "-"))]
+            if len(exact) == 1:
+                return exact[0]
+            if exact:
+                by_words = exact
             if len(by_words) > 1:
                 raise AmbiguousStage(query=query, matches=[s.key for s in by_words][:12])
         keys = [s.key for s in self.stages] + [s.id for s in self.stages]
@@ -317,12 +334,19 @@ class Schedule:
                 continue
             if tags and not set(tags) & set(stage.tags):
                 continue
-            if statuses and stage.status_at(at).value not in statuses:
+            if statuses and not _status_matches(stage, at, statuses):
                 continue
             if (start_from or until) and not _overlaps(stage, start_from, until):
                 continue
             chosen.append(stage)
         return chosen
+
+
+def _status_matches(stage: Stage, at: dt.datetime, statuses: Sequence[str]) -> bool:
+    """`--status active` also keeps a tentative stage that is on; `--status tentative` keeps
+    every tentative one."""
+    return (stage.status_at(at).value in statuses
+            or stage.status_code(at).value in statuses)
 
 
 def _overlaps(stage: Stage, start_from: dt.date | None, until: dt.date | None) -> bool:

@@ -43,7 +43,8 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
     }
     if at is not None:
         status = stage.status_at(at)
-        data["status"] = status.value
+        data["status"] = stage.status_code(at).value
+        data["phase"] = status.value
         if stage.is_dated:
             start, end = stage.window(at.tzinfo)  # type: ignore[arg-type]
             data["window"] = {"start": start.isoformat(), "end": end.isoformat()}
