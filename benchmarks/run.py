@@ -1,0 +1,189 @@
+"""Start-up and scale benchmark for pemilu-timeline: one command, ratios in one run.
+
+    python benchmarks/run.py            # 5 rounds, sizes 100 / 1,000 / 10,000
+    python benchmarks/run.py --check    # also exit 1 when a target in issue 5 is missed
+
+Every command runs as a fresh process, the way a reporter or a script runs it. The rounds are
+interleaved (each round runs every command once), so a burst of load on a shared machine hits
+all commands alike; the table shows the median of the rounds. Absolute times vary between
+machines and minutes; compare the ratios, which are measured in the same run.
+
+Synthetic schedules replicate the bundled stages once per region (ids get a -rNNNN suffix,
+as a newsroom tracking regional sub-stages would have). One untimed warm-up run of each
+command writes Python's bytecode and the schedule cache first, as a user's second run finds
+them; PYTHONDONTWRITEBYTECODE is removed from the environment for that reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = (100, 1_000, 10_000)
+BUSY_MOMENT = "2024-02-12T10:00"  # masa tenang: many stages active per region
+
+
+@dataclass
+class Result:
+    label: str
+    size: int | None
+    seconds: list[float] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def peak_mib(self) -> float:
+        return max(self.rss_kib) / 1024
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one process; os.wait4 reports that child's own RSS."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({process.returncode}): {argv}\n{stderr}")
+    return elapsed, usage.ru_maxrss
+
+
+def synthetic_schedule(size: int, target: Path) -> Path:
+    """The bundled stages, replicated per region until there are ``size`` of them."""
+    import tomli_w
+
+    from pemilu_timeline.schedule_file import bundled_path, toml_reader
+
+    data = toml_reader.loads(bundled_path().read_text(encoding="utf-8"))
+    stages = []
+    region = 0
+    while len(stages) < size:
+        for stage in data["stages"]:
+            if len(stages) == size:
+                break
+            copy = dict(stage, id=f"{stage['id']}-r{region:04d}")
+            if "after" in copy:
+                copy["after"] = dict(copy["after"], stage=f"{copy['after']['stage']}-r{region:04d}")
+            stages.append(copy)
+        region += 1
+    target.write_text(tomli_w.dumps({"elections": data["elections"], "stages": stages}),
+                      encoding="utf-8")
+    return target
+
+
+def command_line() -> list[str]:
+    script = Path(sys.executable).with_name("pemilu-timeline")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "pemilu_timeline"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="rounds (median of these)")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="comma-separated schedule sizes")
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    tool = command_line()
+    work = Path(tempfile.mkdtemp(prefix="pemilu-bench-"))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONDONTWRITEBYTECODE", "PEMILU_TIMELINE_FILE",
+                        "PEMILU_TIMELINE_LANG", "PEMILU_TIMELINE_NO_CACHE")}
+    env.update(XDG_CACHE_HOME=str(work / "cache"), XDG_DATA_HOME=str(work / "data"),
+               COLUMNS="100")
+    try:
+        files = {n: synthetic_schedule(n, work / f"stages-{n}.toml") for n in sizes}
+        commands: dict[tuple[str, int | None], list[str]] = {
+            ("python -c pass", None): [sys.executable, "-c", "pass"],
+            ("floor: import typer, rich", None):
+                [sys.executable, "-c", "import typer, rich.console, rich.table"],
+            ("now (bundled)", None): [*tool, "now"],
+            ("--help", None): [*tool, "--help"],
+        }
+        for n, path in files.items():
+            f = ["--file", str(path)]
+            commands[("now", n)] = [*tool, "now", *f]
+            commands[("now --at busy", n)] = [*tool, "now", "--at", BUSY_MOMENT, *f]
+            commands[("list --json", n)] = [*tool, "list", "--json", *f]
+            commands[("export ical", n)] = [*tool, "export", "ical", *f]
+            commands[("add", n)] = [*tool, "add", "bench-stage", "--election", "pemilu-2024",
+                                    "--name", "Tahap Uji", "--name-en", "Bench stage",
+                                    "--start", "2024-02-14", "--source", "benchmark",
+                                    "--file", str(work / f"add-{n}.toml")]
+        results = {key: Result(*key) for key in commands}
+
+        def run(key: tuple[str, int | None]) -> tuple[float, int]:
+            if key[0] == "add":  # each add edits a fresh copy, made outside the timing
+                shutil.copyfile(files[key[1]], work / f"add-{key[1]}.toml")  # type: ignore[index]
+            return run_once(commands[key], env)
+
+        for key in commands:  # warm-up: bytecode and schedule cache, untimed
+            run(key)
+        for _ in range(args.runs):
+            for key in commands:
+                seconds, rss = run(key)
+                results[key].seconds.append(seconds)
+                results[key].rss_kib.append(rss)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return report(results, sizes, args)
+
+
+def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
+           args: argparse.Namespace) -> int:
+    import platform
+
+    print(f"pemilu-timeline benchmark — {time.strftime('%Y-%m-%d')}, {platform.node() or '?'}, "
+          f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"median of {args.runs} interleaved rounds\n")
+    print("| command | stages | median s | min s | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|")
+    for result in results.values():
+        stages = f"{result.size:,}" if result.size else "bundled"
+        print(f"| {result.label} | {stages} | {result.median:.3f} | {min(result.seconds):.3f} "
+              f"| {result.peak_mib:.1f} |")
+
+    def median(label: str, size: int | None = None) -> float:
+        return results[(label, size)].median
+
+    floor = median("floor: import typer, rich")
+    checks: list[tuple[str, float, float, bool]] = []  # (what, value, target, lower is ok)
+    checks.append(("now (bundled) / floor", median("now (bundled)") / floor, 1.25, True))
+    big, mid = max(sizes), sorted(sizes)[-2] if len(sizes) > 1 else None
+    checks.append((f"now at {big:,} / now (bundled)", median("now", big) / median("now (bundled)"),
+                   3.0, True))
+    checks.append((f"peak RSS of now at {big:,} (MiB)", results[("now", big)].peak_mib, 100.0,
+                   True))
+    if mid:
+        for label in ("now", "list --json", "export ical", "add"):
+            checks.append((f"{label}: {big:,} / {mid:,}", median(label, big) / median(label, mid),
+                           big / mid * 1.2, True))
+    print("\n| ratio | measured | target | |")
+    print("|---|---:|---:|---|")
+    missed = 0
+    for what, value, target, _ in checks:
+        ok = value <= target
+        missed += not ok
+        print(f"| {what} | {value:.2f} | ≤ {target:.2f} | {'ok' if ok else 'MISSED'} |")
+    print(f"\nInformational: now --at {BUSY_MOMENT} at {big:,} stages / now (bundled) = "
+          f"{median('now --at busy', big) / median('now (bundled)'):.2f} "
+          "(renders every active regional stage)")
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
