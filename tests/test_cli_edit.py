@@ -138,7 +138,7 @@ REFUSED = [
     pytest.param(("edit", "kampanye", "--state", "maybe"), "must be one of",
                  id="bad-state"),
     pytest.param(("edit", "tidak-ada", "--name", "X"), "Unknown stage", id="unknown-stage"),
-    pytest.param(("edit", "pemungutan suara", "--name", "X"), "matches several stages",
+    pytest.param(("edit", "suara pemungutan", "--name", "X"), "matches several stages",
                  id="ambiguous-stage"),
     pytest.param(("remove", "tidak-ada", "--yes"), "Unknown stage", id="remove-unknown"),
     pytest.param(("remove", "kampanye"), "use --yes", id="remove-without-terminal"),

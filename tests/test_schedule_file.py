@@ -46,11 +46,27 @@ def test_every_problem_is_reported_with_its_place() -> None:
         """)
     assert found == [
         (13, "pemilu-2024/a", "end", "problem.end_before_start"),
-        (22, "pemilu-2099/b", "strat", "problem.unknown_field_hint"),
         (16, "pemilu-2099/b", "name_en", "problem.missing"),
         (18, "pemilu-2099/b", "election", "problem.unknown_election"),
         (20, "pemilu-2099/b", "start", "problem.type"),
+        (22, "pemilu-2099/b", "strat", "problem.unknown_field_hint"),
     ]
+
+
+def test_messages_name_the_field_and_the_fix() -> None:
+    with pytest.raises(ScheduleInvalid) as error:
+        parse_schedule(HEADER + textwrap.dedent("""
+            [[stages]]
+            id = "a"
+            election = "pemilu-2024"
+            name = "A"
+            name_en = "A"
+            strat = 2024-02-11
+            source = "x"
+            """), "s.toml")
+    text = error.value.message("en")
+    assert "unknown field 'strat'; did you mean 'start'?" in text
+    assert "{" not in text and "{" not in error.value.message("id")
 
 
 def test_duplicate_ids_point_at_the_first() -> None:

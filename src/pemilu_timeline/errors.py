@@ -116,7 +116,8 @@ class ScheduleInvalid(PemiluError):
     key = "error.schedule_invalid"
 
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:
-        self.problems = list(problems)
+        # In file order, so a long list reads top to bottom alongside the file.
+        self.problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
         super().__init__(path=path, count=len(self.problems))
 
     def message(self, lang: str = "en") -> str:

@@ -258,6 +258,8 @@ class _Validator:
                 field: str | None = None, **params: Any) -> None:
         """Record a problem; ``line`` may be a thunk, so places are only looked up on failure."""
         number = line() if callable(line) else line
+        if field is not None:
+            params = {"field": field, **params}  # the messages name the field too
         self.problems.append(Problem(self.path, key, params, line=number, stage=stage,
                                      field=field))
 
@@ -344,7 +346,9 @@ class _Validator:
 
     def _unknown(self, name: str, known: tuple[str, ...], line: LineRef,
                  stage: str | None) -> None:
-        close = difflib.get_close_matches(name, known, n=1)
+        close = difflib.get_close_matches(name, known, n=3)
+        # Swapped letters are the likeliest typo: 'strat' means start, not state.
+        close.sort(key=lambda candidate: sorted(candidate) != sorted(name))
         if close:
             self.problem("problem.unknown_field_hint", line=line, stage=stage, field=name,
                          suggestion=close[0])
