@@ -373,6 +373,7 @@ def test_output_file_is_written_and_stdout_stays_clean(tmp_path: Path) -> None:
     target = tmp_path / "pemilu.ics"
     result = run("export", "ical", "-f", SMALL, "-o", target)
     assert result.stdout == ""
+    assert result.stderr == f"5 tahapan ditulis ke {target}.\n"
     assert target.read_bytes() == export("-f", SMALL)
     assert [p.name for p in tmp_path.iterdir()] == ["pemilu.ics"]  # no temporary left behind
     target.chmod(0o640)

@@ -81,22 +81,27 @@ def export(
         start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
     if fmt is ExportFormat.ical:
         data = core.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz)
+        stages = [s for s in stages if s.is_dated]  # what the calendar holds, for the count
     elif fmt is ExportFormat.json:
         data = core.to_json(stages, view.at).encode("utf-8")
     else:
         data = core.to_csv(stages, view.lang, bom=excel).encode("utf-8")
-    _write(data, output)
+    if _write(data, output):
+        from pemilu_timeline.i18n import t
+
+        typer.echo(t("export.written", view.lang, count=len(stages), path=output), err=True)
 
 
-def _write(data: bytes, output: Path | None) -> None:
+def _write(data: bytes, output: Path | None) -> bool:
     """Bytes to stdout, or to a file via a temporary sibling and os.replace.
 
     Bytes, not text: a text stream on Windows would turn iCal's CRLF into CR CR LF. The file
-    is replaced in one step so that a web server never serves half a calendar.
+    is replaced in one step so that a web server never serves half a calendar. Returns
+    whether a file was written.
     """
     if output is None or str(output) == "-":
         typer.echo(data, nl=False)
-        return
+        return False
     import tempfile
 
     target = output.expanduser()
@@ -117,7 +122,7 @@ def _write(data: bytes, output: Path | None) -> None:
         reason = error.strerror or str(error)
         raise InvalidInput(message_id=f"Tidak bisa menulis {output}: {reason}.",
                            message_en=f"Cannot write {output}: {reason}.") from None
-    typer.echo(str(output), err=True)
+    return True
 
 
 def _umask() -> int:

@@ -29,6 +29,8 @@ WEEKDAYS = {
 
 # (Indonesian, English). Placeholders use str.format syntax.
 CATALOG: dict[str, tuple[str, str]] = {
+    # export
+    "export.written": ("{count} tahapan ditulis ke {path}.", "Wrote {count} stages to {path}."),
     # statuses
     "status.past": ("selesai", "past"),
     "status.active": ("berlangsung", "active"),
