@@ -37,7 +37,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pemilu_timeline.errors import LockTimeout, ScheduleInvalid, WriteRefused
+from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
 from pemilu_timeline.model import Schedule, Sense, Stage, State
 from pemilu_timeline.schedule_file import build_schedule, parse_schedule, parse_toml, read_text
 
@@ -417,17 +417,25 @@ def _writable(target: Path) -> bool:
 
 
 def verify(text: str, path: str) -> Schedule:
-    """Re-parse what is about to be written; a problem becomes a one-line refusal."""
+    """Re-parse what is about to be written; a problem becomes a one-line refusal.
+
+    The problems name their stage and field but no line: the lines are those of a text that
+    is never written, and would send staff looking at the wrong place of the file.
+    """
     try:
         return parse_schedule(text, path)
     except ScheduleInvalid as error:
-        problems_id = "; ".join(p.describe("id") for p in error.problems)
-        problems_en = "; ".join(p.describe("en") for p in error.problems)
+        problems_id = "; ".join(_without_place(p, "id") for p in error.problems)
+        problems_en = "; ".join(_without_place(p, "en") for p in error.problems)
         raise WriteRefused(
             message_id=f"Perubahan ditolak, hasilnya tidak valid: {problems_id}. "
                        "Berkas tidak diubah.",
             message_en=f"Change refused, the result would be invalid: {problems_en}. "
                        "The file is unchanged.") from None
+
+
+def _without_place(problem: Problem, lang: str) -> str:
+    return problem.describe(lang).removeprefix(f"{problem.place()}: ")
 
 
 def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: bool = False
