@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,11 +19,13 @@ import typer
 from pemilu_timeline import i18n
 from pemilu_timeline.cli import FileOption, JsonOption, Lang, LangOption, app, print_json
 from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.model import Sense
 from pemilu_timeline.schedule_file import ScheduleSource, locate
 
 if TYPE_CHECKING:
     from pemilu_timeline.dateparse import ParsedDate
     from pemilu_timeline.diff import FieldDiff
+    from pemilu_timeline.editing import Rule
     from pemilu_timeline.model import Schedule, Stage
 
 LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
@@ -34,6 +37,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "edited": ("Diubah {key} (revisi {revision}):", "Changed {key} (revision {revision}):"),
     "unchanged": ("Tidak ada yang berubah pada {key}; berkas tidak ditulis.",
                   "Nothing changed in {key}; the file was not written."),
+    "pending": ("belum bertanggal, menunggu {anchor}", "pending: waits for {anchor}"),
+    "rule": ("  Aturan: {rule}.", "  Rule: {rule}."),
+    "by_rule": ("  Tanggal menurut aturannya: {dates}.", "  Dates by its rule: {dates}."),
+    "waits": ("  Belum bertanggal: menunggu {anchor}.", "  Pending: waits for {anchor}."),
+    "dependant": ("  Dihitung darinya: {key} — {dates}.", "  Counted from it: {key} — {dates}."),
     "removed": ("Dihapus {key}: {name} — {dates}.", "Removed {key}: {name} — {dates}."),
     "confirm": ("Hapus {key} ({name}, {dates}) dari {path}?",
                 "Remove {key} ({name}, {dates}) from {path}?"),
@@ -70,6 +78,7 @@ TEXT: dict[str, tuple[str, str]] = {
 FIELD_LABELS: dict[str, tuple[str, str]] = {
     "name": ("nama", "name"), "name_en": ("nama (en)", "name (en)"),
     "start": ("mulai", "start"), "end": ("selesai", "end"), "zone": ("zona", "zone"),
+    "undated": ("tanpa tanggal", "undated"),
     "state": ("status", "state"), "reason": ("alasan", "reason"),
     "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
     "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
@@ -97,6 +106,32 @@ LockTimeoutOption = Annotated[float, typer.Option(
     "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, min=0,
     help="How long to wait for another command editing the same file.")]
 DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+class Edge(StrEnum):
+    start = "start"
+    end = "end"
+
+
+# Options of a stage dated relative to another (`after = {...}` in the file). "Not given" is
+# None, so that `edit` can keep a rule's other parts and --days alone can be refused.
+AfterOption = Annotated[str | None, typer.Option(
+    "--after", metavar="STAGE", show_default=False,
+    help="Date the stage relative to another: ELECTION/ID, an id or words from the name. "
+         "Until that stage has a date this one is pending.")]
+DaysOption = Annotated[int | None, typer.Option(
+    "--days", metavar="N", min=0, show_default=False,
+    help="Days after the anchor (default 0).")]
+SenseOption = Annotated[Sense | None, typer.Option(
+    "--sense", show_default=False,
+    help="exactly: N days after; at-latest: any day up to N days after (paling lambat); "
+         "at-earliest: from N days after on (paling cepat). Default: exactly.")]
+EdgeOption = Annotated[Edge | None, typer.Option(
+    "--edge", show_default=False,
+    help="Count from the anchor's start or its end (default: end).")]
+DurationOption = Annotated[int | None, typer.Option(
+    "--duration", metavar="DAYS", min=1, show_default=False,
+    help="How many days the computed window lasts, for exactly and at-earliest (default 1).")]
 
 
 def _editable(file: Path | None) -> ScheduleSource:
@@ -140,7 +175,33 @@ def _dates(start: Any, end: Any, zone: str | None, lang: str) -> str:
 
 
 def _stage_dates(stage: Stage, lang: str) -> str:
+    if stage.start is None and stage.after is not None:
+        return _t("pending", lang, anchor=stage.after.stage)
     return _dates(stage.start, stage.end, stage.zone, lang)
+
+
+def _rule(after: str | None, days: int | None, sense: Sense | None, edge: Edge | None,
+          duration: int | None) -> Rule:
+    from pemilu_timeline.editing import Rule
+
+    return Rule(anchor=after, days=days, sense=sense.value if sense else None,
+                edge=edge.value if edge else None, duration=duration)
+
+
+def _rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
+    """'paling lambat 3 hari setelah Putusan MK', as the regulation words it."""
+    rule = stage.after
+    assert rule is not None
+    anchor = schedule.get(rule.stage)
+    if anchor is None:
+        return rule.describe(lang, rule.stage)
+    return rule.describe(lang, anchor.display_name(lang),
+                         anchor_is_one_day=anchor.start == anchor.end)
+
+
+def _stage_query(words: list[str]) -> str:
+    """STAGE as several words (`remove masa tenang`) or one quoted argument."""
+    return " ".join(words)
 
 
 def _now() -> dt.datetime:
@@ -186,11 +247,13 @@ def add(
     stage_id: Annotated[str, typer.Argument(
         metavar="ID", help="Stage id (lower-case words joined by '-'), or ELECTION/ID.")],
     name: Annotated[str, typer.Option("--name", help="Name in Indonesian, as KPU writes it.")],
-    start: Annotated[str, typer.Option(
-        "--start", metavar="DATE", help="First day: 2024-02-14, 14/02/2024, '14 Februari 2024', "
-                                        "'Rabu, 14 Feb 2024 pukul 07.00 WIB' ...")],
     source: Annotated[str, typer.Option(
         "--source", help="Where the date comes from: regulation, article and date.")],
+    start: Annotated[str | None, typer.Option(
+        "--start", metavar="DATE", show_default=False,
+        help="First day: 2024-02-14, 14/02/2024, '14 Februari 2024', "
+             "'Rabu, 14 Feb 2024 pukul 07.00 WIB' ... Needed unless --after or --undated.")
+    ] = None,
     election: Annotated[str | None, typer.Option(
         "--election", "-e", metavar="ELECTION",
         help="Election id, e.g. pemilu-2024 (optional when the file has one election).",
@@ -212,6 +275,11 @@ def add(
         help="Pin a timed stage to one zone: WIB, WITA, WIT or an IANA name.")] = None,
     milestone: Annotated[bool, typer.Option(
         "--milestone", help="A key date that countdowns aim at.")] = False,
+    after: AfterOption = None, days: DaysOption = None, sense: SenseOption = None,
+    edge: EdgeOption = None, duration: DurationOption = None,
+    undated: Annotated[bool, typer.Option(
+        "--undated", help="A real event whose date is not known yet (instead of --start).")
+    ] = False,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -219,9 +287,10 @@ def add(
     """Tambah tahapan. [dim]Add a stage; --end defaults to --start (a one-day milestone).[/dim]"""
     from pemilu_timeline import editing, store
 
+    rule = _rule(after, days, sense, edge, duration)
+    _check_add_options(start, end, rule, undated)
     source_file = _editable(file)
     first, last = _date(start, "--start"), _date(end, "--end")
-    assert first is not None
     pinned = _zone_from(zone, first, last)
     election_id, _, bare_id = stage_id.rpartition("/")
     if election_id and election and election_id != election:
@@ -234,17 +303,50 @@ def add(
         chosen = wanted_election or _only_election(schedule)
         return editing.add_stage(
             data, schedule, stage_id=bare_id, election=chosen, name=name, name_en=name_en,
-            start=first.value, end=last.value if last else None, tags=tag or (),
-            source=source, note=note, url=url, zone=pinned, milestone=milestone, now=now)
+            start=first.value if first else None, end=last.value if last else None,
+            tags=tag or (), source=source, note=note, url=url, zone=pinned,
+            milestone=milestone, rule=rule, undated=undated, now=now)
 
     added = store.update(source_file.path, change, timeout=lock_timeout,
                          drop_comments=drop_comments)
     key = f"{added['election']}/{added['id']}"
     name_shown = added["name_en"] if lang is Lang.en else added["name"]
-    typer.echo(_t("added", lang.value, key=key, name=name_shown,
-                  dates=_dates(added["start"], added.get("end"), added.get("zone"), lang.value),
+    code = lang.value
+    dates = _dates(added.get("start"), added.get("end"), added.get("zone"), code)
+    rule_line = None
+    if "after" in added:
+        from pemilu_timeline.schedule_file import load_source
+
+        # The rule's dates are computed when the file is read: read what was written.
+        schedule = load_source(source_file)
+        written = schedule.get(key)
+        if written is not None and written.after is not None:
+            dates = _stage_dates(written, code)
+            rule_line = _t("rule", code, rule=_rule_text(schedule, written, code))
+    typer.echo(_t("added", code, key=key, name=name_shown, dates=dates,
                   revision=added["revision"]))
-    typer.echo(_t("file", lang.value, path=source_file.path))
+    if rule_line:
+        typer.echo(rule_line)
+    typer.echo(_t("file", code, path=source_file.path))
+
+
+def _check_add_options(start: str | None, end: str | None, rule: Rule, undated: bool) -> None:
+    """How `add` is told when the stage happens: a date, a rule, or not known yet."""
+    if rule.parts_given and rule.anchor is None:
+        raise UsageError(message_id="--days, --sense, --edge dan --duration perlu --after "
+                                    "TAHAPAN.",
+                         message_en="--days, --sense, --edge and --duration need --after STAGE.")
+    if undated and (start is not None or rule.anchor is not None):
+        raise UsageError(message_id="--undated tidak bisa bersama --start atau --after.",
+                         message_en="--undated does not go with --start or --after.")
+    if start is None and end is not None:
+        raise UsageError(message_id="--end perlu --start.", message_en="--end needs --start.")
+    if start is None and rule.anchor is None and not undated:
+        raise UsageError(
+            message_id="Beri --start, atau --after TAHAPAN untuk tahapan yang dihitung dari "
+                       "tahapan lain, atau --undated jika tanggalnya belum diketahui.",
+            message_en="Give --start, or --after STAGE for a stage counted from another "
+                       "stage, or --undated when its date is not known yet.")
 
 
 def _only_election(schedule: Schedule) -> str:
@@ -257,14 +359,16 @@ def _only_election(schedule: Schedule) -> str:
 
 @app.command()
 def edit(
-    stage: Annotated[str, typer.Argument(help="ELECTION/ID, an id, or words from the name.")],
+    stage: Annotated[list[str], typer.Argument(
+        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
     name: Annotated[str | None, typer.Option("--name", show_default=False,
                                              help="New Indonesian name.")] = None,
     name_en: Annotated[str | None, typer.Option("--name-en", show_default=False,
                                                 help="New English name.")] = None,
     start: Annotated[str | None, typer.Option(
         "--start", metavar="DATE", show_default=False,
-        help="New first day (Indonesian or ISO forms, as for `add`).")] = None,
+        help="New first day (Indonesian or ISO forms, as for `add`); '' removes the written "
+             "date of a stage with --after or --undated.")] = None,
     end: Annotated[str | None, typer.Option(
         "--end", metavar="DATE", show_default=False,
         help="New last day; '' makes it a one-day stage.")] = None,
@@ -293,21 +397,43 @@ def edit(
     condition: Annotated[str | None, typer.Option(
         "--condition", show_default=False,
         help="When the stage applies at all; '' removes it.")] = None,
+    after: AfterOption = None, days: DaysOption = None, sense: SenseOption = None,
+    edge: EdgeOption = None, duration: DurationOption = None,
+    no_after: Annotated[bool, typer.Option(
+        "--no-after", help="Remove the --after rule; a stage without a written date then "
+                           "needs --start or --undated.")] = False,
+    undated: Annotated[bool | None, typer.Option(
+        "--undated/--no-undated", show_default=False,
+        help="Mark as a real event whose date is not known yet (removes the written dates), "
+             "or unmark it (with --start or --after).")] = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Ubah tahapan. [dim]Change only the fields given; revision +1, updated now.[/dim]"""
+    """Ubah tahapan. [dim]Change only the fields given; revision +1, updated now. A rule's
+    parts not given (--days, --sense ...) keep their values.[/dim]"""
     from pemilu_timeline import editing, store
 
+    query = _stage_query(stage)
     source_file = _editable(file)
     if tag and no_tags:
         raise UsageError(message_id="--tag dan --no-tags tidak bisa dipakai bersama.",
                          message_en="--tag and --no-tags do not go together.")
+    rule = _rule(after, days, sense, edge, duration)
+    if no_after and rule.given:
+        raise UsageError(message_id="--no-after tidak bisa bersama --after, --days, --sense, "
+                                    "--edge atau --duration.",
+                         message_en="--no-after does not go with --after, --days, --sense, "
+                                    "--edge or --duration.")
+    if undated and (start or end or rule.anchor is not None):
+        raise UsageError(message_id="--undated tidak bisa bersama --start, --end atau --after.",
+                         message_en="--undated does not go with --start, --end or --after.")
     changes: dict[str, Any] = {}
-    first = _date(start, "--start")
+    first = _date(start, "--start") if start != "" else None
     last = _date(end, "--end") if end not in (None, "") else None
-    if first is not None:
+    if start == "":
+        changes["start"] = None
+    elif first is not None:
         changes["start"] = first.value
     if end == "":
         changes["end"] = None
@@ -324,7 +450,11 @@ def edit(
         changes["tags"] = tag
     elif no_tags:
         changes["tags"] = []
-    if not changes:
+    if no_after:
+        changes["after"] = None
+    if undated is not None:
+        changes["undated"] = undated
+    if not changes and not rule.given:
         raise UsageError(message_id="Sebutkan apa yang diubah, mis. --start atau --name "
                                     "(lihat `pemilu-timeline edit --help`).",
                          message_en="Say what to change, e.g. --start or --name "
@@ -332,17 +462,41 @@ def edit(
     now = _now()
     result = store.update(
         source_file.path,
-        lambda data, schedule: editing.edit_stage(data, schedule, stage, changes, now=now),
+        lambda data, schedule: editing.edit_stage(data, schedule, query, changes, rule=rule,
+                                                  now=now),
         timeout=lock_timeout, drop_comments=drop_comments,
         unchanged=lambda outcome: not outcome.changes)
+    code = lang.value
     if not result.changes:
-        typer.echo(_t("unchanged", lang.value, key=result.key))
+        typer.echo(_t("unchanged", code, key=result.key))
         return
-    typer.echo(_t("edited", lang.value, key=result.key, revision=result.revision))
+    typer.echo(_t("edited", code, key=result.key, revision=result.revision))
     for item in result.changes:
-        typer.echo(f"  {_label(item.field, lang.value)}: {_value(item.old, lang.value)} → "
-                   f"{_value(item.new, lang.value)}")
-    typer.echo(_t("file", lang.value, path=source_file.path))
+        typer.echo(f"  {_label(item.field, code)}: {_value(item.old, code)} → "
+                   f"{_value(item.new, code)}")
+    if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:
+        _echo_rule_dates(source_file, result.key, code)
+    typer.echo(_t("file", code, path=source_file.path))
+
+
+def _echo_rule_dates(source_file: ScheduleSource, key: str, lang: str) -> None:
+    """After a date or rule changed: the dates that follow from it, its own and its
+    dependants' (dating `putusan-mk` dates every stage counted from it)."""
+    from pemilu_timeline.editing import dependants
+    from pemilu_timeline.schedule_file import load_source
+
+    schedule = load_source(source_file)
+    stage = schedule.get(key)
+    if stage is None:  # removed by someone else meanwhile
+        return
+    if stage.after is not None:
+        typer.echo(_t("rule", lang, rule=_rule_text(schedule, stage, lang)))
+        if stage.dated_by_rule:
+            typer.echo(_t("by_rule", lang, dates=_stage_dates(stage, lang)))
+        elif stage.start is None:
+            typer.echo(_t("waits", lang, anchor=stage.after.stage))
+    for other in dependants(schedule, key):
+        typer.echo(_t("dependant", lang, key=other.key, dates=_stage_dates(other, lang)))
 
 
 def _value(value: Any, lang: str) -> str:
@@ -364,7 +518,8 @@ def _value(value: Any, lang: str) -> str:
 
 @app.command()
 def remove(
-    stage: Annotated[str, typer.Argument(help="ELECTION/ID, an id, or words from the name.")],
+    stage: Annotated[list[str], typer.Argument(
+        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
@@ -375,14 +530,14 @@ def remove(
     from pemilu_timeline.schedule_file import load_source
 
     source_file = _editable(file)
-    key = stage
+    key = _stage_query(stage)
     if not yes:
         if not _interactive():
             raise InvalidInput(
                 message_id="remove meminta konfirmasi di terminal; dari skrip pakai --yes.",
                 message_en="remove asks for confirmation at a terminal; in scripts use --yes.")
         # Ask before taking the lock, so a slow answer never blocks other staff.
-        found = editing.resolve(load_source(source_file), stage)
+        found = editing.resolve(load_source(source_file), key)
         key = found.key
         question = _t("confirm", lang.value, key=found.key, name=found.display_name(lang.value),
                       dates=_stage_dates(found, lang.value), path=source_file.path)

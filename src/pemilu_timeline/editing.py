@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pemilu_timeline.errors import InvalidInput, StageNotFound
-from pemilu_timeline.model import Schedule, Stage
+from pemilu_timeline.model import Anchor, Schedule, Sense, Stage, State
 from pemilu_timeline.schedule_file import ID_PATTERN, STATE_VALUES
 from pemilu_timeline.timing import ZONE_ALIASES, zone_or_none
 
@@ -25,8 +25,10 @@ Data = dict[str, Any]
 
 REQUIRED_TEXT = ("name", "name_en", "source")
 OPTIONAL_TEXT = ("note", "url", "zone", "reason", "condition")
-EDITABLE = ("name", "name_en", "start", "end", "tags", "source", "note", "url", "zone",
-            "milestone", "state", "reason", "condition")
+EDITABLE = ("name", "name_en", "start", "end", "undated", "after", "tags", "source", "note",
+            "url", "zone", "milestone", "state", "reason", "condition")
+SENSES = tuple(s.value for s in Sense)
+EDGES = ("start", "end")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,29 @@ class EditResult:
     key: str
     changes: tuple[FieldChange, ...]
     revision: int
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What `--after STAGE --days N --sense ... --edge ... --duration N` asked for.
+
+    ``None`` means "not given": a new rule takes the file format's defaults (0 days,
+    exactly, from the anchor's end, 1 day), an edited rule keeps its current value.
+    """
+
+    anchor: str | None = None
+    days: int | None = None
+    sense: str | None = None
+    edge: str | None = None
+    duration: int | None = None
+
+    @property
+    def parts_given(self) -> bool:
+        return any(v is not None for v in (self.days, self.sense, self.edge, self.duration))
+
+    @property
+    def given(self) -> bool:
+        return self.anchor is not None or self.parts_given
 
 
 def utc_now() -> dt.datetime:
@@ -113,11 +138,17 @@ def check_dates(start: Moment | None, end: Moment | None) -> None:
 
 
 def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, name: str,
-              name_en: str | None, start: Moment, end: Moment | None = None,
+              name_en: str | None, start: Moment | None = None, end: Moment | None = None,
               tags: Sequence[str] = (), source: str, note: str | None = None,
               url: str | None = None, zone: str | None = None, milestone: bool = False,
-              now: dt.datetime) -> Data:
-    """Add a stage (``end`` defaults to ``start``: a one-day milestone); returns its data."""
+              rule: Rule | None = None, undated: bool = False, now: dt.datetime) -> Data:
+    """Add a stage and return its data.
+
+    It is dated by ``start`` (``end`` defaults to it: a one-day milestone), by a ``rule``
+    relative to another stage (pending until that one has a date), or ``undated``: a real
+    event whose date nobody knows yet. A written date next to a rule is what actually
+    happened; the file's validation checks that it obeys the rule.
+    """
     check_id("ID", stage_id)
     if election not in schedule.elections:
         known = ", ".join(schedule.elections) or "-"
@@ -128,12 +159,31 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
     if schedule.get(key) is not None:
         raise _refuse(f"Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
                       f"Stage {key} already exists. Change it with `pemilu-timeline edit {key}`.")
+    if rule is not None and not rule.given:
+        rule = None
+    if start is None and end is not None:
+        raise _refuse("--end perlu --start.", "--end needs --start.")
+    if start is None and rule is None and not undated:
+        raise _refuse("Beri --start, atau --after untuk tahapan yang dihitung dari tahapan "
+                      "lain, atau --undated jika tanggalnya belum diketahui.",
+                      "Give --start, or --after for a stage counted from another stage, or "
+                      "--undated when its date is not known yet.")
+    if undated and (start is not None or rule is not None):
+        raise _refuse("--undated tidak bisa bersama --start atau --after.",
+                      "--undated does not go with --start or --after.")
+    if zone is not None and start is None:
+        raise _refuse("--zone menyematkan jam tahapan ke satu zona; beri --start dengan jam.",
+                      "--zone pins a timed stage to one zone; give --start with a time.")
     check_dates(start, end)
+    after = build_rule(schedule, key, rule) if rule is not None else None
     stage: Data = {"id": stage_id, "election": election, "name": check_text("--name", name),
-                   "name_en": check_text("--name-en", name_en if name_en is not None else name),
-                   "start": start}
+                   "name_en": check_text("--name-en", name_en if name_en is not None else name)}
+    if start is not None:
+        stage["start"] = start
     if end is not None and end != start:
         stage["end"] = end
+    if undated:
+        stage["undated"] = True
     if zone is not None:
         stage["zone"] = check_zone(zone)
     if tags:
@@ -147,9 +197,138 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
         stage["note"] = check_text("--note", note, multiline=True)
     stage["revision"] = 1
     stage["updated"] = now
+    if after is not None:
+        stage["after"] = after
     stages = data.setdefault("stages", [])
-    stages.insert(_insertion_point(stages, election, start), stage)
+    first = start if start is not None else _rule_start(schedule, after)
+    stages.insert(_insertion_point(stages, election, first, after), stage)
     return stage
+
+
+def build_rule(schedule: Schedule, key: str, rule: Rule,
+               current: Mapping[str, Any] | None = None) -> Data:
+    """The `after` table of stage ``key`` as the file writes it (defaults left out).
+
+    The anchor is found as `show` finds a stage (an id, ELECTION/ID or words of the name;
+    a bare id prefers the stage's own election) and stored as ELECTION/ID. Parts not given
+    keep ``current``'s values. Refuses an anchor that does not exist and a chain of anchors
+    that would come back to the stage itself.
+    """
+    if rule.anchor is None and current is None:
+        raise _refuse(f"{key} tidak punya aturan 'after'; --days, --sense, --edge dan "
+                      "--duration perlu --after TAHAPAN.",
+                      f"{key} has no 'after' rule; --days, --sense, --edge and --duration "
+                      "need --after STAGE.")
+    old = dict(current or {})
+    if rule.anchor is not None:
+        anchor = find_anchor(schedule, key, rule.anchor)
+    else:  # the file may name a bare id of the same election; the full key is written
+        anchor = str(old["stage"])
+        if "/" not in anchor:
+            anchor = f"{key.partition('/')[0]}/{anchor}"
+    days = rule.days if rule.days is not None else old.get("days", 0)
+    sense = rule.sense if rule.sense is not None else old.get("sense", Sense.EXACTLY.value)
+    edge = rule.edge if rule.edge is not None else old.get("edge", "end")
+    duration = rule.duration if rule.duration is not None else old.get("duration", 1)
+    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
+        raise _refuse("--days harus bilangan bulat ≥ 0.", "--days must be a whole number ≥ 0.")
+    if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
+        raise _refuse("--duration harus bilangan bulat ≥ 1.",
+                      "--duration must be a whole number ≥ 1.")
+    if sense not in SENSES:
+        raise _refuse(f"--sense harus salah satu dari: {', '.join(SENSES)}.",
+                      f"--sense must be one of: {', '.join(SENSES)}.")
+    if edge not in EDGES:
+        raise _refuse("--edge harus start atau end.", "--edge must be start or end.")
+    if sense == Sense.AT_LATEST.value and duration != 1:
+        raise _refuse(
+            "--duration tidak berlaku untuk --sense at-latest: rentangnya dari sehari setelah "
+            "tahapan acuan sampai --days hari setelahnya. Pakai exactly atau at-earliest.",
+            "--duration does not apply to --sense at-latest: its window runs from the day "
+            "after the anchor up to --days. Use exactly or at-earliest.")
+    _refuse_cycle(schedule, key, anchor)
+    after: Data = {"stage": anchor, "days": days}
+    if sense != Sense.EXACTLY.value:
+        after["sense"] = sense
+    if edge != "end":
+        after["edge"] = edge
+    if duration != 1:
+        after["duration"] = duration
+    if current is not None and _full_rule(current, key) == _full_rule(after, key):
+        return dict(current)  # the same rule: no change, even if the file wrote a bare id
+    return after
+
+
+def _full_rule(after: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+    anchor = str(after.get("stage"))
+    if "/" not in anchor:
+        anchor = f"{key.partition('/')[0]}/{anchor}"
+    return (anchor, after.get("days", 0), after.get("sense", Sense.EXACTLY.value),
+            after.get("edge", "end"), after.get("duration", 1))
+
+
+def find_anchor(schedule: Schedule, key: str, query: str) -> str:
+    """The ELECTION/ID of the stage `--after` names; a bare id looks in ``key``'s election
+    first (as the file format reads it)."""
+    text = query.strip()
+    election = key.partition("/")[0]
+    if "/" not in text and schedule.get(f"{election}/{text}") is not None:
+        return f"{election}/{text}"
+    try:
+        return resolve(schedule, text).key
+    except StageNotFound as error:
+        raise _refuse(f"--after: {error.message('id')}",
+                      f"--after: {error.message('en')}") from None
+
+
+def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
+    chain = [key, anchor]
+    seen = {key}
+    current: str | None = anchor
+    while current is not None and current not in seen:
+        seen.add(current)
+        found = schedule.get(current)
+        current = found.after.stage if found is not None and found.after is not None else None
+        if current is not None:
+            chain.append(current)
+    if current != key:
+        return
+    loop = " → ".join(chain)
+    raise _refuse(
+        f"--after {anchor} membuat lingkaran: {loop}. Tanggal sebuah tahapan tidak bisa "
+        "dihitung dari dirinya sendiri; pilih tahapan acuan lain. Berkas tidak diubah.",
+        f"--after {anchor} would make a cycle: {loop}. A stage cannot be dated from "
+        "itself; choose another anchor. The file is unchanged.")
+
+
+def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> dt.date | None:
+    """The first day a rule gives, when its anchor is dated (for placing the stage)."""
+    if after is None:
+        return None
+    anchor = schedule.get(str(after["stage"]))
+    if anchor is None or anchor.state is State.CANCELLED:
+        return None
+    edge = str(after.get("edge", "end"))
+    day = anchor.start if edge == "start" else anchor.end
+    if day is None:
+        return None
+    rule = Anchor(stage=anchor.key, days=int(after.get("days", 0)),
+                  sense=Sense(after.get("sense", Sense.EXACTLY.value)), edge=edge,
+                  duration=int(after.get("duration", 1)))
+    return rule.window_from(day.date() if isinstance(day, dt.datetime) else day)[0]
+
+
+def dependants(schedule: Schedule, key: str) -> list[Stage]:
+    """Stages dated from ``key``, directly or through others, in schedule order."""
+    found: set[str] = set()
+    frontier = {key}
+    while frontier:
+        nxt = {s.key for s in schedule
+               if s.after is not None and s.after.stage in frontier and s.key not in found}
+        found |= nxt
+        frontier = nxt - {key}
+    found.discard(key)
+    return [s for s in schedule if s.key in found]
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:
@@ -160,17 +339,26 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return None
 
 
-def _insertion_point(stages: list[Data], election: str, start: Moment) -> int:
+def _insertion_point(stages: list[Data], election: str, start: Moment | None,
+                     after: Mapping[str, Any] | None = None) -> int:
     """After the last stage of the same election starting no later; else before its first.
 
     A chronological file stays chronological, and nothing else moves (so removing the stage
-    again gives back the same bytes).
+    again gives back the same bytes). A stage without a date yet goes right after the stage
+    it waits for, or else at the end of its election.
     """
     mine = [i for i, s in enumerate(stages) if s.get("election") == election]
     if not mine:
         return len(stages)
     new = _as_datetime(start)
-    assert new is not None
+    if new is None:
+        if after is not None:
+            anchor_election, _, anchor_id = str(after["stage"]).partition("/")
+            for i in mine:
+                if stages[i].get("election") == anchor_election \
+                        and stages[i].get("id") == anchor_id:
+                    return i + 1
+        return mine[-1] + 1
     dated = [(i, _as_datetime(stages[i].get("start"))) for i in mine]
     earlier = [i for i, when in dated if when is not None and when <= new]
     if earlier:
@@ -209,14 +397,24 @@ def _raw_index(data: Data, stage: Stage) -> int:
 
 
 def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str, Any], *,
-               now: dt.datetime) -> EditResult:
+               rule: Rule | None = None, now: dt.datetime) -> EditResult:
     """Change only the given fields; ``None`` removes an optional field.
 
-    Returns what changed; when nothing did, the stage (and its revision) is left alone.
+    ``changes`` may hold ``after: None`` (drop the rule) and ``undated: True/False``;
+    ``rule`` sets or changes the stage's `after` rule. Returns what changed; when nothing
+    did, the stage (and its revision) is left alone.
     """
     stage = resolve(schedule, query)
     raw = data["stages"][_raw_index(data, stage)]
     wanted = _checked_changes(changes, raw)
+    if rule is not None and rule.given:
+        if "after" in wanted:
+            raise _refuse("--no-after tidak bisa bersama --after, --days, --sense, --edge "
+                          "atau --duration.",
+                          "--no-after does not go with --after, --days, --sense, --edge or "
+                          "--duration.")
+        wanted["after"] = build_rule(schedule, stage.key, rule, raw.get("after"))
+    _check_dating(stage.key, raw, wanted)
     start = wanted.get("start", raw.get("start"))
     end = wanted["end"] if "end" in wanted else raw.get("end")
     if "start" in wanted and "end" not in wanted and end is not None \
@@ -242,7 +440,7 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
             new = None  # one day: the file writes no end
         if name == "state" and new == "confirmed":
             new = None
-        if name == "milestone" and new is False:
+        if name in ("milestone", "undated") and new is False:
             new = None
         if old == new:
             continue
@@ -251,13 +449,56 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
             raw.pop(name, None)
         else:
             raw[name] = new
-    if "start" in wanted and raw.get("start") is not None:
-        raw.pop("undated", None)
+    if raw.get("undated") and (raw.get("start") is not None or raw.get("after") is not None):
+        done.append(FieldChange("undated", raw.pop("undated"), None))  # it has a date now
     if not done:
         return EditResult(stage.key, (), int(raw.get("revision", 1)))
     raw["revision"] = int(raw.get("revision", 1)) + 1
     raw["updated"] = now
     return EditResult(stage.key, tuple(done), raw["revision"])
+
+
+def _check_dating(key: str, raw: Data, wanted: dict[str, Any]) -> None:
+    """Whatever changes, the stage keeps a way to be dated: a date, a rule, or `undated`.
+
+    ``--undated`` clears the written dates; it cannot go with a date or a rule.
+    """
+    after = wanted["after"] if "after" in wanted else raw.get("after")
+    if wanted.get("undated"):
+        if wanted.get("start") is not None or wanted.get("end") is not None:
+            raise _refuse("--undated tidak bisa bersama --start atau --end.",
+                          "--undated does not go with --start or --end.")
+        if after is not None:
+            raise _refuse(
+                f"{key} dihitung dari aturan 'after' ({after['stage']}); tambahkan --no-after "
+                "untuk menandainya tanpa tanggal.",
+                f"{key} is dated by its 'after' rule ({after['stage']}); add --no-after to "
+                "mark it undated.")
+        wanted["start"] = wanted["end"] = None
+        return
+    if "start" in wanted and wanted["start"] is None:  # --start '': drop the written date
+        if wanted.get("end") is not None:
+            raise _refuse("--end perlu --start.", "--end needs --start.")
+        wanted["end"] = None
+    start = wanted["start"] if "start" in wanted else raw.get("start")
+    undated = wanted["undated"] if "undated" in wanted else raw.get("undated", False)
+    if start is not None or after is not None or undated:
+        return
+    if "start" in wanted:
+        raise _refuse(f"--start '' menghapus tanggal tertulis {key}; tahapan itu lalu perlu "
+                      "--after (dihitung dari tahapan lain) atau --undated.",
+                      f"--start '' removes the written date of {key}; it then needs --after "
+                      "(counted from another stage) or --undated.")
+    if "after" in wanted:
+        raise _refuse(
+            f"{key} tidak punya tanggal sendiri; tanggalnya dihitung dari aturan yang akan "
+            "dihapus. Beri --start bersama --no-after, atau --undated jika tanggalnya belum "
+            "diketahui.",
+            f"{key} has no date of its own; its dates come from the rule being removed. Give "
+            "--start with --no-after, or --undated when the date is not known yet.")
+    raise _refuse(f"{key} belum bertanggal; beri --start atau --after, bukan hanya "
+                  "--no-undated.",
+                  f"{key} has no date yet; give --start or --after, not only --no-undated.")
 
 
 def _kind(value: Any) -> type:
@@ -281,6 +522,10 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
                 wanted[name] = check_text(option, value, multiline=name == "note")
         elif name == "tags":
             wanted[name] = check_tags(value) or None
+        elif name == "after":
+            if value is not None:
+                raise ValueError("set a rule with edit_stage(rule=...)")
+            wanted[name] = None
         elif name == "state":
             if value not in STATE_VALUES:
                 raise _refuse(f"--state harus salah satu dari: {', '.join(sorted(STATE_VALUES))}.",
