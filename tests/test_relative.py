@@ -97,6 +97,20 @@ def test_a_stage_needs_a_start_an_anchor_or_undated() -> None:
     assert [p.key for p in error.value.problems] == ["problem.missing_start"]
 
 
+def test_contradictory_rules_are_refused() -> None:
+    both = TEXT.replace('source = "PKPU 3/2022, Lampiran"\n\n[stages.after]',
+                        'source = "PKPU 3/2022, Lampiran"\nundated = true\n\n[stages.after]')
+    latest_with_length = TEXT.replace('sense = "at-latest"\n',
+                                      'sense = "at-latest"\nduration = 2\n')
+    for text, key in ((both, "problem.undated_with_after"),
+                      (latest_with_length, "problem.duration_at_latest")):
+        assert text != TEXT
+        with pytest.raises(ScheduleInvalid) as error:
+            load(text)
+        assert [(p.stage, p.key) for p in error.value.problems] == [
+            ("pemilu-2024/penetapan-terpilih", key)]
+
+
 def test_cancelled_stages_are_never_counted_down_to() -> None:
     schedule = load()
     moment = at("2024-05-01")

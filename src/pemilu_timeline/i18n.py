@@ -202,6 +202,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.undated_with_date": (
         "'undated = true' tidak bisa bersama 'start'; hapus salah satunya",
         "'undated = true' cannot go with 'start'; remove one of them"),
+    "problem.undated_with_after": (
+        "'undated = true' tidak bisa bersama 'after'; tahapan relatif menunggu tanggal "
+        "acuannya dengan sendirinya, hapus 'undated'",
+        "'undated = true' cannot go with 'after'; a relative stage already waits for its "
+        "anchor's date, remove 'undated'"),
+    "problem.duration_at_latest": (
+        "'duration' tidak berlaku untuk sense = \"at-latest\" (jendelanya sampai batas "
+        "waktu); hapus 'duration'",
+        "'duration' does not apply to sense = \"at-latest\" (the window runs up to the "
+        "limit); remove 'duration'"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
 }

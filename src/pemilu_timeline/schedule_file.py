@@ -441,6 +441,10 @@ class _Validator:
         elif undated and "start" in raw:
             self.problem("problem.undated_with_date", line=at("undated"), stage=label,
                          field="undated")
+        elif undated and "after" in raw:
+            # A rule dates the stage once its anchor has a date; "unknown" would contradict it.
+            self.problem("problem.undated_with_after", line=at("undated"), stage=label,
+                         field="undated")
         zone = raw.get("zone")
         if isinstance(zone, str) and zone.strip():
             if zone_or_none(zone) is None:
@@ -511,6 +515,10 @@ class _Validator:
         if edge not in ("start", "end"):
             self.problem("problem.bad_choice", line=line, stage=label, field="after.edge",
                          choices="start, end")
+        if sense == Sense.AT_LATEST.value and "duration" in raw:
+            # "Paling lambat n hari" allows every day up to the limit; a length means nothing.
+            self.problem("problem.duration_at_latest", line=line, stage=label,
+                         field="after.duration")
         if len(self.problems) > before:
             return None
         return Anchor(stage=str(anchor), days=raw.get("days", 0), sense=Sense(sense), edge=edge,
