@@ -150,6 +150,9 @@ def test_json_says_which_is_which() -> None:
 def test_list_shows_pending_apart_and_show_explains_the_rule(tmp_path: Path) -> None:
     out = run("list", "-f", RELATIVE, "--at", "2024-02-14").stdout
     assert "Menunggu tahapan lain (3)" in out
+    assert "menunggu Putusan MK" in out  # the anchor by name, as a reporter would say it
+    out = run("show", "penetapan-terpilih", "-f", RELATIVE, "--lang", "en").stdout
+    assert "at the latest 3 days after Constitutional Court ruling (date not yet known)" in out
     dated = tmp_path / "dated.toml"
     dated.write_text(dated_ruling())
     out = run("show", "penetapan-terpilih", "-f", dated, "--at", "2024-04-20").stdout

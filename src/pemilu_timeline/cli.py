@@ -330,7 +330,7 @@ def list_stages(
         return
     from pemilu_timeline.render import list_view
 
-    console().print(list_view(stages, view.at, view.lang))
+    console().print(list_view(stages, view.at, view.lang, view.schedule))
 
 
 @app.command()

@@ -30,11 +30,15 @@ def moment_text(at: dt.datetime, lang: str) -> str:
             f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
 
 
-def dates_text(stage: Stage, lang: str, *, short: bool = False) -> str:
+def dates_text(stage: Stage, lang: str, *, short: bool = False,
+               schedule: Schedule | None = None) -> str:
+    """The dates, or for a pending stage what it waits for ("menunggu Putusan MK")."""
     if stage.start is None or stage.end is None:
         if stage.after is None:
             return t("label.date_unknown", lang)
-        return t("label.waiting_for", lang, anchor=stage.after.stage)
+        anchor = schedule.get(stage.after.stage) if schedule is not None else None
+        name = anchor.display_name(lang) if anchor is not None else stage.after.stage
+        return t("label.waiting_for", lang, anchor=name)
     return i18n.format_range(stage.start, stage.end, lang,
                              zone_label_for(stage.zone) if stage.zone else None, short=short)
 
@@ -112,7 +116,8 @@ def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
     return text
 
 
-def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
+def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
+              schedule: Schedule | None = None) -> RenderableType:
     """Dated stages by start; stages still waiting for their anchor are listed apart."""
     if not stages:
         return Text(t("label.no_stages", lang))
@@ -123,18 +128,20 @@ def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str) -> Renderable
         parts.append(_stage_table(t("title.list", lang, count=len(dated)), dated, at, lang))
     if pending:
         parts.append(_stage_table(t("title.pending", lang, count=len(pending)), pending, at,
-                                  lang))
+                                  lang, schedule))
     return Group(*parts)
 
 
-def _stage_table(title: str, stages: Sequence[Stage], at: dt.datetime, lang: str) -> Table:
+def _stage_table(title: str, stages: Sequence[Stage], at: dt.datetime, lang: str,
+                 schedule: Schedule | None = None) -> Table:
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column(t("col.dates", lang), ratio=2, min_width=11, overflow="fold")
     table.add_column(t("col.stage", lang), ratio=4, min_width=20)
     table.add_column(t("col.status", lang), no_wrap=True)
     table.add_column(t("col.tags", lang), style="dim", ratio=1)
     for stage in stages:
-        table.add_row(dates_text(stage, lang, short=True), stage_name(stage, lang),
+        table.add_row(dates_text(stage, lang, short=True, schedule=schedule),
+                      stage_name(stage, lang),
                       status_text(stage, at, lang), ", ".join(stage.tags))
     return table
 
@@ -150,7 +157,7 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.id", lang), stage.key)
     table.add_row(t("col.election", lang),
                   election.display_name(lang) if election else stage.election)
-    table.add_row(t("col.dates", lang), dates_text(stage, lang))
+    table.add_row(t("col.dates", lang), dates_text(stage, lang, schedule=schedule))
     status = stage.status_at(at)
     table.add_row(t("col.status", lang), status_text(stage, at, lang))
     if stage.is_dated and stage.state is not State.CANCELLED:
@@ -194,11 +201,8 @@ def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
         return rule.describe(lang, rule.stage)
     one_day = anchor.start == anchor.end
     text = rule.describe(lang, anchor.display_name(lang), anchor_is_one_day=one_day)
-    if anchor.is_dated:
-        text += f" ({dates_text(anchor, lang)})"
-    else:
-        text += f" — {t('status.pending', lang)}"
-    return text
+    # "(22 April 2024)", or why it has no date yet: "(tanggal belum diketahui)".
+    return text + f" ({dates_text(anchor, lang, schedule=schedule)})"
 
 
 def countdown_line(cd: Countdown, lang: str) -> str:
