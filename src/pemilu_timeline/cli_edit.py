@@ -19,6 +19,7 @@ import typer
 from pemilu_timeline import i18n
 from pemilu_timeline.cli import FileOption, JsonOption, Lang, LangOption, app, print_json
 from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.i18n import FIELD_LABELS, t
 from pemilu_timeline.model import Sense
 from pemilu_timeline.schedule_file import ScheduleSource, locate
 
@@ -30,66 +31,10 @@ if TYPE_CHECKING:
 
 LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
 
-# Labels of this module's output (the shared catalog in i18n.py is the lead's file).
-TEXT: dict[str, tuple[str, str]] = {
-    "added": ("Ditambahkan {key}: {name} — {dates} (revisi {revision}).",
-              "Added {key}: {name} — {dates} (revision {revision})."),
-    "edited": ("Diubah {key} (revisi {revision}):", "Changed {key} (revision {revision}):"),
-    "unchanged": ("Tidak ada yang berubah pada {key}; berkas tidak ditulis.",
-                  "Nothing changed in {key}; the file was not written."),
-    "pending": ("belum bertanggal, menunggu {anchor}", "pending: waits for {anchor}"),
-    "rule": ("  Aturan: {rule}.", "  Rule: {rule}."),
-    "by_rule": ("  Tanggal menurut aturannya: {dates}.", "  Dates by its rule: {dates}."),
-    "waits": ("  Belum bertanggal: menunggu {anchor}.", "  Pending: waits for {anchor}."),
-    "dependant": ("  Dihitung darinya: {key} — {dates}.", "  Counted from it: {key} — {dates}."),
-    "removed": ("Dihapus {key}: {name} — {dates}.", "Removed {key}: {name} — {dates}."),
-    "confirm": ("Hapus {key} ({name}, {dates}) dari {path}?",
-                "Remove {key} ({name}, {dates}) from {path}?"),
-    "not_removed": ("Tidak dihapus.", "Not removed."),
-    "file": ("Berkas: {path}", "File: {path}"),
-    "init": ("Salinan jadwal yang bisa diubah dibuat: {path}",
-             "Editable copy of the schedule written: {path}"),
-    "init_default": ("Perintah lain memakainya otomatis; ubah dengan `pemilu-timeline add`, "
-                     "`edit` dan `remove`.",
-                     "Other commands use it automatically; change it with `pemilu-timeline "
-                     "add`, `edit` and `remove`."),
-    "init_other": ("Pakai dengan --file {path} atau export PEMILU_TIMELINE_FILE={path}.",
-                   "Use it with --file {path} or export PEMILU_TIMELINE_FILE={path}."),
-    "valid": ("OK: {path} — {elections} pemilihan, {stages} tahapan.",
-              "OK: {path} — {elections} election(s), {stages} stage(s)."),
-    "not_canonical": ("Catatan: berkas belum dalam bentuk kanonik; perubahan berikutnya akan "
-                      "menulis ulang tata letaknya (`validate --fix-format` melakukannya "
-                      "sekarang).",
-                      "Note: the file is not in canonical form; the next change will rewrite "
-                      "its layout (`validate --fix-format` does it now)."),
-    "reformatted": ("Ditulis ulang dalam bentuk kanonik: {path}",
-                    "Rewritten in canonical form: {path}"),
-    "canonical": ("Sudah dalam bentuk kanonik: {path}", "Already in canonical form: {path}"),
-    "diff_head": ("{old} → {new}: {added} ditambah, {removed} dihapus, {changed} diubah.",
-                  "{old} → {new}: {added} added, {removed} removed, {changed} changed."),
-    "no_diff": ("Tidak ada perbedaan antara {old} dan {new}.",
-                "No differences between {old} and {new}."),
-    "election_added": ("+ pemilihan {id}: {name}", "+ election {id}: {name}"),
-    "election_removed": ("- pemilihan {id}: {name}", "- election {id}: {name}"),
-    "election_changed": ("~ pemilihan {id}", "~ election {id}"),
-    "yes": ("ya", "yes"),
-    "no": ("tidak", "no"),
-}
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("nama", "name"), "name_en": ("nama (en)", "name (en)"),
-    "start": ("mulai", "start"), "end": ("selesai", "end"), "zone": ("zona", "zone"),
-    "undated": ("tanpa tanggal", "undated"),
-    "state": ("status", "state"), "reason": ("alasan", "reason"),
-    "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
-    "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
-    "note": ("catatan", "note"), "revision": ("revisi", "revision"),
-    "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),
-}
 
 
 def _t(name: str, lang: str, /, **params: Any) -> str:
-    texts = TEXT[name]
-    return (texts[1] if lang == "en" else texts[0]).format(**params)
+    return t(f"edit.{name}", lang, **params)
 
 
 def _label(field: str, lang: str) -> str:
@@ -186,17 +131,6 @@ def _rule(after: str | None, days: int | None, sense: Sense | None, edge: Edge |
 
     return Rule(anchor=after, days=days, sense=sense.value if sense else None,
                 edge=edge.value if edge else None, duration=duration)
-
-
-def _rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
-    """'paling lambat 3 hari setelah Putusan MK', as the regulation words it."""
-    rule = stage.after
-    assert rule is not None
-    anchor = schedule.get(rule.stage)
-    if anchor is None:
-        return rule.describe(lang, rule.stage)
-    return rule.describe(lang, anchor.display_name(lang),
-                         anchor_is_one_day=anchor.start == anchor.end)
 
 
 def _stage_query(words: list[str]) -> str:
@@ -322,7 +256,7 @@ def add(
         written = schedule.get(key)
         if written is not None and written.after is not None:
             dates = _stage_dates(written, code)
-            rule_line = _t("rule", code, rule=_rule_text(schedule, written, code))
+            rule_line = _t("rule", code, rule=schedule.describe_rule(written, code))
     typer.echo(_t("added", code, key=key, name=name_shown, dates=dates,
                   revision=added["revision"]))
     if rule_line:
@@ -490,7 +424,7 @@ def _echo_rule_dates(source_file: ScheduleSource, key: str, lang: str) -> None:
     if stage is None:  # removed by someone else meanwhile
         return
     if stage.after is not None:
-        typer.echo(_t("rule", lang, rule=_rule_text(schedule, stage, lang)))
+        typer.echo(_t("rule", lang, rule=schedule.describe_rule(stage, lang)))
         if stage.dated_by_rule:
             typer.echo(_t("by_rule", lang, dates=_stage_dates(stage, lang)))
         elif stage.start is None:

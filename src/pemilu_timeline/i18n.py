@@ -214,6 +214,62 @@ CATALOG: dict[str, tuple[str, str]] = {
         "limit); remove 'duration'"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
+    # editing commands (cli_edit)
+    "edit.added": ("Ditambahkan {key}: {name} — {dates} (revisi {revision}).",
+                   "Added {key}: {name} — {dates} (revision {revision})."),
+    "edit.edited": ("Diubah {key} (revisi {revision}):", "Changed {key} (revision {revision}):"),
+    "edit.unchanged": ("Tidak ada yang berubah pada {key}; berkas tidak ditulis.",
+                       "Nothing changed in {key}; the file was not written."),
+    "edit.pending": ("belum bertanggal, menunggu {anchor}", "pending: waits for {anchor}"),
+    "edit.rule": ("  Aturan: {rule}.", "  Rule: {rule}."),
+    "edit.by_rule": ("  Tanggal menurut aturannya: {dates}.", "  Dates by its rule: {dates}."),
+    "edit.waits": ("  Belum bertanggal: menunggu {anchor}.", "  Pending: waits for {anchor}."),
+    "edit.dependant": ("  Dihitung darinya: {key} — {dates}.",
+                       "  Counted from it: {key} — {dates}."),
+    "edit.removed": ("Dihapus {key}: {name} — {dates}.", "Removed {key}: {name} — {dates}."),
+    "edit.confirm": ("Hapus {key} ({name}, {dates}) dari {path}?",
+                     "Remove {key} ({name}, {dates}) from {path}?"),
+    "edit.not_removed": ("Tidak dihapus.", "Not removed."),
+    "edit.file": ("Berkas: {path}", "File: {path}"),
+    "edit.init": ("Salinan jadwal yang bisa diubah dibuat: {path}",
+                  "Editable copy of the schedule written: {path}"),
+    "edit.init_default": ("Perintah lain memakainya otomatis; ubah dengan `pemilu-timeline add`, "
+                          "`edit` dan `remove`.",
+                          "Other commands use it automatically; change it with `pemilu-timeline "
+                          "add`, `edit` and `remove`."),
+    "edit.init_other": ("Pakai dengan --file {path} atau export PEMILU_TIMELINE_FILE={path}.",
+                        "Use it with --file {path} or export PEMILU_TIMELINE_FILE={path}."),
+    "edit.valid": ("OK: {path} — {elections} pemilihan, {stages} tahapan.",
+                   "OK: {path} — {elections} election(s), {stages} stage(s)."),
+    "edit.not_canonical": ("Catatan: berkas belum dalam bentuk kanonik; perubahan berikutnya akan "
+                           "menulis ulang tata letaknya (`validate --fix-format` melakukannya "
+                           "sekarang).",
+                           "Note: the file is not in canonical form; the next change will rewrite "
+                           "its layout (`validate --fix-format` does it now)."),
+    "edit.reformatted": ("Ditulis ulang dalam bentuk kanonik: {path}",
+                         "Rewritten in canonical form: {path}"),
+    "edit.canonical": ("Sudah dalam bentuk kanonik: {path}", "Already in canonical form: {path}"),
+    "edit.diff_head": ("{old} → {new}: {added} ditambah, {removed} dihapus, {changed} diubah.",
+                       "{old} → {new}: {added} added, {removed} removed, {changed} changed."),
+    "edit.no_diff": ("Tidak ada perbedaan antara {old} dan {new}.",
+                     "No differences between {old} and {new}."),
+    "edit.election_added": ("+ pemilihan {id}: {name}", "+ election {id}: {name}"),
+    "edit.election_removed": ("- pemilihan {id}: {name}", "- election {id}: {name}"),
+    "edit.election_changed": ("~ pemilihan {id}", "~ election {id}"),
+    "edit.yes": ("ya", "yes"),
+    "edit.no": ("tidak", "no"),
+}
+
+# Field names as staff see them in edit and diff output.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("nama", "name"), "name_en": ("nama (en)", "name (en)"),
+    "start": ("mulai", "start"), "end": ("selesai", "end"), "zone": ("zona", "zone"),
+    "undated": ("tanpa tanggal", "undated"),
+    "state": ("status", "state"), "reason": ("alasan", "reason"),
+    "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
+    "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
+    "note": ("catatan", "note"), "revision": ("revisi", "revision"),
+    "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),
 }
 
 # Expected-type names used in problem.type messages.

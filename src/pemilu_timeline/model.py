@@ -294,6 +294,17 @@ class Schedule:
         close = difflib.get_close_matches(text, keys, n=5, cutoff=0.6)
         raise StageNotFound(query=query, close=list(dict.fromkeys(close)))
 
+    def describe_rule(self, stage: Stage, lang: str) -> str:
+        """A relative stage's rule with its anchor by name: 'paling lambat 3 hari setelah
+        Putusan MK' (the anchor's key where it is not in the schedule)."""
+        rule = stage.after
+        assert rule is not None
+        anchor = self.get(rule.stage)
+        if anchor is None:
+            return rule.describe(lang, rule.stage)
+        return rule.describe(lang, anchor.display_name(lang),
+                             anchor_is_one_day=anchor.start == anchor.end)
+
     def active(self, at: dt.datetime) -> list[Stage]:
         return [s for s in self.stages if s.status_at(at) is Status.ACTIVE]
 

@@ -194,13 +194,11 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
 
 def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
     """'paling lambat 3 hari setelah Putusan MK ... (22 April 2024)'."""
-    rule = stage.after
-    assert rule is not None
-    anchor = schedule.get(rule.stage)
+    assert stage.after is not None
+    anchor = schedule.get(stage.after.stage)
+    text = schedule.describe_rule(stage, lang)
     if anchor is None:
-        return rule.describe(lang, rule.stage)
-    one_day = anchor.start == anchor.end
-    text = rule.describe(lang, anchor.display_name(lang), anchor_is_one_day=one_day)
+        return text
     # "(22 April 2024)", or why it has no date yet: "(tanggal belum diketahui)".
     return text + f" ({dates_text(anchor, lang, schedule=schedule)})"
 
