@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pemilu_timeline.diff import FieldDiff
 from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.model import Anchor, Schedule, Sense, Stage, State
 from pemilu_timeline.schedule_file import ID_PATTERN, STATE_VALUES
@@ -32,16 +33,9 @@ EDGES = ("start", "end")
 
 
 @dataclass(frozen=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
-
-
-@dataclass(frozen=True)
 class EditResult:
     key: str
-    changes: tuple[FieldChange, ...]
+    changes: tuple[FieldDiff, ...]
     revision: int
 
 
@@ -431,7 +425,7 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
         raise _refuse(f"{stage.key} belum bertanggal; beri --start juga.",
                       f"{stage.key} has no date yet; give --start too.")
     check_dates(start, end)
-    done: list[FieldChange] = []
+    done: list[FieldDiff] = []
     for name in EDITABLE:
         if name not in wanted:
             continue
@@ -444,13 +438,13 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
             new = None
         if old == new:
             continue
-        done.append(FieldChange(name, old, new))
+        done.append(FieldDiff(name, old, new))
         if new is None:
             raw.pop(name, None)
         else:
             raw[name] = new
     if raw.get("undated") and (raw.get("start") is not None or raw.get("after") is not None):
-        done.append(FieldChange("undated", raw.pop("undated"), None))  # it has a date now
+        done.append(FieldDiff("undated", raw.pop("undated"), None))  # it has a date now
     if not done:
         return EditResult(stage.key, (), int(raw.get("revision", 1)))
     raw["revision"] = int(raw.get("revision", 1)) + 1
