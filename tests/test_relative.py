@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,21 @@ def test_tentative_stages_are_shown_while_on_and_filtered_either_way() -> None:
     assert [(s["id"], s["status"], s["phase"]) for s in now["active"]
             if s["id"] == "debat-tambahan"] == [("debat-tambahan", "tentative", "active")]
     assert "berlangsung (tentatif)" in run("list", *on_the_day).stdout
+
+
+def test_a_stage_counted_from_a_cancelled_one_says_it_will_not_be_dated(tmp_path: Path) -> None:
+    text = TEXT + textwrap.dedent("""
+        [[stages]]
+        id = "masa-tenang-putaran-kedua"
+        election = "pemilu-2024"
+        name = "Masa Tenang Putaran Kedua"
+        name_en = "Runoff quiet period"
+        source = "fixture"
+        after = { stage = "kampanye-putaran-kedua", days = 1, duration = 3 }
+        """)
+    path = tmp_path / "s.toml"
+    path.write_text(text)
+    stage = load(text).get("pemilu-2024/masa-tenang-putaran-kedua")
+    assert stage is not None and not stage.is_dated
+    out = run("show", "masa-tenang-putaran-kedua", "-f", path, "--at", "2024-06-01").stdout
+    assert "tidak akan bertanggal: Masa Kampanye Putaran Kedua dibatalkan" in out

@@ -114,6 +114,8 @@ CATALOG: dict[str, tuple[str, str]] = {
                          "at the earliest {days} days after {anchor}"),
     "rule.edge.start": ("dimulainya {anchor}", "the start of {anchor}"),
     "rule.edge.end": ("berakhirnya {anchor}", "the end of {anchor}"),
+    "label.anchor_cancelled": ("tidak akan bertanggal: {anchor} dibatalkan",
+                               "will not be dated: {anchor} is cancelled"),
     "label.waiting_for": ("menunggu {anchor}", "waiting for {anchor}"),
     "label.date_unknown": ("tanggal belum diketahui", "date not yet known"),
     "title.pending": ("Menunggu tahapan lain ({count})", "Waiting for another stage ({count})"),

@@ -38,6 +38,8 @@ def dates_text(stage: Stage, lang: str, *, short: bool = False,
             return t("label.date_unknown", lang)
         anchor = schedule.get(stage.after.stage) if schedule is not None else None
         name = anchor.display_name(lang) if anchor is not None else stage.after.stage
+        if anchor is not None and anchor.state is State.CANCELLED:
+            return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
         return t("label.waiting_for", lang, anchor=name)
     return i18n.format_range(stage.start, stage.end, lang,
                              zone_label_for(stage.zone) if stage.zone else None, short=short)
