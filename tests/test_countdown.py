@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pemilu_timeline import countdown_to, h_label, load_schedule, parse_moment, resolve_zone
+from pemilu_timeline.countdown import span_parts
 from pemilu_timeline.i18n import format_span
 from tests.conftest import SMALL
 
@@ -54,6 +60,38 @@ def test_span_in_words_both_languages() -> None:
     assert format_span(cd.span_parts(), "en", future=True) == "in 1 month 14 days"
     assert format_span({"day": 3}, "en", future=False) == "3 days ago"
     assert format_span({"day": 1}, "en", future=True) == "in 1 day"
+
+
+MOMENTS = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2100, 12, 31))
+ZONES = st.sampled_from(["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Europe/Berlin"])
+
+
+@given(MOMENTS, ZONES, MOMENTS, ZONES)
+def test_span_counts_months_as_relativedelta_does(first: dt.datetime, first_zone: str,
+                                                  second: dt.datetime, second_zone: str) -> None:
+    """span_parts spares `now` importing dateutil; it must count exactly as dateutil does."""
+    earlier = first.replace(tzinfo=resolve_zone(first_zone))
+    later = second.replace(tzinfo=resolve_zone(second_zone))
+    if later < earlier:
+        earlier, later = later, earlier
+    local = later.astimezone(earlier.tzinfo)
+    diff = relativedelta(local.replace(tzinfo=None), earlier.replace(tzinfo=None))
+    expected = {"year": diff.years, "month": diff.months, "day": diff.days,
+                "hour": diff.hours, "minute": diff.minutes}
+    assert span_parts(earlier, later) == expected
+    assert span_parts(later, earlier) == expected
+
+
+@pytest.mark.parametrize(("earlier", "later", "parts"), [
+    ("2024-01-31T10:00", "2024-02-29T10:00", {"month": 1, "day": 0}),  # short month: its end
+    ("2024-01-31T10:00", "2024-02-29T09:59", {"month": 0, "day": 28, "hour": 23}),
+    ("2023-03-31T00:00", "2024-02-29T00:00", {"year": 0, "month": 11, "day": 0}),
+    ("2020-02-29T00:00", "2021-02-28T00:00", {"year": 1, "month": 0, "day": 0}),
+])
+def test_span_at_month_ends(earlier: str, later: str, parts: dict[str, int]) -> None:
+    zone = resolve_zone("WIB")
+    got = span_parts(parse_moment(earlier, zone), parse_moment(later, zone))
+    assert {k: got[k] for k in parts} == parts
 
 
 @pytest.mark.parametrize(("parts", "text"), [
