@@ -66,9 +66,10 @@ def synthetic_schedule(size: int, target: Path) -> Path:
     """The bundled stages, replicated per region until there are ``size`` of them."""
     import tomli_w
 
-    from pemilu_timeline.schedule_file import bundled_path, toml_reader
+    from pemilu_timeline.schedule_file import bundled_path, parse_toml
 
-    data = toml_reader.loads(bundled_path().read_text(encoding="utf-8"))
+    source = bundled_path()
+    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
     stages = []
     region = 0
     while len(stages) < size:
