@@ -69,3 +69,23 @@ def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.Mo
     assert len(load_schedule(path)) == 300
     assert not any(p.name.startswith(".tmp-") for p in tmp_path.rglob("*"))
     assert os.path.isfile(blocked)
+
+
+def test_a_change_to_the_package_code_is_a_miss(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade or an edit in a checkout may build schedules differently: parse again."""
+    path = big_schedule(tmp_path / "big.toml")
+    load_schedule(path)
+    assert schedule_cache.load(path, path.stat()) is not None
+    stamp = schedule_cache._code_stamp()
+    assert "model.py" in {name for name, _size, _mtime in stamp}
+    monkeypatch.setattr(schedule_cache, "_code_stamp", lambda: (*stamp, ("new.py", 1, 1)))
+    assert schedule_cache.load(path, path.stat()) is None
+
+
+def test_the_bundled_schedule_is_cached() -> None:
+    """The cache is what keeps `now` on the bundled data near the import floor (issue 5)."""
+    from pemilu_timeline import bundled_path
+
+    load_schedule(bundled_path())
+    assert len(entries()) == 1
