@@ -1,10 +1,12 @@
 """`python -m pemilu_timeline` and the `pemilu-timeline` console script."""
 
-from pemilu_timeline.cli import app
+import sys
+
+from pemilu_timeline.cli import app_for
 
 
 def main() -> None:
-    app(prog_name="pemilu-timeline")
+    app_for(sys.argv[1:])(prog_name="pemilu-timeline")
 
 
 if __name__ == "__main__":

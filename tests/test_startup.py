@@ -1,0 +1,95 @@
+"""Start-up budget guards (issue 5): a run builds only its own command and imports only what
+that command needs. Each test names what it keeps out, so a new import shows up here first."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.core import TyperGroup
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from pemilu_timeline.cli import COMPLETE_ENV, app, app_for
+from tests.conftest import SMALL
+
+
+def commands_built(args: list[str]) -> list[str]:
+    group = get_command(app_for(args))
+    assert isinstance(group, TyperGroup)
+    return sorted(group.commands)
+
+
+def test_a_named_command_is_the_only_one_built() -> None:
+    assert commands_built(["now"]) == ["now"]
+    assert commands_built(["export", "ical"]) == ["export"]
+    assert commands_built(["list", "--json"]) == ["list"]
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["nwo"], ["--", "now"]])
+def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
+    """Group help lists every command; a misspelt one is answered with suggestions."""
+    assert app_for(args) is app
+
+
+def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(COMPLETE_ENV, "complete_bash")
+    assert app_for(["now"]) is app
+
+
+@pytest.mark.parametrize("args", [
+    ["now", "--at", "2024-02-12", "-f", str(SMALL)],
+    ["now", "--help"],
+    ["now", "--bogus"],
+    ["list", "--status", "nope"],
+    ["show"],
+    ["show", "no-such-stage", "-f", str(SMALL), "--lang", "en"],
+    ["countdown", "--watch", "--at", "2024-02-12"],
+    ["export"],
+    ["add", "--help"],
+    ["nwo"],
+])
+def test_one_command_app_behaves_as_the_whole(args: list[str]) -> None:
+    """Help, usage errors and PemiluError exits do not depend on the sibling commands."""
+    whole = CliRunner().invoke(app, args)
+    single = CliRunner().invoke(app_for(args), args)
+    assert (single.exit_code, single.stdout, single.stderr) == (
+        whole.exit_code, whole.stdout, whole.stderr)
+
+
+# Modules `now` must not import: each costs milliseconds of a ~30 ms budget over the floor.
+NOT_FOR_NOW = ("dateutil", "calendar", "hashlib", "importlib.metadata", "icalendar",
+               "tomli_w", "filelock")
+
+
+def console_script(args: list[str], cache: Path) -> list[str]:
+    """Run `main()` as the console script does; the modules it imported, as a list."""
+    code = ("import sys, json\n"
+            "from pemilu_timeline.__main__ import main\n"
+            f"sys.argv = ['pemilu-timeline', *{args!r}]\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exit:\n"
+            "    assert not exit.code, exit.code\n"
+            "sys.stderr.write(json.dumps(sorted(sys.modules)))\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "COLUMNS": "100"}
+    env.pop("PEMILU_TIMELINE_NO_CACHE", None)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=True)
+    return list(json.loads(result.stderr))
+
+
+def test_now_imports_only_what_it_needs(tmp_path: Path) -> None:
+    for args in (["now"], ["now", "--at", "2024-02-12"]):  # nothing on / stages on and next
+        loaded = console_script(args, tmp_path)
+        assert [m for m in NOT_FOR_NOW if m in loaded] == [], args
+
+
+def test_a_cached_schedule_needs_no_toml_parser(tmp_path: Path) -> None:
+    console_script(["now"], tmp_path)  # first run: parses the bundled file, fills the cache
+    loaded = console_script(["now"], tmp_path)
+    assert [m for m in ("tomli", "tomllib") if m in loaded] == []
