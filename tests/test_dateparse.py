@@ -55,6 +55,13 @@ ACCEPTED = [
     ("14 Feb 2024 15.00 wit", T(2024, 2, 14, 15, 0), "Asia/Jayapura"),
     ("14 Feb 2024 19:30", T(2024, 2, 14, 19, 30), None),
     ("29 Februari 2024", D(2024, 2, 29), None),  # a leap year
+    # the year first is year-month-day, never year-day-month (1 March, not 3 January)
+    ("2024-03-01 10.00", T(2024, 3, 1, 10, 0), None),
+    ("2024-03-01 pukul 10.00", T(2024, 3, 1, 10, 0), None),
+    ("2024/03/01", D(2024, 3, 1), None),
+    ("2024-3-1", D(2024, 3, 1), None),
+    ("2024-03-01 07:00 WITA", T(2024, 3, 1, 7, 0), "Asia/Makassar"),
+    ("Jumat, 2024-3-1", D(2024, 3, 1), None),
 ]
 
 
