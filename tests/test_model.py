@@ -120,3 +120,16 @@ def test_words_that_spell_an_id_name_that_stage() -> None:
     assert schedule.find("pilkada-2024 masa tenang").key == "pilkada-2024/masa-tenang"
     assert schedule.find("penetapan presiden terpilih").key == (
         "pemilu-2024/penetapan-presiden-terpilih")
+
+
+def test_a_full_key_that_is_not_there_is_not_replaced_by_a_look_alike() -> None:
+    from pemilu_timeline.errors import StageNotFound
+
+    schedule = load_schedule()
+    without = Schedule.build(schedule.elections,
+                             [s for s in schedule if s.key != "pemilu-2024/masa-tenang"])
+    with pytest.raises(StageNotFound) as error:
+        without.find("pemilu-2024/masa-tenang")
+    assert "pemilu-2024/masa-tenang-putaran-kedua" in error.value.params["close"]
+    assert without.find("pemilu-2024 masa tenang putaran").key == (
+        "pemilu-2024/masa-tenang-putaran-kedua")  # words still search names

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -268,6 +269,12 @@ class Schedule:
             found = self.get(text)
             if found is not None:
                 return found
+            if _KEY.fullmatch(text):
+                # A full ELECTION/ID names one stage; never stand in a look-alike for it
+                # (pemilu-2024/masa-tenang must not become ...masa-tenang-putaran-kedua).
+                keys = [s.key for s in self.stages]
+                raise StageNotFound(query=query,
+                                    close=difflib.get_close_matches(text, keys, n=5, cutoff=0.6))
         by_id = [s for s in self.stages if s.id == text]
         if len(by_id) == 1:
             return by_id[0]
@@ -358,6 +365,10 @@ def _status_matches(stage: Stage, at: dt.datetime, statuses: Sequence[str]) -> b
     every tentative one."""
     return (stage.status_at(at).value in statuses
             or stage.status_code(at).value in statuses)
+
+
+# ELECTION/ID as the schedule file spells ids (schedule_file.ID_PATTERN on each side).
+_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _overlaps(stage: Stage, start_from: dt.date | None, until: dt.date | None) -> bool:
