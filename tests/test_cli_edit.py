@@ -113,6 +113,8 @@ REFUSED = [
                  id="end-before-start"),
     pytest.param((*ADD, "--start", "2024-03-01", "--end", "2024-03-01T10:00"), "one kind",
                  id="mixed-kinds"),
+    pytest.param(("edit", "pemilu-2024/masa-tenang", "--start", "2024-02-11 10:00"),
+                 "Give --end too", id="edit-start-of-another-kind-keeps-the-end"),
     pytest.param(("add", "uji", "-e", "pemilu-2024", "--name", "Uji\x1b[31m", "--source", "x",
                   "--start", "2024-03-01"), "control character (U+001B)", id="control-name"),
     pytest.param((*ADD, "--start", "2024-03-01", "--note", "a\x00b"), "control character",

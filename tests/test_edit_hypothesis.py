@@ -148,11 +148,14 @@ class EditSequence(RuleBasedStateMachine):
 
 
 def _end_after(expected: dict[str, Any], start: dt.date) -> dt.date | None:
-    """The model of a new start: a one-day stage moves whole; a timed one becomes one day
-    (its end cannot stay a time); a longer stage keeps its end, unless it would come first."""
+    """The model of a new start: a one-day stage (or a single moment) moves whole; a timed
+    range is refused (its end is a time, the new start a date: the user must give --end);
+    a longer stage keeps its end, unless it would come first. None means refused."""
     end = expected["end"]
-    if expected["start"] == end or isinstance(end, dt.datetime):
+    if expected["start"] == end:
         return start
+    if isinstance(end, dt.datetime):
+        return None
     return end if start <= end else None
 
 

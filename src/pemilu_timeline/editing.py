@@ -412,9 +412,13 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
     start = wanted.get("start", raw.get("start"))
     end = wanted["end"] if "end" in wanted else raw.get("end")
     if "start" in wanted and "end" not in wanted and end is not None \
-            and _kind(start) != _kind(end):
-        end = None  # a new kind of date: the old end cannot stay; a one-day stage then
-        wanted["end"] = None
+            and start is not None and _kind(start) != _kind(end):
+        # Dropping the old end would turn a range into one day behind the user's back.
+        raise _refuse(
+            f"--start {start.isoformat()} dan selesainya ({end.isoformat()}) berbeda jenis "
+            "(tanggal dan tanggal-waktu). Beri --end juga.",
+            f"--start {start.isoformat()} and the stage's end ({end.isoformat()}) are of "
+            "different kinds (date and date-time). Give --end too.")
     if "start" in wanted and "end" not in wanted and end is not None and end < start:
         raise _refuse(
             f"--start {start.isoformat()} jatuh setelah selesainya ({end.isoformat()}). "
