@@ -162,3 +162,13 @@ def test_show_and_countdown_take_words_without_quotes() -> None:
     result = run_json("countdown", "pemungutan", "suara", "--election", "pilkada-2024",
                       "--at", "2024-11-13")
     assert (result["stage"]["key"], result["label"]) == ("pilkada-2024/pemungutan-suara", "H-14")
+
+
+def test_show_gives_hours_for_timed_stages_and_no_length_for_a_moment() -> None:
+    hours = run("show", "pemilu-2024/jam-pemungutan-suara", "--at", "2024-02-14T08:00",
+                "--tz", "WIT").stdout
+    assert "Durasi" in hours and "6 jam" in hours and "1 hari" not in hours
+    moment = run("show", "pemilu-2024/hitung-cepat-boleh-diumumkan", "--lang", "en").stdout
+    assert "Duration" not in moment
+    days = run("show", "pemilu-2024/masa-tenang", "--lang", "en").stdout
+    assert "3 days" in days

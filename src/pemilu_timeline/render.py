@@ -169,7 +169,9 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
                           f"{stage.zone} → {i18n.format_time(start)} "
                           f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
         day, total = stage.day_of(at) if status is Status.ACTIVE else (0, stage.day_of(start)[1])
-        table.add_row(t("col.duration", lang), i18n.unit("day", total, lang))
+        length = _duration_text(stage, total, lang)
+        if length:
+            table.add_row(t("col.duration", lang), length)
         if status is Status.ACTIVE:
             table.add_row(t("col.progress", lang),
                           f"{t('label.day_of', lang, day=day, total=total)}, "
@@ -192,6 +194,19 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.revision", lang), str(stage.revision) + (
         f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else ""))
     return table
+
+
+def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
+    """'3 hari' for a dated stage, '6 jam' for timed hours; a single moment has no length."""
+    if not stage.is_timed:
+        return i18n.unit("day", days, lang)
+    assert isinstance(stage.start, dt.datetime) and isinstance(stage.end, dt.datetime)
+    minutes = int((stage.end - stage.start).total_seconds() // 60)
+    if minutes <= 0:
+        return None
+    hours, minutes = divmod(minutes, 60)
+    return " ".join(i18n.unit(name, n, lang)
+                    for name, n in (("hour", hours), ("minute", minutes)) if n)
 
 
 def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
