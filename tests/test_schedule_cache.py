@@ -89,3 +89,15 @@ def test_the_bundled_schedule_is_cached() -> None:
 
     load_schedule(bundled_path())
     assert len(entries()) == 1
+
+
+def test_no_cache_directory_at_all_is_harmless(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every run of the bundled schedule now asks the cache; a home that cannot be found
+    (pathlib raises RuntimeError, not OSError) must not stop `now`."""
+    from pemilu_timeline import bundled_path
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(schedule_cache, "cache_dir", no_home)
+    assert len(load_schedule(bundled_path())) > 40

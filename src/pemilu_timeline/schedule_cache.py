@@ -98,5 +98,5 @@ def store(path: Path, stat: os.stat_result, schedule: Schedule) -> None:
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-    except OSError:
-        return  # a read-only home or a full disk only costs speed
+    except Exception:  # a read-only home, a full disk or no home at all only costs speed
+        return
