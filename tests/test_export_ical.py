@@ -191,11 +191,24 @@ def test_all_day_end_is_the_day_after_the_last(stage: str, start: dt.date, end: 
     assert f"DTEND;VALUE=DATE:{end:%Y%m%d}\r\n" in raw
 
 
-def test_local_time_stages_float_by_default() -> None:
-    raw = events_by_uid(export("-f", SMALL))["pemilu-2024.jam-pemungutan-suara@pemilu-timeline"]
+def test_local_time_stages_carry_the_election_zone_by_default() -> None:
+    data = export("-f", SMALL)
+    raw = events_by_uid(data)["pemilu-2024.jam-pemungutan-suara@pemilu-timeline"]
+    assert "\r\nDTSTART;TZID=Asia/Jakarta:20240214T070000\r\n" in raw
+    assert "\r\nDTEND;TZID=Asia/Jakarta:20240214T130000\r\n" in raw
+    assert data.decode().count("BEGIN:VTIMEZONE") == 1
+    assert "dalam zona Asia/Jakarta" in "".join(unfolded(data))
+
+
+def test_floating_writes_local_time_stages_without_a_zone() -> None:
+    data = export("-f", SMALL, "--floating")
+    raw = events_by_uid(data)["pemilu-2024.jam-pemungutan-suara@pemilu-timeline"]
     assert "\r\nDTSTART:20240214T070000\r\n" in raw
     assert "\r\nDTEND:20240214T130000\r\n" in raw
-    assert "VTIMEZONE" not in export("-f", SMALL).decode()
+    assert "VTIMEZONE" not in data.decode()
+    parse_both(data)
+    run("export", "ical", "-f", SMALL, "--floating", "--tz", "WIT", code=2)
+    run("export", "json", "-f", SMALL, "--floating", code=2)
 
 
 def test_tz_pins_local_time_stages_with_a_vtimezone() -> None:

@@ -41,9 +41,13 @@ OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write to this file (replaced atomically) instead of stdout; "
                            "'-' is stdout.", show_default=False)]
 ExportTzOption = Annotated[str | None, typer.Option(
-    "--tz", help="Zone for timed stages without their own zone (voting hours), e.g. WITA. "
-                 "iCal default: floating local time, so each calendar shows them at its own "
-                 "clock time; JSON default: the election's zone.", show_default=False)]
+    "--tz", metavar="ZONE",
+    help="Zone for timed stages without their own zone (voting hours), e.g. WITA "
+         "(default: the election's zone).", show_default=False)]
+FloatingOption = Annotated[bool, typer.Option(
+    "--floating", help="iCal: write local-time stages (voting hours 07.00–13.00) as floating "
+                       "times, shown at the same clock hours in every calendar's own zone, "
+                       "instead of in one zone.")]
 AlarmOption = Annotated[str | None, typer.Option(
     "--alarm", help="iCal: remind this long before each stage: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
     show_default=False)]
@@ -60,7 +64,8 @@ def export(
     file: FileOption = None, at: AtOption = None, tz: ExportTzOption = None,
     election: ElectionOption = None, tag: TagOption = None,
     start_from: FromOption = None, until: ToOption = None,
-    lang: LangOption = Lang.id, alarm: AlarmOption = None, excel: ExcelOption = False,
+    lang: LangOption = Lang.id, alarm: AlarmOption = None, floating: FloatingOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """Ekspor ke kalender (iCal), JSON atau CSV. [dim]Export for calendars and scripts.[/dim]
 
@@ -71,6 +76,10 @@ def export(
     if alarm is not None and fmt is not ExportFormat.ical:
         raise UsageError(message_id="--alarm hanya untuk format ical.",
                          message_en="--alarm only goes with the ical format.")
+    if floating and (fmt is not ExportFormat.ical or tz):
+        raise UsageError(message_id="--floating hanya untuk format ical, dan tidak bersama --tz.",
+                         message_en="--floating only goes with the ical format, and not with "
+                                    "--tz.")
     if excel and fmt is not ExportFormat.csv:
         raise UsageError(message_id="--excel hanya untuk format csv.",
                          message_en="--excel only goes with the csv format.")
@@ -80,7 +89,8 @@ def export(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
         start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
     if fmt is ExportFormat.ical:
-        data = core.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz)
+        data = core.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
+                            floating=floating)
         stages = [s for s in stages if s.is_dated]  # what the calendar holds, for the count
     elif fmt is ExportFormat.json:
         data = core.to_json(stages, view.at).encode("utf-8")

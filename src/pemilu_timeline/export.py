@@ -48,6 +48,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "rule": ("Aturan", "Rule"),
     "local_time": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT.",
                    "Local time: the same clock hours in WIB, WITA and WIT."),
+    "local_time_in": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT; "
+                      "kalender ini menuliskannya dalam zona {zone}.",
+                      "Local time: the same clock hours in WIB, WITA and WIT; this calendar "
+                      "writes them in {zone}."),
 }
 
 # RFC 5545 TEXT may not carry ASCII controls other than tab (newlines are escaped as \n).
@@ -141,7 +145,8 @@ def calendar_name(schedule: Schedule, stages: Sequence[Stage], lang: str) -> str
     return " · ".join(e.display_name(lang) for e in chosen) or "pemilu-timeline"
 
 
-def describe(schedule: Schedule, stage: Stage, lang: str, *, floating: bool = False) -> str:
+def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = False,
+             written_in: str | None = None) -> str:
     """DESCRIPTION: why the stage is in doubt (if it is), its note, the rule, and the source."""
     lines: list[str] = []
     if stage.state is State.CANCELLED:
@@ -155,8 +160,9 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, floating: bool = Fa
         anchor = schedule.get(stage.after.stage)
         anchor_name = anchor.display_name(lang) if anchor else stage.after.stage
         lines.append(f"{_word('rule', lang)}: {stage.after.describe(lang, anchor_name)}")
-    if floating:
-        lines.append(_word("local_time", lang))
+    if local_time:
+        lines.append(_word("local_time_in", lang).format(zone=written_in) if written_in
+                     else _word("local_time", lang))
     if stage.note:
         lines.append(stage.note)
     lines.append(f"{i18n.t('col.source', lang)}: {stage.source}")
@@ -169,6 +175,11 @@ def summary(stage: Stage, lang: str) -> str:
     if stage.state is State.CONFIRMED:
         return clean_text(name)
     return clean_text(f"[{i18n.t('status.' + stage.state.value, lang).capitalize()}] {name}")
+
+
+def _election_zone(schedule: Schedule, stage: Stage) -> ZoneInfo | None:
+    election = schedule.elections.get(stage.election)
+    return _iana(election.timezone) if election is not None else None
 
 
 def _iana(name: str) -> ZoneInfo:
@@ -184,8 +195,8 @@ def _event_times(stage: Stage, local_zone: ZoneInfo | None
     """DTSTART and DTEND as icalendar should write them.
 
     All-day stages are dates with an exclusive end (last day + 1). Timed stages pinned with
-    ``zone`` carry that zone; the others mean "this clock time wherever the voter is", which
-    RFC 5545 calls floating time, unless ``local_zone`` asks to read them in one zone.
+    ``zone`` carry that zone; the others ("this clock time wherever the voter is") are read
+    in ``local_zone``, or float (RFC 5545 floating time) when it is None.
     A timed stage with no length (a moment) has no DTEND: RFC 5545 wants DTEND after DTSTART.
     """
     assert stage.start is not None and stage.end is not None
@@ -236,12 +247,13 @@ def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
 
 def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
             alarm: dt.timedelta | None = None, local_zone: str | None = None,
-            environ: dict[str, str] | None = None) -> bytes:
+            floating: bool = False, environ: dict[str, str] | None = None) -> bytes:
     """One VCALENDAR with a VEVENT per dated stage, as CRLF-terminated, folded bytes.
 
-    ``local_zone`` pins the timed stages that have no ``zone`` of their own (voting hours,
-    "07.00–13.00 waktu setempat") to that zone; by default they are floating, so that each
-    calendar shows them at that clock time in its own zone, which is what the law means.
+    Timed stages with no ``zone`` of their own (voting hours, "07.00–13.00 waktu setempat")
+    get a TZID and its VTIMEZONE: ``local_zone``, else their election's zone, so that every
+    calendar app places them at one exact instant. ``floating`` writes them as RFC 5545
+    floating times instead: each calendar shows the same clock hours in its own zone.
     ``alarm`` adds a VALARM that long before each stage that is not cancelled.
     """
     from icalendar import Alarm, Calendar, Event, vCategory, vDuration
@@ -266,7 +278,8 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         # they are left out here and appear in the JSON and CSV exports instead.
         if not stage.is_dated:
             continue
-        start, end = _event_times(stage, pinned)
+        zone = None if floating else pinned or _election_zone(schedule, stage)
+        start, end = _event_times(stage, zone)
         event = Event()
         event.add("uid", stage_uid(stage))
         event.add("dtstamp", stage.updated or fallback)
@@ -277,8 +290,10 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        floating = isinstance(start, dt.datetime) and start.tzinfo is None
-        event.add("description", _text(describe(schedule, stage, lang, floating=floating)))
+        local = stage.is_timed and not stage.zone
+        event.add("description", _text(describe(
+            schedule, stage, lang, local_time=local,
+            written_in=getattr(zone, "key", None) if local else None)))
         if stage.tags:
             categories = vCategory([])
             categories.cats = [_text(tag) for tag in stage.tags]
