@@ -209,3 +209,18 @@ def test_a_stage_counted_from_a_cancelled_one_says_it_will_not_be_dated(tmp_path
     assert stage is not None and not stage.is_dated
     out = run("show", "masa-tenang-putaran-kedua", "-f", path, "--at", "2024-06-01").stdout
     assert "tidak akan bertanggal: Masa Kampanye Putaran Kedua dibatalkan" in out
+
+
+def test_now_names_the_pending_and_the_cancelled_stages() -> None:
+    data = run_json("now", "-f", RELATIVE, "--at", "2024-06-10T10:00")
+    assert [s["id"] for s in data["pending"]] == [
+        "pelantikan-persiapan", "penetapan-terpilih", "putusan-mk"]
+    assert all(s["status"] == "pending" for s in data["pending"])
+    assert [(s["id"], s["status"]) for s in data["cancelled"]] == [
+        ("kampanye-putaran-kedua", "cancelled")]
+    assert data["active"] == []  # a cancelled stage is never "on"
+    before = run_json("now", "-f", RELATIVE, "--at", "2024-06-01T10:00")
+    assert before["cancelled"] == []  # only while its dates would have it on
+    out = " ".join(run("now", "-f", RELATIVE, "--at", "2024-06-10T10:00").stdout.split())
+    assert "Dibatalkan, tidak berlangsung: Masa Kampanye Putaran Kedua" in out
+    assert "Menunggu tahapan lain (3):" in out and "menunggu Putusan MK" in out

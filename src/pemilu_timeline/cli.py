@@ -192,17 +192,15 @@ def now(
     if chosen:
         schedule = Schedule.build(schedule.elections,
                                   [s for s in schedule if s.election in chosen], schedule.path)
-    active = schedule.active(view.at)
-    upcoming = schedule.next_to_start(view.at)
-    last = None if active else schedule.last_ended(view.at)
+    overview = schedule.overview(view.at)
     if as_json:
         from pemilu_timeline.serialize import now_to_dict
 
-        print_json(now_to_dict(schedule, view.at, active, upcoming, last))
+        print_json(now_to_dict(view.at, overview))
         return
     from pemilu_timeline.render import now_view
 
-    console().print(now_view(schedule, view.at, active, upcoming, last, view.lang))
+    console().print(now_view(schedule, view.at, overview, view.lang))
 
 
 @app.command()

@@ -312,6 +312,22 @@ class Schedule:
         return rule.describe(lang, anchor.display_name(lang),
                              anchor_is_one_day=anchor.start == anchor.end)
 
+    def overview(self, at: dt.datetime) -> Overview:
+        """What `now` reports: every stage on, the next to start (or, when none is on, the
+        last that ended), and the stages that cannot be on: waiting for an anchor's date,
+        or cancelled while their dates would have them on."""
+        active = self.active(at)
+        pending = [s for s in self.stages if s._lo is None and s.state is not State.CANCELLED]
+        called_off = []
+        for stage in self.stages:
+            if stage.state is State.CANCELLED and stage._lo is not None:
+                lo, hi, local = stage.local_bounds(at)
+                if lo <= local < hi:
+                    called_off.append(stage)
+        return Overview(active=active, upcoming=self.next_to_start(at),
+                        last=None if active else self.last_ended(at),
+                        pending=pending, called_off=called_off)
+
     def active(self, at: dt.datetime) -> list[Stage]:
         return [s for s in self.stages if s.status_at(at) is Status.ACTIVE]
 
@@ -358,6 +374,17 @@ class Schedule:
                 continue
             chosen.append(stage)
         return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """A schedule at one moment, as `now` shows it."""
+
+    active: list[Stage]
+    upcoming: Stage | None
+    last: Stage | None
+    pending: list[Stage]
+    called_off: list[Stage]
 
 
 def _status_matches(stage: Stage, at: dt.datetime, statuses: Sequence[str]) -> bool:

@@ -12,7 +12,7 @@ from rich.text import Text
 from pemilu_timeline import i18n
 from pemilu_timeline.countdown import Countdown, countdown_to, span_parts
 from pemilu_timeline.i18n import t
-from pemilu_timeline.model import Schedule, Stage, State, Status
+from pemilu_timeline.model import Overview, Schedule, Stage, State, Status
 from pemilu_timeline.timing import zone_label
 
 STATUS_STYLE = {
@@ -73,11 +73,12 @@ def time_left(at: dt.datetime, until: dt.datetime, lang: str) -> str:
     return i18n.format_span(span_parts(at, until), lang, future=until > at)
 
 
-def now_view(schedule: Schedule, at: dt.datetime, active: Sequence[Stage],
-             upcoming: Stage | None, last: Stage | None, lang: str) -> RenderableType:
+def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
+             lang: str) -> RenderableType:
     parts: list[RenderableType] = []
     zone = at.tzinfo
     assert zone is not None
+    active, upcoming, last = overview.active, overview.upcoming, overview.last
     if active:
         table = Table(title=t("title.now", lang, at=moment_text(at, lang)), title_justify="left",
                       expand=True)
@@ -97,11 +98,30 @@ def now_view(schedule: Schedule, at: dt.datetime, active: Sequence[Stage],
         parts.append(Text(t("label.none_active", lang, at=moment_text(at, lang))))
         if last is not None:
             parts.append(_one_line(t("label.last_ended", lang), last, at, lang, ended=True))
+    for stage in overview.called_off:
+        text = Text(f"{t('label.called_off', lang)}: ", style="bold")
+        text.append(stage.display_name(lang), style="strike")
+        text.append(f" ({stage.key}) — {dates_text(stage, lang)}")
+        if stage.reason:
+            text.append(f". {stage.reason}", style="dim")
+        parts.append(text)
     if upcoming is not None:
         parts.append(_one_line(t("label.next", lang), upcoming, at, lang))
     else:
         parts.append(Text(t("label.no_next", lang), style="dim"))
+    if overview.pending:
+        shown = overview.pending[:PENDING_SHOWN]
+        text = Text(f"{t('title.pending', lang, count=len(overview.pending))}: ", style="bold")
+        text.append("; ".join(f"{s.display_name(lang)} ({s.key}) — "
+                              f"{dates_text(s, lang, schedule=schedule)}" for s in shown))
+        if len(overview.pending) > len(shown):
+            text.append("; " + t("label.and_more", lang, n=len(overview.pending) - len(shown)))
+        parts.append(text)
     return Group(*parts)
+
+
+# `now` names this many pending stages; `list --status pending` has them all.
+PENDING_SHOWN = 5
 
 
 def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from pemilu_timeline.countdown import Countdown
-from pemilu_timeline.model import Schedule, Stage, Status
+from pemilu_timeline.model import Overview, Stage, Status
 from pemilu_timeline.timing import zone_label
 
 
@@ -70,13 +70,14 @@ def moment_to_dict(at: dt.datetime) -> dict[str, str]:
             "zone_label": zone_label(at.tzinfo)}  # type: ignore[arg-type]
 
 
-def now_to_dict(schedule: Schedule, at: dt.datetime, active: list[Stage],
-                upcoming: Stage | None, last: Stage | None) -> dict[str, Any]:
+def now_to_dict(at: dt.datetime, overview: Overview) -> dict[str, Any]:
     return {
         **moment_to_dict(at),
-        "active": [stage_to_dict(s, at) for s in active],
-        "next": stage_to_dict(upcoming, at) if upcoming else None,
-        "last_ended": stage_to_dict(last, at) if last else None,
+        "active": [stage_to_dict(s, at) for s in overview.active],
+        "next": stage_to_dict(overview.upcoming, at) if overview.upcoming else None,
+        "last_ended": stage_to_dict(overview.last, at) if overview.last else None,
+        "pending": [stage_to_dict(s, at) for s in overview.pending],
+        "cancelled": [stage_to_dict(s, at) for s in overview.called_off],
     }
 
 
