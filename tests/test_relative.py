@@ -224,3 +224,25 @@ def test_now_names_the_pending_and_the_cancelled_stages() -> None:
     out = " ".join(run("now", "-f", RELATIVE, "--at", "2024-06-10T10:00").stdout.split())
     assert "Dibatalkan, tidak berlangsung: Masa Kampanye Putaran Kedua" in out
     assert "Menunggu tahapan lain (3):" in out and "menunggu Putusan MK" in out
+
+
+def test_timeline_lists_waiting_stages_after_the_bars_and_marks_cancelled_ones() -> None:
+    lines = run("timeline", "-f", RELATIVE, "--at", "2024-02-14", "--width", "100"
+                ).stdout.splitlines()
+    runoff = next(line for line in lines if line.startswith("Masa Kampanye Putaran Kedua"))
+    assert "╳" in runoff and "█" not in runoff
+    marker = next(i for i, line in enumerate(lines) if "▲ sekarang" in line)
+    waiting = [line.split(maxsplit=2)[-1] for line in lines[marker + 1:]]
+    assert [line.split("  ")[0] for line in lines[marker + 1:]] == [
+        "Persiapan Pelantikan", "Penetapan Calon Terpilih", "Putusan MK"]
+    assert waiting[1].strip().endswith("menunggu Putusan MK")
+    assert lines[-1].rstrip().endswith("tanggal belum diketahui")
+
+
+@pytest.mark.parametrize("width", [30, 40, 60])
+def test_timeline_rows_never_wrap_at_narrow_widths(width: int) -> None:
+    out = run("timeline", "-e", "pilkada-2024", "--tag", "kampanye", "--at", "2024-11-01",
+              env={"COLUMNS": str(width)}).stdout
+    rows = out.splitlines()
+    assert len(rows) == 6  # title, months, three stages, the now marker
+    assert all(len(row.rstrip()) <= width for row in rows)

@@ -375,10 +375,10 @@ def timeline(
 
     if svg is None:
         out = make_console(width=width)
-        out.print(timeline_view(stages, view.at, view.lang, out.width))
+        out.print(timeline_view(stages, view.at, view.lang, out.width, view.schedule))
         return
     recorder = make_console(record=True, width=width or 120)
-    recorder.print(timeline_view(stages, view.at, view.lang, recorder.width))
+    recorder.print(timeline_view(stages, view.at, view.lang, recorder.width, view.schedule))
     try:
         recorder.save_svg(str(svg), title=i18n.t("title.timeline", view.lang))
     except OSError as error:

@@ -12,8 +12,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from pemilu_timeline.i18n import MONTHS_SHORT, check_language, t
-from pemilu_timeline.model import Stage, Status
-from pemilu_timeline.render import STATUS_STYLE
+from pemilu_timeline.model import Schedule, Stage, State, Status
+from pemilu_timeline.render import STATUS_STYLE, dates_text
 
 BAR = "█"
 CANCELLED_BAR = "╳"
@@ -22,17 +22,20 @@ MARKER = "│"
 MIN_BAR_WIDTH = 20
 
 
-def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
-                  width: int) -> RenderableType:
+def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str, width: int,
+                  schedule: Schedule | None = None) -> RenderableType:
+    """``schedule`` names the anchors of stages that wait for one (a row of text, no bar)."""
     zone = at.tzinfo
     assert zone is not None
     dated = [s for s in stages if s.is_dated]
-    if not dated:
+    waiting = [s for s in stages if not s.is_dated and s.state is not State.CANCELLED]
+    if not dated and not waiting:
         return Text(t("label.no_stages", lang))
     windows = [s.window(zone) for s in dated]
-    first = min(w[0] for w in windows).date()
-    last = max(w[1] for w in windows).date()
-    label_width = min(36, max(len(s.display_name(lang)) for s in dated) + 1, max(12, width // 3))
+    first = min((w[0] for w in windows), default=at).date()
+    last = max((w[1] for w in windows), default=at).date()
+    label_width = min(36, max(len(s.display_name(lang)) for s in [*dated, *waiting]) + 1,
+                      max(12, width // 3), max(6, width - MIN_BAR_WIDTH - 1))
     bar_width = max(MIN_BAR_WIDTH, width - label_width - 1)
     span_days = max(1, (last - first).days)
     days_per_cell = span_days / bar_width
@@ -45,10 +48,7 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
     lines.append(_month_axis(first, last, bar_width, label_width, column, lang))
     for stage, (start, end) in zip(dated, windows, strict=True):
         status = stage.status_at(at)
-        name = stage.display_name(lang)
-        if len(name) > label_width - 1:
-            name = name[: label_width - 2] + "…"
-        row = Text(name.ljust(label_width), style="bold" if stage.milestone else "")
+        row = _label(stage, label_width, lang)
         lo = column(start.date())
         hi = max(lo, column((end - dt.timedelta(microseconds=1)).date()))
         cells = Text()
@@ -68,7 +68,20 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
         marker = Text(" " * (label_width + now_col) + "▲ " + t("label.now_marker", lang),
                       style="bold red")
         lines.append(marker)
+    for stage in waiting:
+        row = _label(stage, label_width, lang)
+        row.append(dates_text(stage, lang, schedule=schedule)[:bar_width], style="yellow")
+        lines.append(row)
     return Group(*lines)
+
+
+def _label(stage: Stage, label_width: int, lang: str) -> Text:
+    name = stage.display_name(lang)
+    if len(name) > label_width - 1:
+        name = name[: label_width - 2] + "…"
+    # Cropped, never wrapped: a wrapped row would push its bar under the next label.
+    return Text(name.ljust(label_width), style="bold" if stage.milestone else "",
+                no_wrap=True, overflow="crop")
 
 
 def _bar_style(status: Status) -> str:
