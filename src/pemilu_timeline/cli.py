@@ -43,14 +43,47 @@ class PemiluGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except PemiluError as error:
-            lang = ctx.meta.get(LANG_META) or _env_lang()
-            prefix = "Error" if lang == "en" else "Kesalahan"
-            from rich.console import Console
-            from rich.text import Text
+            _report(ctx, error.message, error.exit_code)
+        except BrokenPipeError:
+            # `pemilu-timeline list | head`: the reader left; nothing more to say to it.
+            _quiet_stdout()
+            raise typer.Exit(1) from None
+        except OSError as error:
+            # The core turns file errors into PemiluError; what is left is the output itself
+            # (a full disk behind `> file`, a closed terminal).
+            _quiet_stdout()
+            reason = error.strerror or str(error)
+            _report(ctx, lambda lang: i18n.t("error.output", lang, reason=reason), 1)
+        except UnicodeEncodeError:
+            _quiet_stdout()
+            _report(ctx, lambda lang: i18n.t("error.encoding", lang), 1)
 
-            Console(stderr=True, highlight=False).print(
-                Text(f"{prefix}: {error.message(lang)}", style="red"), soft_wrap=True)
-            raise typer.Exit(error.exit_code) from None
+
+def _report(ctx: Any, message: Any, exit_code: int) -> None:
+    """The one-line message in the user's language on stderr, then the exit code."""
+    lang = ctx.meta.get(LANG_META) or _env_lang()
+    prefix = "Error" if lang == "en" else "Kesalahan"
+    from contextlib import suppress
+
+    from rich.console import Console
+    from rich.text import Text
+
+    with suppress(OSError, UnicodeEncodeError):  # stderr as broken as stdout: the code only
+        Console(stderr=True, highlight=False).print(
+            Text(f"{prefix}: {message(lang)}", style="red"), soft_wrap=True)
+    raise typer.Exit(exit_code) from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the flush at exit does not fail a second time."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (a test runner's buffer): nothing to do
+        pass
 
 
 def _env_lang() -> str:

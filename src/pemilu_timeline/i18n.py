@@ -141,6 +141,14 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error.schedule_invalid": ("{path}: {count} masalah ditemukan:",
                                "{path}: {count} problem(s) found:"),
     "error.write_refused": ("{message_id}", "{message_en}"),
+    "error.output": ("tidak bisa menulis keluaran: {reason}. Periksa tujuan keluaran "
+                     "(ruang disk, berkas atau terminal).",
+                     "cannot write the output: {reason}. Check where it goes (disk space, "
+                     "file or terminal)."),
+    "error.encoding": ("terminal ini tidak bisa menampilkan huruf yang dipakai; pakai "
+                       "terminal UTF-8 atau set PYTHONIOENCODING=utf-8.",
+                       "this terminal cannot show the characters used; use a UTF-8 terminal "
+                       "or set PYTHONIOENCODING=utf-8."),
     "error.lock_timeout": (
         "Berkas {path} sedang dikunci oleh perintah lain lebih dari {seconds} detik. "
         "Coba lagi nanti; kunci lepas sendiri saat perintah itu selesai.",

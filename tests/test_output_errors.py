@@ -1,0 +1,45 @@
+"""Output that cannot be written ends in one line and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+COMMAND = [sys.executable, "-m", "pemilu_timeline", "now", "--at", "2024-02-12"]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "COLUMNS": "100", "PEMILU_TIMELINE_LANG": "", **extra}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_behind_stdout() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(COMMAND, stdout=full, stderr=subprocess.PIPE, text=True,
+                                env=_env(), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Kesalahan: tidak bisa menulis keluaran: No space left on device. Periksa tujuan "
+        "keluaran (ruang disk, berkas atau terminal)."]
+
+
+def test_a_terminal_that_cannot_show_the_characters() -> None:
+    result = subprocess.run(COMMAND, capture_output=True, text=True, check=False,
+                            env=_env(PYTHONIOENCODING="ascii"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "PYTHONIOENCODING=utf-8" in result.stderr
+
+
+def test_a_reader_that_leaves_early() -> None:
+    process = subprocess.Popen([*COMMAND[:3], "list"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=_env())
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # gone before the first write, like `| head -0`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=30) == 1
+    assert stderr == ""  # no traceback, no "Exception ignored", nothing to a reader who left
