@@ -85,6 +85,14 @@ def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
         env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
     path, count = json.loads(out.stdout)
     assert path.startswith(str(tmp_path / "site")) and count > 40
+    # Naming the installed copy with --file does not make it editable.
+    before = Path(path).read_bytes()
+    refused = subprocess.run(
+        [sys.executable, "-m", "pemilu_timeline", "remove", "pemilu-2024/masa-tenang", "--yes",
+         "--file", path], capture_output=True, text=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    assert refused.returncode == 1 and "pemilu-timeline init" in refused.stderr
+    assert Path(path).read_bytes() == before
 
 
 def test_python_dash_m_works() -> None:

@@ -21,7 +21,7 @@ from pemilu_timeline.cli import FileOption, JsonOption, Lang, LangOption, app, p
 from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
 from pemilu_timeline.i18n import FIELD_LABELS, t
 from pemilu_timeline.model import Sense
-from pemilu_timeline.schedule_file import ScheduleSource, locate
+from pemilu_timeline.schedule_file import ScheduleSource, is_package_data, locate
 
 if TYPE_CHECKING:
     from pemilu_timeline.dateparse import ParsedDate
@@ -82,7 +82,7 @@ DurationOption = Annotated[int | None, typer.Option(
 def _editable(file: Path | None) -> ScheduleSource:
     """The file to change; the bundled schedule is never written."""
     source = locate(file)
-    if source.is_bundled:
+    if source.is_bundled or is_package_data(source.path):
         raise WriteRefused(
             message_id="Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan "
                        "`pemilu-timeline init`, lalu jalankan perintah ini lagi.",

@@ -81,6 +81,16 @@ def bundled_path() -> Path:
         return Path(extracted)
 
 
+def is_package_data(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is the copy installed inside the package (never to be written: an
+    upgrade would replace it, and it may be shared by every user of the machine)."""
+    packaged = Path(__file__).parent / "data" / FILE_NAME
+    try:
+        return Path(path).resolve() == packaged.resolve()
+    except OSError:
+        return False
+
+
 def user_path() -> Path:
     """Where `init` puts an editable copy: $XDG_DATA_HOME/pemilu-timeline/stages.toml."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
