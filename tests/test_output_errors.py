@@ -23,7 +23,7 @@ def test_a_full_disk_behind_stdout() -> None:
                                 env=_env(), check=False)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Kesalahan: tidak bisa menulis keluaran: No space left on device. Periksa tujuan "
+        "Kesalahan: tidak bisa menulis keluaran: ruang disk habis. Periksa tujuan "
         "keluaran (ruang disk, berkas atau terminal)."]
 
 

@@ -171,7 +171,8 @@ def test_failure_while_writing_changes_nothing(small_file: Path, failing: str,
     with pytest.raises(WriteRefused) as caught:
         add(small_file, "debat")
     monkeypatch.undo()
-    assert "No space left on device" in caught.value.message("en")
+    assert "no space left on device" in caught.value.message("en")
+    assert "ruang disk habis" in caught.value.message("id")
     assert "unchanged" in caught.value.message("en")
     assert small_file.read_bytes() == before
     assert temp_files(small_file.parent) == []
@@ -272,7 +273,7 @@ def test_a_missing_file_leaves_no_lock_and_no_directory(tmp_path: Path) -> None:
     missing = tmp_path / "nodir" / "stages.toml"
     result = run("add", "x", "--name", "X", "--start", "2024-01-01", "--source", "s",
                  "-f", missing, "--lang", "en", code=1)
-    assert "file not found" in result.stderr and "pemilu-timeline init" in result.stderr
+    assert "no such file" in result.stderr and "pemilu-timeline init" in result.stderr
     assert not (tmp_path / "nodir").exists()
 
 

@@ -52,8 +52,9 @@ class PemiluGroup(TyperGroup):
             # The core turns file errors into PemiluError; what is left is the output itself
             # (a full disk behind `> file`, a closed terminal).
             _quiet_stdout()
-            reason = error.strerror or str(error)
-            _report(ctx, lambda lang: i18n.t("error.output", lang, reason=reason), 1)
+            reasons = i18n.os_reasons(error)
+            _report(ctx, lambda lang: i18n.t("error.output", lang,
+                                             reason=reasons[lang == "en"]), 1)
         except UnicodeEncodeError:
             _quiet_stdout()
             _report(ctx, lambda lang: i18n.t("error.encoding", lang), 1)
@@ -415,8 +416,9 @@ def timeline(
     try:
         recorder.save_svg(str(svg), title=i18n.t("title.timeline", view.lang))
     except OSError as error:
-        raise InvalidInput(message_id=f"Tidak bisa menulis {svg}: {error.strerror}.",
-                           message_en=f"Cannot write {svg}: {error.strerror}.") from None
+        reason_id, reason_en = i18n.os_reasons(error)
+        raise InvalidInput(message_id=f"Tidak bisa menulis {svg}: {reason_id}.",
+                           message_en=f"Cannot write {svg}: {reason_en}.") from None
     typer.echo(str(svg), err=True)
 
 

@@ -129,9 +129,11 @@ def _write(data: bytes, output: Path | None) -> bool:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InvalidInput(message_id=f"Tidak bisa menulis {output}: {reason}.",
-                           message_en=f"Cannot write {output}: {reason}.") from None
+        from pemilu_timeline.i18n import os_reasons
+
+        reason_id, reason_en = os_reasons(error)
+        raise InvalidInput(message_id=f"Tidak bisa menulis {output}: {reason_id}.",
+                           message_en=f"Cannot write {output}: {reason_en}.") from None
     return True
 
 

@@ -128,8 +128,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     "error.generic": ("{message}", "{message}"),
     "error.usage": ("{message_id}", "{message_en}"),
     "error.invalid_input": ("{message_id}", "{message_en}"),
-    "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason}. {hint_id}",
-                   "Cannot read schedule file {path}: {reason}. {hint_en}"),
+    "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason_id}. {hint_id}",
+                   "Cannot read schedule file {path}: {reason_en}. {hint_en}"),
     "error.stage_not_found": ("Tahapan '{query}' tidak ditemukan.",
                               "Unknown stage '{query}'."),
     "error.close_matches": ("Yang mirip: {matches}.", "Close matches: {matches}."),
@@ -297,6 +297,35 @@ TYPE_NAMES = {
     "datetime_utc": ("tanggal-waktu UTC (mis. 2024-02-14T00:00:00Z)",
                      "a UTC date-time (e.g. 2024-02-14T00:00:00Z)"),
 }
+
+
+# What the system says, in the user's language (strerror is always English).
+OS_REASONS: dict[str, tuple[str, str]] = {
+    "ENOENT": ("berkas tidak ada", "no such file"),
+    "EACCES": ("tidak ada izin", "permission denied"),
+    "EPERM": ("tidak ada izin", "operation not permitted"),
+    "EISDIR": ("itu sebuah folder", "it is a directory"),
+    "ENOTDIR": ("sebagian jalurnya bukan folder", "part of the path is not a directory"),
+    "ENOSPC": ("ruang disk habis", "no space left on device"),
+    "EDQUOT": ("kuota disk habis", "disk quota exceeded"),
+    "EROFS": ("sistem berkas hanya-baca", "read-only file system"),
+    "EIO": ("galat masukan/keluaran", "input/output error"),
+    "ENAMETOOLONG": ("nama berkas terlalu panjang", "file name too long"),
+}
+
+
+def os_reasons(error: OSError) -> tuple[str, str]:
+    """(Indonesian, English) for an OSError; the system's own words where none is known."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or -1, "")
+    fallback = error.strerror or str(error)
+    return OS_REASONS.get(name, (fallback, fallback))
+
+
+def os_reason(error: OSError, lang: str) -> str:
+    indonesian, english = os_reasons(error)
+    return english if lang == "en" else indonesian
 
 
 def check_language(lang: str) -> str:

@@ -113,21 +113,19 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> ScheduleSource:
 def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise ScheduleFileError(
-            path=str(path), reason="file not found",
-            hint_id="Periksa --file / $PEMILU_TIMELINE_FILE, atau buat salinan dengan "
-                    "`pemilu-timeline init`.",
-            hint_en="Check --file / $PEMILU_TIMELINE_FILE, or make a copy with "
-                    "`pemilu-timeline init`.") from None
-    except IsADirectoryError:
-        raise ScheduleFileError(path=str(path), reason="it is a directory",
-                                hint_id="Sebut berkas .toml-nya.",
-                                hint_en="Name the .toml file.") from None
     except OSError as error:
-        raise ScheduleFileError(path=str(path), reason=error.strerror or str(error),
-                                hint_id="Periksa izin berkasnya.",
-                                hint_en="Check the file's permissions.") from None
+        from pemilu_timeline.i18n import os_reasons
+
+        reason_id, reason_en = os_reasons(error)
+        hints = {FileNotFoundError: ("Periksa --file / $PEMILU_TIMELINE_FILE, atau buat salinan "
+                                     "dengan `pemilu-timeline init`.",
+                                     "Check --file / $PEMILU_TIMELINE_FILE, or make a copy "
+                                     "with `pemilu-timeline init`."),
+                 IsADirectoryError: ("Sebut berkas .toml-nya.", "Name the .toml file.")}
+        hint_id, hint_en = hints.get(type(error), ("Periksa izin berkasnya.",
+                                                   "Check the file's permissions."))
+        raise ScheduleFileError(path=str(path), reason_id=reason_id, reason_en=reason_en,
+                                hint_id=hint_id, hint_en=hint_en) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

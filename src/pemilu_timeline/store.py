@@ -350,10 +350,12 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _write_failed(path: Path, error: OSError) -> WriteRefused:
-    reason = error.strerror or str(error)
+    from pemilu_timeline.i18n import os_reasons
+
+    reason_id, reason_en = os_reasons(error)
     return WriteRefused(
-        message_id=f"Tidak bisa menulis {path}: {reason}. Berkas tidak diubah.",
-        message_en=f"Cannot write {path}: {reason}. The file is unchanged.")
+        message_id=f"Tidak bisa menulis {path}: {reason_id}. Berkas tidak diubah.",
+        message_en=f"Cannot write {path}: {reason_en}. The file is unchanged.")
 
 
 # --- one read-modify-write ------------------------------------------------------------------
