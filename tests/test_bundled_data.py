@@ -94,3 +94,13 @@ def test_quick_count_embargo_is_on_the_western_clock(bundled: Schedule) -> None:
         assert stage is not None and stage.zone == "Asia/Jakarta"
         month = 2 if election == "pemilu-2024" else 11
         assert stage.start == dt.datetime(2024, month, day, 15)
+
+
+def test_the_law_s_wording_has_an_english_version(bundled: Schedule) -> None:
+    worded = [s for s in bundled if s.condition or s.reason]
+    assert len(worded) >= 5
+    for stage in worded:
+        assert bool(stage.condition) == bool(stage.condition_en), stage.key
+        assert bool(stage.reason) == bool(stage.reason_en), stage.key
+        assert stage.reason_in("en") == stage.reason_en
+        assert stage.reason_in("id") == stage.reason

@@ -386,3 +386,15 @@ def test_core_of_editing_needs_no_typer_and_read_commands_no_edit_libraries() ->
             "'pemilu_timeline.store', 'pemilu_timeline.editing') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", read], capture_output=True, text=True,
                           check=True).stdout.strip() == "[]"
+
+
+def test_english_reason_and_condition_are_shown_in_english(small_file: Path) -> None:
+    run("edit", "kampanye", "-f", small_file, "--state", "cancelled", "--reason", "Dibatalkan",
+        "--reason-en", "Called off", "--condition-en", "Only if needed")
+    shown = run("show", "kampanye", "-f", small_file, "--lang", "en").stdout
+    assert "cancelled: Called off" in shown and "Dibatalkan" not in shown
+    assert "Only if needed" in shown  # no Indonesian condition: the English one stands
+    data = run_json("show", "kampanye", "-f", small_file)
+    assert (data["reason"], data["reason_en"], data["condition_en"]) == (
+        "Dibatalkan", "Called off", "Only if needed")
+    assert "dibatalkan: Dibatalkan" in run("show", "kampanye", "-f", small_file).stdout

@@ -331,6 +331,11 @@ def edit(
     condition: Annotated[str | None, typer.Option(
         "--condition", show_default=False,
         help="When the stage applies at all; '' removes it.")] = None,
+    reason_en: Annotated[str | None, typer.Option(
+        "--reason-en", show_default=False, help="--reason in English, for --lang en.")] = None,
+    condition_en: Annotated[str | None, typer.Option(
+        "--condition-en", show_default=False,
+        help="--condition in English, for --lang en.")] = None,
     after: AfterOption = None, days: DaysOption = None, sense: SenseOption = None,
     edge: EdgeOption = None, duration: DurationOption = None,
     no_after: Annotated[bool, typer.Option(
@@ -377,6 +382,7 @@ def edit(
     for field, value in (("name", name), ("name_en", name_en), ("source", source),
                          ("note", note), ("url", url), ("zone", pinned), ("state", state),
                          ("reason", reason), ("condition", condition),
+                         ("reason_en", reason_en), ("condition_en", condition_en),
                          ("milestone", milestone)):
         if value is not None:
             changes[field] = value

@@ -25,9 +25,10 @@ Moment = dt.date | dt.datetime
 Data = dict[str, Any]
 
 REQUIRED_TEXT = ("name", "name_en", "source")
-OPTIONAL_TEXT = ("note", "url", "zone", "reason", "condition")
+OPTIONAL_TEXT = ("note", "url", "zone", "reason", "reason_en", "condition", "condition_en")
 EDITABLE = ("name", "name_en", "start", "end", "undated", "after", "tags", "source", "note",
-            "url", "zone", "milestone", "state", "reason", "condition")
+            "url", "zone", "milestone", "state", "reason", "reason_en", "condition",
+            "condition_en")
 SENSES = tuple(s.value for s in Sense)
 EDGES = ("start", "end")
 

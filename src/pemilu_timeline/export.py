@@ -151,11 +151,12 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     lines: list[str] = []
     if stage.state is State.CANCELLED:
         status = i18n.t("status.cancelled", lang).capitalize()
-        lines.append(f"{status}. {_word('reason', lang)}: {stage.reason or '-'}")
+        lines.append(f"{status}. {_word('reason', lang)}: {stage.reason_in(lang) or '-'}")
     elif stage.state is State.TENTATIVE:
         lines.append(i18n.t("status.tentative", lang).capitalize() + ".")
-    if stage.condition:
-        lines.append(f"{_word('condition', lang)}: {stage.condition}")
+    condition = stage.condition_in(lang)
+    if condition:
+        lines.append(f"{_word('condition', lang)}: {condition}")
     if stage.after is not None:
         anchor = schedule.get(stage.after.stage)
         anchor_name = anchor.display_name(lang) if anchor else stage.after.stage
@@ -360,8 +361,8 @@ def csv_row(stage: Stage, lang: str) -> dict[str, str]:
         "zone": stage.zone or "",
         "milestone": "true" if stage.milestone else "false",
         "state": stage.state.value,
-        "reason": text(stage.reason),
-        "condition": text(stage.condition),
+        "reason": text(stage.reason_in(lang)),
+        "condition": text(stage.condition_in(lang)),
         "after": stage.after.stage if stage.after else "",
         "tags": text("; ".join(stage.tags)),
         "source": text(stage.source),

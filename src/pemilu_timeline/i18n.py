@@ -280,6 +280,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "undated": ("tanpa tanggal", "undated"),
     "state": ("status", "state"), "reason": ("alasan", "reason"),
     "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
+    "reason_en": ("alasan (en)", "reason (en)"), "condition_en": ("syarat (en)", "condition (en)"),
     "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
     "note": ("catatan", "note"), "revision": ("revisi", "revision"),
     "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),

@@ -121,6 +121,9 @@ class Stage:
     revision: int = 1
     updated: dt.datetime | None = None
     condition: str | None = None
+    # English versions of the law's wording, for --lang en (the Indonesian is authoritative).
+    condition_en: str | None = None
+    reason_en: str | None = None
     after: Anchor | None = None
     # True when start/end were computed from ``after`` rather than written in the file.
     dated_by_rule: bool = field(default=False, compare=False)
@@ -157,6 +160,17 @@ class Stage:
 
     def display_name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name
+
+    def condition_in(self, lang: str) -> str | None:
+        """The condition in ``lang``, else in the other language (better than nothing)."""
+        if lang == "en":
+            return self.condition_en or self.condition
+        return self.condition or self.condition_en
+
+    def reason_in(self, lang: str) -> str | None:
+        if lang == "en":
+            return self.reason_en or self.reason
+        return self.reason or self.reason_en
 
     def sort_key(self) -> tuple[dt.datetime, dt.datetime, str, str]:
         if self._lo is None or self._hi is None:

@@ -102,8 +102,9 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
         text = Text(f"{t('label.called_off', lang)}: ", style="bold")
         text.append(stage.display_name(lang), style="strike")
         text.append(f" ({stage.key}) — {dates_text(stage, lang)}")
-        if stage.reason:
-            text.append(f". {stage.reason}", style="dim")
+        reason = stage.reason_in(lang)
+        if reason:
+            text.append(f". {reason}", style="dim")
         parts.append(text)
     if upcoming is not None:
         parts.append(_one_line(t("label.next", lang), upcoming, at, lang))
@@ -199,11 +200,13 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
         table.add_row(t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang))
     if stage.after is not None:
         table.add_row(t("col.rule", lang), rule_text(schedule, stage, lang))
-    if stage.condition:
-        table.add_row(t("col.condition", lang), stage.condition)
+    condition = stage.condition_in(lang)
+    if condition:
+        table.add_row(t("col.condition", lang), condition)
     if stage.state is not State.CONFIRMED:
         state = t(f"status.{stage.state.value}", lang)
-        table.add_row(t("col.state", lang), f"{state}: {stage.reason}" if stage.reason else state)
+        reason = stage.reason_in(lang)
+        table.add_row(t("col.state", lang), f"{state}: {reason}" if reason else state)
     if stage.tags:
         table.add_row(t("col.tags", lang), ", ".join(stage.tags))
     table.add_row(t("col.source", lang), stage.source)

@@ -27,11 +27,12 @@ ELECTION_REQUIRED = ("name", "name_en", "timezone", "source")
 ELECTION_OPTIONAL = ("url", "note")
 STAGE_REQUIRED = ("id", "election", "name", "name_en", "start", "source")
 STAGE_OPTIONAL = ("end", "tags", "note", "url", "milestone", "zone", "state", "reason",
-                  "condition", "after", "undated", "revision", "updated")
+                  "reason_en", "condition", "condition_en", "after", "undated", "revision",
+                  "updated")
 AFTER_FIELDS = ("stage", "days", "sense", "edge", "duration")
 STAGE_FIELDS = STAGE_REQUIRED + STAGE_OPTIONAL
 TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "url", "zone", "reason",
-               "condition")
+               "reason_en", "condition", "condition_en")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in a note
 CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
@@ -491,7 +492,8 @@ class _Validator:
             note=raw.get("note"), url=raw.get("url"), milestone=milestone, zone=zone,
             state=STATES[state], reason=raw.get("reason"), revision=revision,
             updated=updated.astimezone(dt.UTC) if updated is not None else None,
-            condition=raw.get("condition"), after=after,
+            condition=raw.get("condition"), condition_en=raw.get("condition_en"),
+            reason_en=raw.get("reason_en"), after=after,
         )
 
     def _after(self, raw: Any, line: LineRef, label: str, election: Any) -> Anchor | None:

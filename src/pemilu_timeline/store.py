@@ -48,8 +48,8 @@ TEMP_SUFFIX = ".tmp"
 DEFAULT_TIMEOUT = 10.0
 ELECTION_ORDER = ("name", "name_en", "timezone", "source", "url", "note")
 STAGE_ORDER = ("id", "election", "name", "name_en", "start", "end", "undated", "zone", "tags",
-               "milestone", "state", "condition", "reason", "source", "url", "note",
-               "revision", "updated")
+               "milestone", "state", "condition", "condition_en", "reason", "reason_en",
+               "source", "url", "note", "revision", "updated")
 AFTER_ORDER = ("stage", "days", "sense", "edge", "duration")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escapes
@@ -145,7 +145,8 @@ def stage_to_data(stage: Stage) -> dict[str, Any]:
     optional: dict[str, Any] = {
         "zone": stage.zone, "tags": list(stage.tags), "milestone": stage.milestone,
         "state": stage.state.value if stage.state is not State.CONFIRMED else None,
-        "condition": stage.condition, "reason": stage.reason, "source": stage.source,
+        "condition": stage.condition, "condition_en": stage.condition_en,
+        "reason": stage.reason, "reason_en": stage.reason_en, "source": stage.source,
         "url": stage.url, "note": stage.note,
         "revision": stage.revision if stage.revision != 1 else None, "updated": stage.updated,
     }
