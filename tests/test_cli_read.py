@@ -172,3 +172,11 @@ def test_show_gives_hours_for_timed_stages_and_no_length_for_a_moment() -> None:
     assert "Duration" not in moment
     days = run("show", "pemilu-2024/masa-tenang", "--lang", "en").stdout
     assert "3 days" in days
+
+
+@pytest.mark.parametrize(("at", "why"), [("2024-02-30", "is not a date on the calendar"),
+                                         ("2024-02-13T25:00", "is not a date on the calendar"),
+                                         ("12 Feb 2024", "is not an ISO 8601 date")])
+def test_a_bad_at_says_what_is_wrong(at: str, why: str) -> None:
+    result = run("now", "--at", at, "--lang", "en", code=1)
+    assert why in result.stderr and len(result.stderr.strip().splitlines()) == 1

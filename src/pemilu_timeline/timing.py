@@ -7,6 +7,7 @@ is always an aware datetime in the viewer's zone, so that "today" is never the U
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -45,6 +46,10 @@ def zone_label(zone: dt.tzinfo) -> str:
     return ZONE_ABBREVIATIONS.get(key, key)
 
 
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+                        r"(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
 def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
     """Parse --at: an ISO 8601 date or date-time; one without an offset is read in ``zone``.
 
@@ -57,6 +62,10 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
             return dt.datetime.combine(day, dt.time(), tzinfo=zone)
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
+        if _ISO_SHAPE.match(value):  # 2024-02-30: the form is right, the day does not exist
+            raise InvalidInput(
+                message_id=f"--at '{text}' bukan tanggal yang ada di kalender.",
+                message_en=f"--at '{text}' is not a date on the calendar.") from None
         raise InvalidInput(
             message_id=f"--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, "
                        "2024-02-13T23:30, 2024-02-13T16:30:00Z.",
