@@ -129,7 +129,7 @@ def test_version() -> None:
 
 @pytest.mark.parametrize(("args", "code", "needle"), [
     (("now", "--at", "kemarin"), 1, "bukan tanggal ISO 8601"),
-    (("now", "--at", "2024-02-30"), 1, "bukan tanggal ISO 8601"),
+    (("now", "--at", "2024-02-30"), 1, "bukan tanggal yang ada di kalender"),
     (("now", "--tz", "Mars"), 1, "WIB, WITA, WIT"),
     (("show", "nope"), 1, "pemilu-timeline list"),
     (("show", "pemungutan"), 1, "PEMILIHAN/ID"),
