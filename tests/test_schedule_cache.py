@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from pemilu_timeline import load_schedule, schedule_cache
-from tests.conftest import SMALL
+from pemilu_timeline import Schedule, Stage, load_schedule, parse_schedule, schedule_cache
+from tests.conftest import ASSETS, SMALL
 
 HEADER, _, FIRST_STAGE = SMALL.read_text().partition("[[stages]]")
 
@@ -101,3 +102,38 @@ def test_no_cache_directory_at_all_is_harmless(monkeypatch: pytest.MonkeyPatch) 
 
     monkeypatch.setattr(schedule_cache, "cache_dir", no_home)
     assert len(load_schedule(bundled_path())) > 40
+
+
+def every_field(schedule: Schedule) -> list[tuple[object, ...]]:
+    """Each stage's fields, those equality skips (_lo, _hi, dated_by_rule) too."""
+    return [tuple(getattr(stage, f.name) for f in fields(Stage)) for stage in schedule]
+
+
+@pytest.mark.parametrize("text", [
+    SMALL.read_text(),
+    # Putusan MK dated: the two stages that follow it get dates from their rules.
+    (ASSETS / "relative.toml").read_text().replace("undated = true", "start = 2024-03-20"),
+], ids=["small", "dated-by-rule"])
+def test_an_entry_gives_back_the_parsed_schedule_field_for_field(text: str,
+                                                                 tmp_path: Path) -> None:
+    path = tmp_path / "stages.toml"
+    path.write_text(text)
+    parsed = parse_schedule(text, str(path))
+    schedule_cache.store(path, path.stat(), parsed)
+    cached = schedule_cache.load(path, path.stat())
+    assert cached is not None and cached is not parsed
+    assert every_field(cached) == every_field(parsed)
+    assert (cached.elections, cached.path) == (parsed.elections, parsed.path)
+    assert any(stage.dated_by_rule for stage in parsed) == (text != SMALL.read_text())
+
+
+def test_repeated_texts_are_stored_once(tmp_path: Path) -> None:
+    """Regional copies of a stage share its name and source: the entry (and the memory of a
+    schedule loaded from it) holds them once."""
+    path = big_schedule(tmp_path / "big.toml")
+    load_schedule(path)
+    cached = schedule_cache.load(path, path.stat())
+    assert cached is not None
+    first, second = cached.stages[:2]
+    assert first.id != second.id
+    assert first.name is second.name and first.source is second.source
