@@ -143,3 +143,21 @@ def test_locate_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PEMILU_TIMELINE_FILE", "env.toml")
     assert locate().origin == "environment"
     assert locate("opt.toml").origin == "option"
+
+
+def test_a_bad_election_is_reported_once_as_an_election() -> None:
+    text = HEADER.replace('timezone = "Asia/Jakarta"', 'timezone = "Mars/Base"')
+    assert text != HEADER
+    with pytest.raises(ScheduleInvalid) as error:
+        parse_schedule(text + textwrap.dedent("""
+            [[stages]]
+            id = "a"
+            election = "pemilu-2024"
+            name = "A"
+            name_en = "A"
+            start = 2024-02-11
+            source = "x"
+            """), "s.toml")
+    (problem,) = error.value.problems  # its stages are not "unknown election" as well
+    assert (problem.election, problem.stage, problem.field) == ("pemilu-2024", None, "timezone")
+    assert "[election pemilu-2024, field timezone]" in problem.describe("en")

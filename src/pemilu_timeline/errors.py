@@ -84,6 +84,7 @@ class Problem:
     column: int | None = None
     stage: str | None = None
     field: str | None = None
+    election: str | None = None  # a problem of the election's own table
 
     def place(self) -> str:
         where = self.path
@@ -95,6 +96,8 @@ class Problem:
 
     def describe(self, lang: str = "en") -> str:
         context = []
+        if self.election:
+            context.append(i18n.t("problem.election", lang, election=self.election))
         if self.stage:
             context.append(i18n.t("problem.stage", lang, stage=self.stage))
         if self.field:
@@ -105,7 +108,8 @@ class Problem:
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.path, "line": self.line, "column": self.column,
-            "stage": self.stage, "field": self.field, "code": self.key,
+            "election": self.election, "stage": self.stage, "field": self.field,
+            "code": self.key,
             "message": i18n.t(self.key, "en", **self.params),
         }
 

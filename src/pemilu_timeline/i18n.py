@@ -156,6 +156,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Try again later; the lock is released by itself when that command finishes."),
     # validation problems
     "problem.stage": ("tahapan {stage}", "stage {stage}"),
+    "problem.election": ("pemilihan {election}", "election {election}"),
     "problem.field": ("kolom {field}", "field {field}"),
     "problem.toml": ("TOML tidak valid: {detail}", "invalid TOML: {detail}"),
     "problem.encoding": ("berkas bukan UTF-8: {detail}", "file is not UTF-8: {detail}"),

@@ -263,15 +263,17 @@ class _Validator:
         self.where = _Lines(text)
         self.problems: list[Problem] = []
         self.indexes: dict[str, int] = {}  # stage key -> position in the file, for places
+        self.broken_elections: set[str] = set()
 
     def problem(self, key: str, *, line: LineRef = None, stage: str | None = None,
-                field: str | None = None, **params: Any) -> None:
+                election: str | None = None, field: str | None = None,
+                **params: Any) -> None:
         """Record a problem; ``line`` may be a thunk, so places are only looked up on failure."""
         number = line() if callable(line) else line
         if field is not None:
             params = {"field": field, **params}  # the messages name the field too
         self.problems.append(Problem(self.path, key, params, line=number, stage=stage,
-                                     field=field))
+                                     election=election, field=field))
 
     def build(self, data: dict[str, Any]) -> Schedule:
         for key in data:
@@ -321,66 +323,74 @@ class _Validator:
         for election_id, table in raw.items():
             line = _thunk(self.where.election_header, election_id)
             if not isinstance(table, dict):
-                self.problem("problem.type", line=line, stage=election_id, field="elections",
-                             got=type(table).__name__, expected_id=_type_id("table"),
-                             expected_en=_type_en("table"))
+                self.problem("problem.type", line=line, election=election_id,
+                             field="elections", got=type(table).__name__,
+                             expected_id=_type_id("table"), expected_en=_type_en("table"))
                 continue
             ok = True
             if not ID_PATTERN.match(election_id):
-                self.problem("problem.bad_id", line=line, stage=election_id, value=election_id)
+                self.problem("problem.bad_id", line=line, election=election_id,
+                             value=election_id)
                 ok = False
             for name in table:
                 if name not in ELECTION_REQUIRED + ELECTION_OPTIONAL:
-                    self._unknown(name, ELECTION_REQUIRED + ELECTION_OPTIONAL, line, election_id)
+                    self._unknown(name, ELECTION_REQUIRED + ELECTION_OPTIONAL, line, None,
+                                  election=election_id)
                     ok = False
             values: dict[str, Any] = {}
             for name in ELECTION_REQUIRED + ELECTION_OPTIONAL:
                 value = table.get(name)
                 if value is None:
                     if name in ELECTION_REQUIRED:
-                        self.problem("problem.missing", line=line, stage=election_id,
+                        self.problem("problem.missing", line=line, election=election_id,
                                      field=name)
                         ok = False
                     continue
-                if not self._text(value, name, line, election_id):
+                if not self._text(value, name, line, None, election=election_id):
                     ok = False
                 values[name] = value
             zone_name = values.get("timezone")
             if isinstance(zone_name, str) and zone_or_none(zone_name) is None:
-                self.problem("problem.unknown_zone", line=line, stage=election_id,
+                self.problem("problem.unknown_zone", line=line, election=election_id,
                              field="timezone", value=zone_name)
                 ok = False
             if ok:
                 result[election_id] = Election(id=election_id, **values)
+            else:  # it exists, with problems of its own: its stages are not "unknown"
+                self.broken_elections.add(election_id)
         return result
 
     def _unknown(self, name: str, known: tuple[str, ...], line: LineRef,
-                 stage: str | None) -> None:
+                 stage: str | None, *, election: str | None = None) -> None:
         close = difflib.get_close_matches(name, known, n=3)
         # Swapped letters are the likeliest typo: 'strat' means start, not state.
         close.sort(key=lambda candidate: sorted(candidate) != sorted(name))
         if close:
-            self.problem("problem.unknown_field_hint", line=line, stage=stage, field=name,
-                         suggestion=close[0])
+            self.problem("problem.unknown_field_hint", line=line, stage=stage,
+                         election=election, field=name, suggestion=close[0])
         else:
-            self.problem("problem.unknown_field", line=line, stage=stage, field=name)
+            self.problem("problem.unknown_field", line=line, stage=stage, election=election,
+                         field=name)
 
-    def _text(self, value: Any, name: str, line: LineRef, stage: str | None) -> bool:
+    def _text(self, value: Any, name: str, line: LineRef, stage: str | None, *,
+              election: str | None = None) -> bool:
         if not isinstance(value, str):
-            self._wrong_type(name, value, "text", line, stage)
+            self._wrong_type(name, value, "text", line, stage, election=election)
             return False
         if not value.strip():
-            self.problem("problem.empty", line=line, stage=stage, field=name)
+            self.problem("problem.empty", line=line, stage=stage, election=election,
+                         field=name)
             return False
         pattern = CONTROL if name == "note" else CONTROL_STRICT
         if pattern.search(value):
-            self.problem("problem.control", line=line, stage=stage, field=name)
+            self.problem("problem.control", line=line, stage=stage, election=election,
+                         field=name)
             return False
         return True
 
     def _wrong_type(self, name: str, value: Any, expected: str, line: LineRef,
-                    stage: str | None) -> None:
-        self.problem("problem.type", line=line, stage=stage, field=name,
+                    stage: str | None, *, election: str | None = None) -> None:
+        self.problem("problem.type", line=line, stage=stage, election=election, field=name,
                      got=_describe(value), expected_id=_type_id(expected),
                      expected_en=_type_en(expected))
 
@@ -420,7 +430,8 @@ class _Validator:
             self.problem("problem.bad_id", line=at("id"), stage=label, field="id",
                          value=stage_id)
         election = raw.get("election")
-        if isinstance(election, str) and election and election not in elections:
+        if isinstance(election, str) and election and election not in elections \
+                and election not in self.broken_elections:
             self.problem("problem.unknown_election", line=at("election"), stage=label,
                          field="election", value=election,
                          known=", ".join(elections) or "-")
