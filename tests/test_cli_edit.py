@@ -398,3 +398,10 @@ def test_english_reason_and_condition_are_shown_in_english(small_file: Path) -> 
     assert (data["reason"], data["reason_en"], data["condition_en"]) == (
         "Dibatalkan", "Called off", "Only if needed")
     assert "dibatalkan: Dibatalkan" in run("show", "kampanye", "-f", small_file).stdout
+
+
+def test_diff_of_a_missing_file_points_at_the_name_not_at_file(small_file: Path,
+                                                                tmp_path: Path) -> None:
+    result = run("diff", tmp_path / "before.toml", small_file, "--lang", "en", code=1)
+    assert "no such file. Check the file name." in result.stderr
+    assert "--file" not in result.stderr

@@ -548,9 +548,8 @@ def diff(
 ) -> None:
     """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
     from pemilu_timeline.diff import diff_schedules, diff_to_dict
-    from pemilu_timeline.schedule_file import load_schedule
 
-    result = diff_schedules(load_schedule(old), load_schedule(new))
+    result = diff_schedules(_load_named(old), _load_named(new))
     if as_json:
         print_json(diff_to_dict(result, str(old), str(new)))
         return
@@ -576,6 +575,18 @@ def diff(
     for changed in result.changed:
         typer.echo(f"~ {changed.key}  {changed.stage.display_name(code)}")
         _print_fields(changed.fields, code)
+
+
+def _load_named(path: Path) -> Schedule:
+    """A file named on the command line: if it cannot be read, --file is not the fix."""
+    from pemilu_timeline.errors import ScheduleFileError
+    from pemilu_timeline.schedule_file import load_schedule
+
+    try:
+        return load_schedule(path)
+    except ScheduleFileError as error:
+        error.params.update(hint_id="Periksa nama berkasnya.", hint_en="Check the file name.")
+        raise
 
 
 def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:
