@@ -395,6 +395,30 @@ def test_output_file_is_written_and_stdout_stays_clean(tmp_path: Path) -> None:
     assert target.stat().st_mode & 0o777 == 0o640  # replaced, but the mode is kept
 
 
+def test_output_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.ics"
+    real.write_text("old")
+    link = tmp_path / "link.ics"
+    link.symlink_to(real)
+    run("export", "ical", "-f", SMALL, "-o", link)
+    assert link.is_symlink() and real.read_bytes() == export("-f", SMALL)
+
+
+def test_output_to_a_pipe_writes_into_it(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    fifo = tmp_path / "calendar.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    run("export", "ical", "-f", SMALL, "-o", fifo)
+    reader.join(timeout=10)
+    assert received == [export("-f", SMALL)]
+    assert not fifo.is_file()  # still a pipe, never replaced by a file
+
+
 def test_output_dash_is_stdout() -> None:
     assert run("export", "ical", "-f", SMALL, "-o", "-").stdout_bytes == export("-f", SMALL)
 

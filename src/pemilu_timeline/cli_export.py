@@ -112,10 +112,18 @@ def _write(data: bytes, output: Path | None) -> bool:
     if output is None or str(output) == "-":
         typer.echo(data, nl=False)
         return False
+    import stat
     import tempfile
 
-    target = output.expanduser()
+    # A symlink is written through (the link stays); a device or pipe (/dev/stdout, a FIFO)
+    # is written to as it is, never replaced by a file.
+    named = output.expanduser()
+    target = Path(os.path.realpath(named))
     try:
+        if named.exists() and not stat.S_ISREG(named.stat().st_mode):
+            with open(named, "wb") as stream:
+                stream.write(data)
+            return True
         handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."),
                                              prefix=f".{target.name}.", suffix=".tmp")
         try:
