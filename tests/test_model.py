@@ -131,5 +131,9 @@ def test_a_full_key_that_is_not_there_is_not_replaced_by_a_look_alike() -> None:
     with pytest.raises(StageNotFound) as error:
         without.find("pemilu-2024/masa-tenang")
     assert "pemilu-2024/masa-tenang-putaran-kedua" in error.value.params["close"]
+    with pytest.raises(StageNotFound):  # however it is capitalised
+        without.find("Pemilu-2024/Masa-Tenang")
+    assert without.find("PEMILU-2024/MASA-TENANG-PUTARAN-KEDUA").key == (
+        "pemilu-2024/masa-tenang-putaran-kedua")
     assert without.find("pemilu-2024 masa tenang putaran").key == (
         "pemilu-2024/masa-tenang-putaran-kedua")  # words still search names

@@ -246,3 +246,16 @@ def test_timeline_rows_never_wrap_at_narrow_widths(width: int) -> None:
     rows = out.splitlines()
     assert len(rows) == 6  # title, months, three stages, the now marker
     assert all(len(row.rstrip()) <= width for row in rows)
+
+
+def test_export_words_a_rule_as_show_does(tmp_path: Path) -> None:
+    path = tmp_path / "dated.toml"
+    path.write_text(dated_ruling())
+    schedule = load(dated_ruling())
+    data = run("export", "ical", "-f", path).stdout_bytes.decode().replace("\r\n ", "")
+    for key in ("pemilu-2024/penetapan-terpilih", "pemilu-2024/pelantikan-persiapan"):
+        stage = schedule.get(key)
+        assert stage is not None
+        rule = schedule.describe_rule(stage, "id").replace(",", "\\,")
+        assert f"Aturan: {rule}" in data
+        assert rule in " ".join(run("show", key, "-f", path).stdout.split())

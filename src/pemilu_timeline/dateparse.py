@@ -57,8 +57,10 @@ _ZONE = re.compile(r"(?<![\w])(WIB|WITA|WIT)(?![\w])", re.IGNORECASE)
 # 07.00 / 7.30 as a time; not part of a dotted date such as 14.02.2024.
 _DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-# The year before any other number, after words only: "2024/03/01", "Jumat, 2024-3-1".
+# The year before any other number, after words only: "2024/03/01", "Jumat, 2024-3-1";
+# or a year-month-day anywhere: "pukul 07.00, 2024-03-01".
 _LEADING_YEAR = re.compile(r"[\W_]*(?:[^\W\d_]+[\W_]+)*\d{4}(?!\d)")
+_YMD = re.compile(r"(?<![\d.:/-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.:/-])")
 _WORD = re.compile(r"[^\W\d_]+")
 _DEFAULTS = (dt.datetime(2000, 1, 1, 0, 0, 0), dt.datetime(2001, 2, 2, 1, 1, 1))
 EXAMPLES = "2024-02-14; 14/02/2024; 14 Februari 2024; Rabu, 14 Feb 2024 pukul 07.00"
@@ -131,8 +133,8 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     parser = _parser()
     # Day first is how Indonesians write 14/02/2024; but a text that opens with the year
     # (2024/03/01, 2024-3-1 10.00) is year-month-day, never year-day-month.
-    order = ({"yearfirst": True, "dayfirst": False} if _LEADING_YEAR.match(value)
-             else {})
+    year_first = _LEADING_YEAR.match(value) or _YMD.search(value)
+    order = {"yearfirst": True, "dayfirst": False} if year_first else {}
     try:
         first = parser.parse(value, default=_DEFAULTS[0], **order)
         second = parser.parse(value, default=_DEFAULTS[1], **order)

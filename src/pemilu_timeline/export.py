@@ -158,9 +158,7 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     if condition:
         lines.append(f"{_word('condition', lang)}: {condition}")
     if stage.after is not None:
-        anchor = schedule.get(stage.after.stage)
-        anchor_name = anchor.display_name(lang) if anchor else stage.after.stage
-        lines.append(f"{_word('rule', lang)}: {stage.after.describe(lang, anchor_name)}")
+        lines.append(f"{_word('rule', lang)}: {schedule.describe_rule(stage, lang)}")
     if local_time:
         lines.append(_word("local_time_in", lang).format(zone=written_in) if written_in
                      else _word("local_time", lang))

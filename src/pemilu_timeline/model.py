@@ -280,10 +280,10 @@ class Schedule:
         """Resolve what a user typed: ELECTION/ID, a bare id, or words from the name."""
         text = query.strip()
         if "/" in text:
-            found = self.get(text)
+            found = self.get(text) or self.get(text.lower())
             if found is not None:
                 return found
-            if _KEY.fullmatch(text):
+            if _KEY.fullmatch(text.lower()):
                 # A full ELECTION/ID names one stage; never stand in a look-alike for it
                 # (pemilu-2024/masa-tenang must not become ...masa-tenang-putaran-kedua).
                 keys = [s.key for s in self.stages]
