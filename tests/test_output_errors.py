@@ -43,3 +43,15 @@ def test_a_reader_that_leaves_early() -> None:
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=30) == 1
     assert stderr == ""  # no traceback, no "Exception ignored", nothing to a reader who left
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [[], ["--help"], ["-h"], ["--version"], ["now", "--help"]])
+def test_help_and_version_to_a_full_disk(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*COMMAND[:3], *args], stdout=full, stderr=subprocess.PIPE,
+                                text=True, env=_env(PEMILU_TIMELINE_LANG="en"), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: cannot write the output: no space left on device. Check where it goes (disk "
+        "space, file or terminal)."]

@@ -3,6 +3,7 @@
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -37,42 +38,52 @@ class StatusChoice(StrEnum):
 
 
 class PemiluGroup(TyperGroup):
-    """Maps every PemiluError to its one-line message and exit code, in one place."""
+    """Maps every PemiluError, and output that cannot be written, to one line and an exit
+    code, in one place."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except PemiluError as error:
-            _report(ctx, error.message, error.exit_code)
-        except BrokenPipeError:
-            # `pemilu-timeline list | head`: the reader left; nothing more to say to it.
-            _quiet_stdout()
-            raise typer.Exit(1) from None
-        except OSError as error:
+            lang = ctx.meta.get(LANG_META) or _env_lang()  # --lang is parsed by now
+            _report(lang, error.message(lang))
+            raise typer.Exit(error.exit_code) from None
+        except (OSError, UnicodeEncodeError) as error:
             # The core turns file errors into PemiluError; what is left is the output itself
-            # (a full disk behind `> file`, a closed terminal).
-            _quiet_stdout()
-            reasons = i18n.os_reasons(error)
-            _report(ctx, lambda lang: i18n.t("error.output", lang,
-                                             reason=reasons[lang == "en"]), 1)
-        except UnicodeEncodeError:
-            _quiet_stdout()
-            _report(ctx, lambda lang: i18n.t("error.encoding", lang), 1)
+            # (a full disk behind `> file`, a closed terminal, an ASCII-only terminal).
+            lang = ctx.meta.get(LANG_META) or _env_lang()
+            raise typer.Exit(_output_failed(error, lang)) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        # --help, --version and usage errors are printed before any command runs.
+        try:
+            return super().main(*args, **kwargs)
+        except (OSError, UnicodeEncodeError) as error:
+            sys.exit(_output_failed(error, _env_lang()))
 
 
-def _report(ctx: Any, message: Any, exit_code: int) -> None:
-    """The one-line message in the user's language on stderr, then the exit code."""
-    lang = ctx.meta.get(LANG_META) or _env_lang()
-    prefix = "Error" if lang == "en" else "Kesalahan"
+def _output_failed(error: OSError | UnicodeEncodeError, lang: str) -> int:
+    """Say why the output could not be written (a reader that left needs no word)."""
+    _quiet_stdout()
+    if isinstance(error, UnicodeEncodeError):
+        _report(lang, i18n.t("error.encoding", lang))
+    elif not isinstance(error, BrokenPipeError):  # `| head`: the reader left on purpose
+        reasons = i18n.os_reasons(error)
+        _report(lang, i18n.t("error.output", lang, reason=reasons[lang == "en"]))
+    return 1
+
+
+def _report(lang: str, message: str) -> None:
+    """The one-line message in the user's language on stderr."""
     from contextlib import suppress
 
     from rich.console import Console
     from rich.text import Text
 
+    prefix = "Error" if lang == "en" else "Kesalahan"
     with suppress(OSError, UnicodeEncodeError):  # stderr as broken as stdout: the code only
         Console(stderr=True, highlight=False).print(
-            Text(f"{prefix}: {message(lang)}", style="red"), soft_wrap=True)
-    raise typer.Exit(exit_code) from None
+            Text(f"{prefix}: {message}", style="red"), soft_wrap=True)
 
 
 def _quiet_stdout() -> None:

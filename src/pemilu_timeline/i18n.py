@@ -325,11 +325,6 @@ def os_reasons(error: OSError) -> tuple[str, str]:
     return OS_REASONS.get(name, (fallback, fallback))
 
 
-def os_reason(error: OSError, lang: str) -> str:
-    indonesian, english = os_reasons(error)
-    return english if lang == "en" else indonesian
-
-
 def check_language(lang: str) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
