@@ -403,5 +403,7 @@ def test_english_reason_and_condition_are_shown_in_english(small_file: Path) -> 
 def test_diff_of_a_missing_file_points_at_the_name_not_at_file(small_file: Path,
                                                                 tmp_path: Path) -> None:
     result = run("diff", tmp_path / "before.toml", small_file, "--lang", "en", code=1)
-    assert "no such file. Check the file name." in result.stderr
+    assert "no such file or directory. Check the file name." in result.stderr
     assert "--file" not in result.stderr
+    result = run("validate", tmp_path / "before.toml", "--lang", "en", code=1)
+    assert "Check the file name." in result.stderr

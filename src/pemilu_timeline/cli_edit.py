@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -512,7 +514,8 @@ def validate(
         raise UsageError(message_id="Sebut berkasnya sekali saja: FILE atau --file.",
                          message_en="Name the file once: FILE or --file.")
     source = _editable(path or file) if fix_format else locate(path or file)
-    text = read_text(source.path)
+    with _named_file() if path is not None else nullcontext():
+        text = read_text(source.path)
     shown = str(source.path)
     try:
         schedule = parse_schedule(text, shown)
@@ -577,16 +580,23 @@ def diff(
         _print_fields(changed.fields, code)
 
 
-def _load_named(path: Path) -> Schedule:
-    """A file named on the command line: if it cannot be read, --file is not the fix."""
+@contextmanager
+def _named_file() -> Iterator[None]:
+    """A file named as an argument: if it cannot be read, --file is not the fix."""
     from pemilu_timeline.errors import ScheduleFileError
-    from pemilu_timeline.schedule_file import load_schedule
 
     try:
-        return load_schedule(path)
+        yield
     except ScheduleFileError as error:
         error.params.update(hint_id="Periksa nama berkasnya.", hint_en="Check the file name.")
         raise
+
+
+def _load_named(path: Path) -> Schedule:
+    from pemilu_timeline.schedule_file import load_schedule
+
+    with _named_file():
+        return load_schedule(path)
 
 
 def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:

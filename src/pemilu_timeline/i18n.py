@@ -303,7 +303,8 @@ TYPE_NAMES = {
 
 # What the system says, in the user's language (strerror is always English).
 OS_REASONS: dict[str, tuple[str, str]] = {
-    "ENOENT": ("berkas tidak ada", "no such file"),
+    "ENOENT": ("berkas atau foldernya tidak ada", "no such file or directory"),
+    "EEXIST": ("sudah ada", "already exists"),
     "EACCES": ("tidak ada izin", "permission denied"),
     "EPERM": ("tidak ada izin", "operation not permitted"),
     "EISDIR": ("itu sebuah folder", "it is a directory"),

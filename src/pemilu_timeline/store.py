@@ -231,6 +231,9 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
 
     lock = lock_path(path)
     try:
+        # filelock retries a lock file it cannot create as if another command held it, and
+        # would end in a misleading timeout; find out at once instead.
+        os.close(os.open(lock, os.O_RDWR | os.O_CREAT, 0o644))
         with FileLock(str(lock), timeout=timeout):
             yield lock
     except Timeout:
@@ -238,13 +241,14 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
     except OSError as error:
         if error.filename not in (str(lock), None):
             raise
+        from pemilu_timeline.i18n import os_reasons
+
+        reason_id, reason_en = os_reasons(error)
         raise WriteRefused(
-            message_id=f"Tidak bisa membuat berkas kunci {lock}: "
-                       f"{error.strerror or error}. Periksa izin folder {lock.parent}; "
-                       "berkas tidak diubah.",
-            message_en=f"Cannot create the lock file {lock}: {error.strerror or error}. "
-                       f"Check the permissions of {lock.parent}; the file is unchanged."
-        ) from None
+            message_id=f"Tidak bisa membuat berkas kunci {lock}: {reason_id}. Periksa izin "
+                       f"folder {lock.parent}; berkas tidak diubah.",
+            message_en=f"Cannot create the lock file {lock}: {reason_en}. Check the "
+                       f"permissions of {lock.parent}; the file is unchanged.") from None
 
 
 def _seconds(timeout: float) -> str:
