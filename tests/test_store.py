@@ -290,3 +290,14 @@ def test_a_held_lock_times_out_with_advice_that_keeps_locking_safe(small_file: P
         assert words in text and "0 " in text and str(small_file) in text
         assert store.LOCK_SUFFIX not in text  # no lock path to delete
     assert small_file.read_bytes() == before
+
+
+def test_a_lock_file_that_cannot_be_made_is_said_at_once(tmp_path: Path) -> None:
+    import time
+
+    (tmp_path / "s.toml.lock").mkdir()
+    began = time.monotonic()
+    result = run("init", tmp_path / "s.toml", "--lang", "en", code=1)
+    assert time.monotonic() - began < 5  # not after the 10 s lock timeout
+    assert "Cannot create the lock file" in result.stderr and "is a directory" in result.stderr
+    assert not (tmp_path / "s.toml").exists()
