@@ -29,8 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (100, 1_000, 10_000)
-BUSY_MOMENT = "2024-02-12T10:00"
-FLOOR_GC = "floor, GC as the CLI sets it"  # masa tenang: many stages active per region
+BUSY_MOMENT = "2024-02-12T10:00"  # masa tenang: many stages active per region
+FLOOR_GC = "floor, GC as the CLI sets it"
 
 
 @dataclass

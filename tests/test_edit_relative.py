@@ -51,8 +51,8 @@ def test_a_stage_added_after_a_pending_one_is_pending_too(relative_file: Path) -
     result = run(*INAUGURATION, "-f", relative_file, "--after", "penetapan-terpilih",
                  "--days", "10", "--sense", "at-earliest")
     assert result.stdout.splitlines() == [
-        "Ditambahkan pemilu-2024/pelantikan: Pelantikan Anggota DPR — belum bertanggal, "
-        "menunggu pemilu-2024/penetapan-terpilih (revisi 1).",
+        "Ditambahkan pemilu-2024/pelantikan: Pelantikan Anggota DPR — menunggu Penetapan "
+        "Calon Terpilih (revisi 1).",
         "  Aturan: paling cepat 10 hari setelah Penetapan Calon Terpilih.",
         f"Berkas: {relative_file}"]
     added = listed(relative_file, "2024-04-01")["pelantikan"]
@@ -127,7 +127,7 @@ def test_edit_changes_only_the_parts_of_a_rule_given(relative_file: Path) -> Non
                  "--lang", "en")
     assert "  rule: stage=putusan-mk, days=3, sense=at-latest → stage=pemilu-2024/putusan-mk, " \
            "days=5, sense=at-latest" in result.stdout
-    assert "  Pending: waits for pemilu-2024/putusan-mk." in result.stdout
+    assert "  Pending: waiting for Constitutional Court ruling." in result.stdout
     rule = shown(relative_file, "penetapan-terpilih", "2024-04-01")["after"]
     assert (rule["days"], rule["sense"], rule["duration"]) == (5, "at-latest", 1)
     before = relative_file.read_bytes()

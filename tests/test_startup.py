@@ -51,7 +51,6 @@ def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
     ["countdown", "--watch", "--at", "2024-02-12"],
     ["export"],
     ["add", "--help"],
-    ["nwo"],
 ])
 def test_one_command_app_behaves_as_the_whole(args: list[str]) -> None:
     """Help, usage errors and PemiluError exits do not depend on the sibling commands."""

@@ -121,10 +121,11 @@ def _dates(start: Any, end: Any, zone: str | None, lang: str) -> str:
     return i18n.format_range(start, end if end is not None else start, lang, label)
 
 
-def _stage_dates(stage: Stage, lang: str) -> str:
-    if stage.start is None and stage.after is not None:
-        return _t("pending", lang, anchor=stage.after.stage)
-    return _dates(stage.start, stage.end, stage.zone, lang)
+def _stage_dates(stage: Stage, lang: str, schedule: Schedule | None = None) -> str:
+    """As `show` words them; with ``schedule``, a pending stage names its anchor."""
+    from pemilu_timeline.render import dates_text
+
+    return dates_text(stage, lang, schedule=schedule)
 
 
 def _rule(after: str | None, days: int | None, sense: Sense | None, edge: Edge | None,
@@ -257,7 +258,7 @@ def add(
         schedule = load_source(source_file)
         written = schedule.get(key)
         if written is not None and written.after is not None:
-            dates = _stage_dates(written, code)
+            dates = _stage_dates(written, code, schedule)
             rule_line = _t("rule", code, rule=schedule.describe_rule(written, code))
     typer.echo(_t("added", code, key=key, name=name_shown, dates=dates,
                   revision=added["revision"]))
@@ -436,9 +437,10 @@ def _echo_rule_dates(source_file: ScheduleSource, key: str, lang: str) -> None:
         if stage.dated_by_rule:
             typer.echo(_t("by_rule", lang, dates=_stage_dates(stage, lang)))
         elif stage.start is None:
-            typer.echo(_t("waits", lang, anchor=stage.after.stage))
+            typer.echo(_t("waits", lang, dates=_stage_dates(stage, lang, schedule)))
     for other in dependants(schedule, key):
-        typer.echo(_t("dependant", lang, key=other.key, dates=_stage_dates(other, lang)))
+        typer.echo(_t("dependant", lang, key=other.key,
+                      dates=_stage_dates(other, lang, schedule)))
 
 
 def _value(value: Any, lang: str) -> str:
