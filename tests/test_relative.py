@@ -150,7 +150,7 @@ def test_json_says_which_is_which() -> None:
 
 def test_list_shows_pending_apart_and_show_explains_the_rule(tmp_path: Path) -> None:
     out = run("list", "-f", RELATIVE, "--at", "2024-02-14").stdout
-    assert "Menunggu tahapan lain (3)" in out
+    assert "Belum bertanggal (3)" in out
     assert "menunggu Putusan MK" in out  # the anchor by name, as a reporter would say it
     out = run("show", "penetapan-terpilih", "-f", RELATIVE, "--lang", "en").stdout
     assert "at the latest 3 days after Constitutional Court ruling (date not yet known)" in out
@@ -223,7 +223,7 @@ def test_now_names_the_pending_and_the_cancelled_stages() -> None:
     assert before["cancelled"] == []  # only while its dates would have it on
     out = " ".join(run("now", "-f", RELATIVE, "--at", "2024-06-10T10:00").stdout.split())
     assert "Dibatalkan, tidak berlangsung: Masa Kampanye Putaran Kedua" in out
-    assert "Menunggu tahapan lain (3):" in out and "menunggu Putusan MK" in out
+    assert "Belum bertanggal (3):" in out and "menunggu Putusan MK" in out
 
 
 def test_timeline_lists_waiting_stages_after_the_bars_and_marks_cancelled_ones() -> None:

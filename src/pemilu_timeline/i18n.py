@@ -121,7 +121,7 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "and {n} more (see list --status pending)"),
     "label.waiting_for": ("menunggu {anchor}", "waiting for {anchor}"),
     "label.date_unknown": ("tanggal belum diketahui", "date not yet known"),
-    "title.pending": ("Menunggu tahapan lain ({count})", "Waiting for another stage ({count})"),
+    "title.pending": ("Belum bertanggal ({count})", "Not dated yet ({count})"),
     "col.rule": ("Aturan", "Rule"),
     "col.condition": ("Syarat", "Condition"),
     # errors
