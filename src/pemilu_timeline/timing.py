@@ -64,8 +64,11 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
     except ValueError:
         if _ISO_SHAPE.match(value):  # 2024-02-30: the form is right, the day does not exist
             raise InvalidInput(
-                message_id=f"--at '{text}' bukan tanggal yang ada di kalender.",
-                message_en=f"--at '{text}' is not a date on the calendar.") from None
+                message_id=f"--at '{text}' bukan tanggal yang ada di kalender (atau jam atau "
+                           "offsetnya tidak ada). Contoh: 2024-02-12, 2024-02-13T23:30+08:00.",
+                message_en=f"--at '{text}' is not a date on the calendar (or its time or "
+                           "offset does not exist). Examples: 2024-02-12, "
+                           "2024-02-13T23:30+08:00.") from None
         raise InvalidInput(
             message_id=f"--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, "
                        "2024-02-13T23:30, 2024-02-13T16:30:00Z.",
