@@ -95,6 +95,18 @@ def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
     assert Path(path).read_bytes() == before
 
 
+def test_a_zip_import_reads_its_bundled_schedule(wheel: Path, tmp_path: Path) -> None:
+    # A wheel is a zip: imported from it directly, the data is no plain file on disk.
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "import pemilu_timeline, json; from pemilu_timeline import load_schedule;"
+         "print(json.dumps([pemilu_timeline.__file__, len(load_schedule())]))"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(wheel), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)})
+    module, count = json.loads(out.stdout)
+    assert module.startswith(str(wheel)) and count > 40
+
+
 def test_python_dash_m_works() -> None:
     result = subprocess.run([sys.executable, "-m", "pemilu_timeline", "--version"],
                             capture_output=True, text=True, check=True)

@@ -75,11 +75,24 @@ def bundled_path() -> Path:
     checkout = here.parents[1] / "data" / FILE_NAME
     if checkout.is_file():
         return checkout
-    from importlib.resources import as_file, files
+    return _extracted_bundle()
 
-    resource = files("pemilu_timeline").joinpath("data", FILE_NAME)
-    with as_file(resource) as extracted:  # a real path for loaders that are not on disk
-        return Path(extracted)
+
+def _extracted_bundle() -> Path:
+    """The bundled schedule of a package that is not plain files (a zip import), copied to a
+    file that outlives this call: as_file's copy is deleted when its block ends."""
+    import tempfile
+    import zlib
+    from importlib.resources import files
+
+    data = files("pemilu_timeline").joinpath("data", FILE_NAME).read_bytes()
+    target = Path(tempfile.gettempdir()) / f"pemilu-timeline-{zlib.crc32(data):08x}.toml"
+    if not (target.is_file() and target.read_bytes() == data):
+        fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    return target
 
 
 def is_package_data(path: str | os.PathLike[str]) -> bool:
