@@ -41,29 +41,11 @@ FALLBACK_STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Subscribed calendars are asked to refresh daily (RFC 7986 and the older Microsoft property).
 REFRESH = dt.timedelta(days=1)
 
-# Words the export adds around the schedule's own text; i18n.py holds the rest.
-WORDS: dict[str, tuple[str, str]] = {
-    "reason": ("Alasan", "Reason"),
-    "condition": ("Syarat", "Condition"),
-    "rule": ("Aturan", "Rule"),
-    "local_time": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT.",
-                   "Local time: the same clock hours in WIB, WITA and WIT."),
-    "local_time_in": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT; "
-                      "kalender ini menuliskannya dalam zona {zone}.",
-                      "Local time: the same clock hours in WIB, WITA and WIT; this calendar "
-                      "writes them in {zone}."),
-}
-
 # RFC 5545 TEXT may not carry ASCII controls other than tab (newlines are escaped as \n).
 # The loader already refuses them in schedule files; this guards stages built in code.
 _UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_BREAKS = re.compile(r"\r\n?")
 _ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a URI has no room for tabs or newlines
-
-
-def _word(key: str, lang: str) -> str:
-    indonesian, english = WORDS[key]
-    return english if lang == "en" else indonesian
 
 
 def clean_text(text: str) -> str:
@@ -151,17 +133,17 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     lines: list[str] = []
     if stage.state is State.CANCELLED:
         status = i18n.t("status.cancelled", lang).capitalize()
-        lines.append(f"{status}. {_word('reason', lang)}: {stage.reason_in(lang) or '-'}")
+        lines.append(f"{status}. {i18n.t('export.reason', lang)}: {stage.reason_in(lang) or '-'}")
     elif stage.state is State.TENTATIVE:
         lines.append(i18n.t("status.tentative", lang).capitalize() + ".")
     condition = stage.condition_in(lang)
     if condition:
-        lines.append(f"{_word('condition', lang)}: {condition}")
+        lines.append(f"{i18n.t('export.condition', lang)}: {condition}")
     if stage.after is not None:
-        lines.append(f"{_word('rule', lang)}: {schedule.describe_rule(stage, lang)}")
+        lines.append(f"{i18n.t('export.rule', lang)}: {schedule.describe_rule(stage, lang)}")
     if local_time:
-        lines.append(_word("local_time_in", lang).format(zone=written_in) if written_in
-                     else _word("local_time", lang))
+        lines.append(i18n.t("export.local_time_in", lang, zone=written_in) if written_in
+                     else i18n.t("export.local_time", lang))
     if stage.note:
         lines.append(stage.note)
     lines.append(f"{i18n.t('col.source', lang)}: {stage.source}")

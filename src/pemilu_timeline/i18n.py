@@ -31,6 +31,16 @@ WEEKDAYS = {
 CATALOG: dict[str, tuple[str, str]] = {
     # export
     "export.written": ("{count} tahapan ditulis ke {path}.", "Wrote {count} stages to {path}."),
+    # words the iCal description adds around the schedule's own text
+    "export.reason": ("Alasan", "Reason"),
+    "export.condition": ("Syarat", "Condition"),
+    "export.rule": ("Aturan", "Rule"),
+    "export.local_time": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT.",
+                          "Local time: the same clock hours in WIB, WITA and WIT."),
+    "export.local_time_in": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT; "
+                             "kalender ini menuliskannya dalam zona {zone}.",
+                             "Local time: the same clock hours in WIB, WITA and WIT; this "
+                             "calendar writes them in {zone}."),
     # statuses
     "status.past": ("selesai", "past"),
     "status.active": ("berlangsung", "active"),
