@@ -88,8 +88,6 @@ def _report(lang: str, message: str) -> None:
 
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null, so the flush at exit does not fail a second time."""
-    import sys
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -286,9 +286,12 @@ class Schedule:
             if _KEY.fullmatch(text.lower()):
                 # A full ELECTION/ID names one stage; never stand in a look-alike for it
                 # (pemilu-2024/masa-tenang must not become ...masa-tenang-putaran-kedua).
-                keys = [s.key for s in self.stages]
-                raise StageNotFound(query=query,
-                                    close=difflib.get_close_matches(text, keys, n=5, cutoff=0.6))
+                # Close matches by id within that election: the shared prefix would make
+                # every key of the election look alike.
+                election, _, stage_id = text.lower().partition("/")
+                ids = [s.id for s in self.stages if s.election == election]
+                close = difflib.get_close_matches(stage_id, ids, n=5, cutoff=0.6)
+                raise StageNotFound(query=query, close=[f"{election}/{c}" for c in close])
         by_id = [s for s in self.stages if s.id == text]
         if len(by_id) == 1:
             return by_id[0]
