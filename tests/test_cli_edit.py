@@ -407,3 +407,11 @@ def test_diff_of_a_missing_file_points_at_the_name_not_at_file(small_file: Path,
     assert "--file" not in result.stderr
     result = run("validate", tmp_path / "before.toml", "--lang", "en", code=1)
     assert "Check the file name." in result.stderr
+
+
+def test_a_note_in_each_language(small_file: Path) -> None:
+    run("edit", "kampanye", "-f", small_file, "--note", "Catatan.", "--note-en", "A note.")
+    assert "A note." in run("show", "kampanye", "-f", small_file, "--lang", "en").stdout
+    shown = run("show", "kampanye", "-f", small_file).stdout
+    assert "Catatan." in shown and "A note." not in shown
+    assert run_json("list", "-f", small_file, "--tag", "kampanye")[0]["note_en"] == "A note."

@@ -317,6 +317,8 @@ def edit(
                                                help="New source.")] = None,
     note: Annotated[str | None, typer.Option("--note", show_default=False,
                                              help="New note; '' removes it.")] = None,
+    note_en: Annotated[str | None, typer.Option(
+        "--note-en", show_default=False, help="The note in English; '' removes it.")] = None,
     url: Annotated[str | None, typer.Option("--url", show_default=False,
                                             help="New link; '' removes it.")] = None,
     zone: Annotated[str | None, typer.Option(
@@ -383,7 +385,8 @@ def edit(
         changes["end"] = last.value
     pinned = _zone_from(zone, first, last)
     for field, value in (("name", name), ("name_en", name_en), ("source", source),
-                         ("note", note), ("url", url), ("zone", pinned), ("state", state),
+                         ("note", note), ("note_en", note_en), ("url", url),
+                         ("zone", pinned), ("state", state),
                          ("reason", reason), ("condition", condition),
                          ("reason_en", reason_en), ("condition_en", condition_en),
                          ("milestone", milestone)):

@@ -15,7 +15,7 @@ from pemilu_timeline.model import Election, Schedule, Stage
 # Fields in the order a correction note reads them; the identity (id, election) is the key.
 STAGE_FIELDS = ("name", "name_en", "start", "end", "zone", "state", "reason", "reason_en",
                 "condition", "condition_en", "after", "tags", "milestone", "source", "url",
-                "note", "revision", "updated")
+                "note", "note_en", "revision", "updated")
 ELECTION_FIELDS = ("name", "name_en", "timezone", "source", "url", "note")
 
 

@@ -25,9 +25,10 @@ Moment = dt.date | dt.datetime
 Data = dict[str, Any]
 
 REQUIRED_TEXT = ("name", "name_en", "source")
-OPTIONAL_TEXT = ("note", "url", "zone", "reason", "reason_en", "condition", "condition_en")
+OPTIONAL_TEXT = ("note", "note_en", "url", "zone", "reason", "reason_en", "condition",
+                 "condition_en")
 EDITABLE = ("name", "name_en", "start", "end", "undated", "after", "tags", "source", "note",
-            "url", "zone", "milestone", "state", "reason", "reason_en", "condition",
+            "note_en", "url", "zone", "milestone", "state", "reason", "reason_en", "condition",
             "condition_en")
 SENSES = tuple(s.value for s in Sense)
 EDGES = ("start", "end")
@@ -518,7 +519,7 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
             elif name == "zone":
                 wanted[name] = check_zone(value)
             else:
-                wanted[name] = check_text(option, value, multiline=name == "note")
+                wanted[name] = check_text(option, value, multiline=name in ("note", "note_en"))
         elif name == "tags":
             wanted[name] = check_tags(value) or None
         elif name == "after":

@@ -144,8 +144,9 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     if local_time:
         lines.append(i18n.t("export.local_time_in", lang, zone=written_in) if written_in
                      else i18n.t("export.local_time", lang))
-    if stage.note:
-        lines.append(stage.note)
+    note = stage.note_in(lang)
+    if note:
+        lines.append(note)
     lines.append(f"{i18n.t('col.source', lang)}: {stage.source}")
     return clean_text("\n".join(lines))
 
@@ -347,7 +348,7 @@ def csv_row(stage: Stage, lang: str) -> dict[str, str]:
         "tags": text("; ".join(stage.tags)),
         "source": text(stage.source),
         "url": text(stage.url),
-        "note": text(stage.note),
+        "note": text(stage.note_in(lang)),
         "revision": str(stage.revision),
         "updated": stage.updated.isoformat().replace("+00:00", "Z") if stage.updated else "",
     }

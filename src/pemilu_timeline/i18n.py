@@ -292,7 +292,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
     "reason_en": ("alasan (en)", "reason (en)"), "condition_en": ("syarat (en)", "condition (en)"),
     "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
-    "note": ("catatan", "note"), "revision": ("revisi", "revision"),
+    "note": ("catatan", "note"), "note_en": ("catatan (en)", "note (en)"),
+    "revision": ("revisi", "revision"),
     "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),
 }
 

@@ -121,7 +121,8 @@ class Stage:
     revision: int = 1
     updated: dt.datetime | None = None
     condition: str | None = None
-    # English versions of the law's wording, for --lang en (the Indonesian is authoritative).
+    # English versions for --lang en (the Indonesian is authoritative).
+    note_en: str | None = None
     condition_en: str | None = None
     reason_en: str | None = None
     after: Anchor | None = None
@@ -161,8 +162,13 @@ class Stage:
     def display_name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name
 
+    def note_in(self, lang: str) -> str | None:
+        """The note in ``lang``, else in the other language (better than nothing)."""
+        if lang == "en":
+            return self.note_en or self.note
+        return self.note or self.note_en
+
     def condition_in(self, lang: str) -> str | None:
-        """The condition in ``lang``, else in the other language (better than nothing)."""
         if lang == "en":
             return self.condition_en or self.condition
         return self.condition or self.condition_en

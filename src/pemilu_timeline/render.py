@@ -212,8 +212,9 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.source", lang), stage.source)
     if stage.url:
         table.add_row(t("col.url", lang), stage.url)
-    if stage.note:
-        table.add_row(t("col.note", lang), stage.note)
+    note = stage.note_in(lang)
+    if note:
+        table.add_row(t("col.note", lang), note)
     table.add_row(t("col.revision", lang), str(stage.revision) + (
         f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else ""))
     return table

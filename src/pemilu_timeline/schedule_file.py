@@ -26,13 +26,14 @@ FILE_NAME = "stages.toml"
 ELECTION_REQUIRED = ("name", "name_en", "timezone", "source")
 ELECTION_OPTIONAL = ("url", "note")
 STAGE_REQUIRED = ("id", "election", "name", "name_en", "start", "source")
-STAGE_OPTIONAL = ("end", "tags", "note", "url", "milestone", "zone", "state", "reason",
+STAGE_OPTIONAL = ("end", "tags", "note", "note_en", "url", "milestone", "zone", "state", "reason",
                   "reason_en", "condition", "condition_en", "after", "undated", "revision",
                   "updated")
 AFTER_FIELDS = ("stage", "days", "sense", "edge", "duration")
 STAGE_FIELDS = STAGE_REQUIRED + STAGE_OPTIONAL
-TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "url", "zone", "reason",
-               "reason_en", "condition", "condition_en")
+TEXT_FIELDS = ("id", "election", "name", "name_en", "source", "note", "note_en", "url", "zone",
+               "reason", "reason_en", "condition", "condition_en")
+NOTE_FIELDS = ("note", "note_en")  # the texts that may hold tabs and line breaks
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # tab and newline are fine in a note
 CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
@@ -394,7 +395,7 @@ class _Validator:
             self.problem("problem.empty", line=line, stage=stage, election=election,
                          field=name)
             return False
-        pattern = CONTROL if name == "note" else CONTROL_STRICT
+        pattern = CONTROL if name in NOTE_FIELDS else CONTROL_STRICT
         if pattern.search(value):
             self.problem("problem.control", line=line, stage=stage, election=election,
                          field=name)
@@ -434,7 +435,7 @@ class _Validator:
             value = raw.get(name)
             if value is None:
                 continue
-            pattern = CONTROL if name == "note" else CONTROL_STRICT
+            pattern = CONTROL if name in NOTE_FIELDS else CONTROL_STRICT
             if type(value) is not str or not value.strip() or pattern.search(value):
                 self._text(value, name, at(name), label)  # reports why
 
@@ -513,7 +514,8 @@ class _Validator:
         return Stage(
             id=str(stage_id), election=str(election), name=raw["name"], name_en=raw["name_en"],
             start=start, end=end, source=raw["source"], tags=tuple(tags),
-            note=raw.get("note"), url=raw.get("url"), milestone=milestone, zone=zone,
+            note=raw.get("note"), note_en=raw.get("note_en"), url=raw.get("url"),
+            milestone=milestone, zone=zone,
             state=STATES[state], reason=raw.get("reason"), revision=revision,
             updated=updated.astimezone(dt.UTC) if updated is not None else None,
             condition=raw.get("condition"), condition_en=raw.get("condition_en"),

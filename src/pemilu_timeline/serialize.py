@@ -34,6 +34,7 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
         "source": stage.source,
         "url": stage.url,
         "note": stage.note,
+        "note_en": stage.note_en,
         "state": stage.state.value,
         "condition": stage.condition,
         "condition_en": stage.condition_en,

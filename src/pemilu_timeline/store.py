@@ -49,7 +49,7 @@ DEFAULT_TIMEOUT = 10.0
 ELECTION_ORDER = ("name", "name_en", "timezone", "source", "url", "note")
 STAGE_ORDER = ("id", "election", "name", "name_en", "start", "end", "undated", "zone", "tags",
                "milestone", "state", "condition", "condition_en", "reason", "reason_en",
-               "source", "url", "note", "revision", "updated")
+               "source", "url", "note", "note_en", "revision", "updated")
 AFTER_ORDER = ("stage", "days", "sense", "edge", "duration")
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escapes
@@ -147,7 +147,7 @@ def stage_to_data(stage: Stage) -> dict[str, Any]:
         "state": stage.state.value if stage.state is not State.CONFIRMED else None,
         "condition": stage.condition, "condition_en": stage.condition_en,
         "reason": stage.reason, "reason_en": stage.reason_en, "source": stage.source,
-        "url": stage.url, "note": stage.note,
+        "url": stage.url, "note": stage.note, "note_en": stage.note_en,
         "revision": stage.revision if stage.revision != 1 else None, "updated": stage.updated,
     }
     data.update({k: v for k, v in optional.items() if v})
