@@ -97,6 +97,10 @@ def test_quick_count_embargo_is_on_the_western_clock(bundled: Schedule) -> None:
 
 
 def test_the_law_s_wording_has_an_english_version(bundled: Schedule) -> None:
+    noted = [s for s in bundled if s.note or s.note_en]
+    assert len(noted) >= 30
+    for stage in noted:  # each reader sees the note in their own language
+        assert stage.note and stage.note_en and stage.note != stage.note_en, stage.key
     worded = [s for s in bundled if s.condition or s.reason]
     assert len(worded) >= 5
     for stage in worded:
