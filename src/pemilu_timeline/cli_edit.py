@@ -244,18 +244,15 @@ def add(
             tags=tag or (), source=source, note=note, url=url, zone=pinned,
             milestone=milestone, rule=rule, undated=undated, now=now)
 
-    added = store.update(source_file.path, change, timeout=lock_timeout,
-                         drop_comments=drop_comments)
+    added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
+                                            drop_comments=drop_comments)
     key = f"{added['election']}/{added['id']}"
     name_shown = added["name_en"] if lang is Lang.en else added["name"]
     code = lang.value
     dates = _dates(added.get("start"), added.get("end"), added.get("zone"), code)
     rule_line = None
     if "after" in added:
-        from pemilu_timeline.schedule_file import load_source
-
-        # The rule's dates are computed when the file is read: read what was written.
-        schedule = load_source(source_file)
+        # The rule's dates are computed from the schedule as written.
         written = schedule.get(key)
         if written is not None and written.after is not None:
             dates = _stage_dates(written, code, schedule)
@@ -406,7 +403,7 @@ def edit(
                          message_en="Say what to change, e.g. --start or --name "
                                     "(see `pemilu-timeline edit --help`).")
     now = _now()
-    result = store.update(
+    result, schedule = store.update_and_read(
         source_file.path,
         lambda data, schedule: editing.edit_stage(data, schedule, query, changes, rule=rule,
                                                   now=now),
@@ -421,20 +418,17 @@ def edit(
         typer.echo(f"  {_label(item.field, code)}: {_value(item.old, code)} → "
                    f"{_value(item.new, code)}")
     if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:
-        _echo_rule_dates(source_file, result.key, code)
+        _echo_rule_dates(schedule, result.key, code)
     typer.echo(_t("file", code, path=source_file.path))
 
 
-def _echo_rule_dates(source_file: ScheduleSource, key: str, lang: str) -> None:
+def _echo_rule_dates(schedule: Schedule, key: str, lang: str) -> None:
     """After a date or rule changed: the dates that follow from it, its own and its
     dependants' (dating `putusan-mk` dates every stage counted from it)."""
     from pemilu_timeline.editing import dependants
-    from pemilu_timeline.schedule_file import load_source
 
-    schedule = load_source(source_file)
     stage = schedule.get(key)
-    if stage is None:  # removed by someone else meanwhile
-        return
+    assert stage is not None  # the schedule just written holds the stage just edited
     if stage.after is not None:
         typer.echo(_t("rule", lang, rule=schedule.describe_rule(stage, lang)))
         if stage.dated_by_rule:

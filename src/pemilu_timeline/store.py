@@ -377,6 +377,16 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
     written when the change gives back the same text, or when ``unchanged(result)`` says the
     change was a no-op (so that a no-op never rewrites a hand-formatted file).
     """
+    return update_and_read(path, change, timeout=timeout, drop_comments=drop_comments,
+                           unchanged=unchanged)[0]
+
+
+def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
+                    drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None
+                    ) -> tuple[T, Schedule]:
+    """``update``, also giving the schedule as it now stands: the one just validated for
+    writing (with rule dates computed), or the one read when nothing was written. Saves
+    a caller that shows the result from parsing the file again."""
     shown = str(path)
     if not target_of(path).is_file():
         read_text(target_of(path))  # says why (missing, a directory) without leaving a lock
@@ -397,15 +407,15 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
                            "(chmod u+w) or make a copy with `pemilu-timeline init`.")
         result = change(data, schedule)
         if unchanged is not None and unchanged(result):
-            return result
+            return result, schedule
         new_text = canonical_text(data)
         if new_text == text:
-            return result
+            return result, schedule
         if not drop_comments:
             refuse_comments(text, shown)
-        verify(new_text, shown)
+        written = verify(new_text, shown)
         atomic_write(path, new_text, expect=before)
-        return result
+        return result, written
 
 
 def _parse(text: str, path: str) -> tuple[dict[str, Any], Schedule]:
