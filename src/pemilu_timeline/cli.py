@@ -230,11 +230,7 @@ def now(
 ) -> None:
     """Tahapan yang berlangsung sekarang, lalu yang berikutnya. [dim]Stages active now.[/dim]"""
     view = open_view(file, at, tz, lang, election)
-    schedule = view.schedule
-    chosen = check_elections(schedule, election)
-    if chosen:
-        schedule = Schedule.build(schedule.elections,
-                                  [s for s in schedule if s.election in chosen], schedule.path)
+    schedule = view.schedule.of_elections(check_elections(view.schedule, election))
     overview = schedule.overview(view.at)
     if as_json:
         from pemilu_timeline.serialize import now_to_dict
@@ -287,9 +283,7 @@ def countdown(
 def _countdown_target(view: View, query: str | None, elections: list[str]) -> Stage | None:
     from pemilu_timeline.model import State
 
-    pool = view.schedule
-    if elections:
-        pool = Schedule.build(pool.elections, [s for s in pool if s.election in elections])
+    pool = view.schedule.of_elections(elections)
     if query is not None:
         stage = pool.find(query)
         if stage.state is State.CANCELLED:
@@ -312,8 +306,7 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
 def _no_milestone(view: View, elections: list[str]) -> None:
     from pemilu_timeline.render import moment_text
 
-    pool = [s for s in view.schedule if not elections or s.election in elections]
-    last = Schedule.build(view.schedule.elections, pool).last_ended(view.at, milestones_only=True)
+    last = view.schedule.of_elections(elections).last_ended(view.at, milestones_only=True)
     label = "-"
     if last is not None:
         from pemilu_timeline.countdown import countdown_to

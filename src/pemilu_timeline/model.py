@@ -91,6 +91,13 @@ class Election:
         return self.name_en if lang == "en" else self.name
 
 
+def _in_language(lang: str, indonesian: str | None, english: str | None) -> str | None:
+    """A text in ``lang``, else in the other language (better than nothing)."""
+    if lang == "en":
+        return english or indonesian
+    return indonesian or english
+
+
 def _as_start(value: Moment) -> dt.datetime:
     return value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
 
@@ -163,20 +170,13 @@ class Stage:
         return self.name_en if lang == "en" else self.name
 
     def note_in(self, lang: str) -> str | None:
-        """The note in ``lang``, else in the other language (better than nothing)."""
-        if lang == "en":
-            return self.note_en or self.note
-        return self.note or self.note_en
+        return _in_language(lang, self.note, self.note_en)
 
     def condition_in(self, lang: str) -> str | None:
-        if lang == "en":
-            return self.condition_en or self.condition
-        return self.condition or self.condition_en
+        return _in_language(lang, self.condition, self.condition_en)
 
     def reason_in(self, lang: str) -> str | None:
-        if lang == "en":
-            return self.reason_en or self.reason
-        return self.reason or self.reason_en
+        return _in_language(lang, self.reason, self.reason_en)
 
     def sort_key(self) -> tuple[dt.datetime, dt.datetime, str, str]:
         if self._lo is None or self._hi is None:
@@ -260,6 +260,13 @@ class Schedule:
     def build(cls, elections: dict[str, Election], stages: Iterable[Stage],
               path: str | None = None) -> Schedule:
         return cls(elections, tuple(sorted(stages, key=Stage.sort_key)), path)
+
+    def of_elections(self, elections: Sequence[str]) -> Schedule:
+        """Only the stages of ``elections`` (all of them when none is named), still sorted."""
+        if not elections:
+            return self
+        return Schedule(self.elections,
+                        tuple(s for s in self.stages if s.election in elections), self.path)
 
     def __iter__(self) -> Iterator[Stage]:
         return iter(self.stages)
