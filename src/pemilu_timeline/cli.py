@@ -289,9 +289,9 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
         if stage.state is State.CANCELLED:
             raise InvalidInput(
                 message_id=f"{stage.key} dibatalkan; tidak ada hitung mundur. "
-                           f"Alasan: {stage.reason}",
+                           f"Alasan: {stage.reason_in('id')}",
                 message_en=f"{stage.key} is cancelled; there is no countdown. "
-                           f"Reason: {stage.reason}")
+                           f"Reason: {stage.reason_in('en')}")
         if not stage.is_dated:
             anchor = stage.after.stage if stage.after else stage.key
             raise InvalidInput(
