@@ -17,6 +17,16 @@ name_en = "2024 General Election"
 timezone = "Asia/Jakarta"
 source = "PKPU Nomor 3 Tahun 2022"
 """
+# One valid stage, to break or repeat.
+STAGE_A = """
+[[stages]]
+id = "a"
+election = "pemilu-2024"
+name = "A"
+name_en = "A"
+start = 2024-02-11
+source = "x"
+"""
 
 
 def problems(body: str) -> list[tuple[int | None, str | None, str | None, str]]:
@@ -55,32 +65,15 @@ def test_every_problem_is_reported_with_its_place() -> None:
 
 def test_messages_name_the_field_and_the_fix() -> None:
     with pytest.raises(ScheduleInvalid) as error:
-        parse_schedule(HEADER + textwrap.dedent("""
-            [[stages]]
-            id = "a"
-            election = "pemilu-2024"
-            name = "A"
-            name_en = "A"
-            strat = 2024-02-11
-            source = "x"
-            """), "s.toml")
+        parse_schedule(HEADER + STAGE_A.replace("start =", "strat ="), "s.toml")
     text = error.value.message("en")
     assert "unknown field 'strat'; did you mean 'start'?" in text
     assert "{" not in text and "{" not in error.value.message("id")
 
 
 def test_duplicate_ids_point_at_the_first() -> None:
-    stage = """
-        [[stages]]
-        id = "a"
-        election = "pemilu-2024"
-        name = "A"
-        name_en = "A"
-        start = 2024-02-11
-        source = "x"
-        """
     with pytest.raises(ScheduleInvalid) as error:
-        parse_schedule(HEADER + textwrap.dedent(stage * 2), "s.toml")
+        parse_schedule(HEADER + STAGE_A * 2, "s.toml")
     (problem,) = error.value.problems
     assert problem.key == "problem.duplicate" and problem.line == 15
     assert "first at line 7" in problem.describe("en")
@@ -149,15 +142,7 @@ def test_a_bad_election_is_reported_once_as_an_election() -> None:
     text = HEADER.replace('timezone = "Asia/Jakarta"', 'timezone = "Mars/Base"')
     assert text != HEADER
     with pytest.raises(ScheduleInvalid) as error:
-        parse_schedule(text + textwrap.dedent("""
-            [[stages]]
-            id = "a"
-            election = "pemilu-2024"
-            name = "A"
-            name_en = "A"
-            start = 2024-02-11
-            source = "x"
-            """), "s.toml")
+        parse_schedule(text + STAGE_A, "s.toml")
     (problem,) = error.value.problems  # its stages are not "unknown election" as well
     assert (problem.election, problem.stage, problem.field) == ("pemilu-2024", None, "timezone")
     assert "[election pemilu-2024, field timezone]" in problem.describe("en")
