@@ -83,7 +83,8 @@ def synthetic_schedule(size: int, target: Path) -> Path:
     """The bundled stages, replicated per region until there are ``size`` of them."""
     import tomli_w
 
-    from pemilu_timeline.schedule_file import bundled_path, parse_toml
+    from pemilu_timeline.schedule.locate import bundled_path
+    from pemilu_timeline.schedule.read import parse_toml
 
     source = bundled_path()
     data = parse_toml(source.read_text(encoding="utf-8"), str(source))

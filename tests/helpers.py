@@ -8,7 +8,7 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from pemilu_timeline.cli import app
+from pemilu_timeline.cli.app import app
 
 
 def run(*args: str | Path, code: int = 0, env: dict[str, str] | None = None,

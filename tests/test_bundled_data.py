@@ -8,7 +8,7 @@ import pytest
 
 from pemilu_timeline import load_schedule
 from pemilu_timeline.model import Schedule
-from pemilu_timeline.schedule_file import bundled_path
+from pemilu_timeline.schedule.locate import bundled_path
 
 D = dt.date
 

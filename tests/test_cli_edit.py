@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pemilu_timeline import cli_edit
-from pemilu_timeline.schedule_file import bundled_path, load_schedule, user_path
+from pemilu_timeline.cli import edit as cli_edit
+from pemilu_timeline.schedule.locate import bundled_path, user_path
+from pemilu_timeline.schedule.read import load_schedule
 from tests.helpers import run, run_json
 
 NOW = dt.datetime(2024, 2, 1, 3, 4, 5, tzinfo=dt.UTC)
@@ -358,7 +359,7 @@ def test_a_read_only_file_is_not_replaced(small_file: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from pemilu_timeline import store
+    from pemilu_timeline.schedule import store
 
     small_file.chmod(0o444)
     if os.access(small_file, os.W_OK):  # root may write anything; pretend it may not
@@ -375,15 +376,17 @@ def test_core_of_editing_needs_no_typer_and_read_commands_no_edit_libraries() ->
     import subprocess
     import sys
 
-    core = ("import sys; import pemilu_timeline.editing, pemilu_timeline.store, "
+    core = ("import sys; import pemilu_timeline.schedule.edit, pemilu_timeline.schedule.store, "
             "pemilu_timeline.diff, pemilu_timeline.dateparse; "
             "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", core], capture_output=True, text=True,
                           check=True).stdout.strip() == "[]"
-    read = ("import sys; from typer.testing import CliRunner; from pemilu_timeline.cli import app; "
+    read = ("import sys; from typer.testing import CliRunner; "
+            "from pemilu_timeline.cli.app import app; "
             "CliRunner().invoke(app, ['now', '--at', '2024-02-12']); "
             "print(sorted(m for m in ('dateutil.parser', 'tomli_w', 'filelock', "
-            "'pemilu_timeline.store', 'pemilu_timeline.editing') if m in sys.modules))")
+            "'pemilu_timeline.schedule.store', 'pemilu_timeline.schedule.edit') "
+            "if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", read], capture_output=True, text=True,
                           check=True).stdout.strip() == "[]"
 

@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
-from pemilu_timeline import editing, store
 from pemilu_timeline.model import Schedule
-from pemilu_timeline.schedule_file import load_schedule, parse_schedule
+from pemilu_timeline.schedule import edit as editing
+from pemilu_timeline.schedule import store
+from pemilu_timeline.schedule.read import load_schedule, parse_schedule
 from tests.helpers import run
 
 PROCESSES = 6
@@ -113,7 +114,7 @@ def test_sigkill_during_writes_never_leaves_a_broken_file(small_file: Path) -> N
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from pemilu_timeline.store import locked
+from pemilu_timeline.schedule.store import locked
 with locked(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(30)

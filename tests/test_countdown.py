@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from pemilu_timeline import countdown_to, h_label, load_schedule, parse_moment, resolve_zone
 from pemilu_timeline.countdown import span_parts
-from pemilu_timeline.i18n import format_span
+from pemilu_timeline.i18n.format import format_span
 from tests.conftest import SMALL
 
 SCHEDULE = load_schedule(SMALL)
@@ -48,7 +48,7 @@ def test_active_stage_counts_to_its_end() -> None:
     cd = countdown_to(SCHEDULE.find("kampanye"), at)
     assert cd.target == "end"
     assert cd.days == 9  # last day is 10 February
-    assert cd.moment.isoformat() == "2024-02-11T00:00:00+07:00"
+    assert cd.target_at.isoformat() == "2024-02-11T00:00:00+07:00"
     assert cd.clock_parts() == {"days": 9, "hours": 12, "minutes": 0, "seconds": 0}
 
 

@@ -16,7 +16,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from pemilu_timeline.cli import app
+from pemilu_timeline.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

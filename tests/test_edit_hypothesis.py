@@ -25,10 +25,11 @@ from hypothesis.stateful import (
     rule,
 )
 
-from pemilu_timeline import editing, store
 from pemilu_timeline.errors import PemiluError
 from pemilu_timeline.model import Schedule
-from pemilu_timeline.schedule_file import load_schedule, parse_toml
+from pemilu_timeline.schedule import edit as editing
+from pemilu_timeline.schedule import store, write
+from pemilu_timeline.schedule.read import load_schedule, parse_toml
 
 SMALL = Path(__file__).parent / "assets" / "small.toml"
 NOW = dt.datetime(2024, 2, 1, tzinfo=dt.UTC)
@@ -140,7 +141,7 @@ class EditSequence(RuleBasedStateMachine):
     @invariant()
     def file_matches_model(self) -> None:
         text = self.path.read_text(encoding="utf-8")
-        assert store.canonical_text(parse_toml(text, "x")) == text
+        assert write.canonical_text(parse_toml(text, "x")) == text
         on_disk = {s.key: {"name": s.name, "start": s.start, "end": s.end, "note": s.note,
                            "revision": s.revision}
                    for s in load_schedule(self.path)}

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pemilu_timeline import cli_edit
+from pemilu_timeline.cli import edit as cli_edit
 from tests.conftest import ASSETS
 from tests.helpers import run, run_json
 

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pemilu_timeline.export import CSV_COLUMNS, csv_row, spreadsheet_safe, to_csv
+from pemilu_timeline.exports.csv import csv_row, spreadsheet_safe, to_csv
 from pemilu_timeline.model import Stage
-from pemilu_timeline.schedule_file import load_schedule
+from pemilu_timeline.schedule.read import load_schedule
+from pemilu_timeline.schedule.schema import csv_columns
 from tests.helpers import run
 
 ASSETS = Path(__file__).parent / "assets"
@@ -62,7 +63,7 @@ def test_json_to_a_file(tmp_path: Path) -> None:
 
 def test_csv_has_the_header_and_one_row_per_stage() -> None:
     text = run("export", "csv", "-f", STATES).stdout
-    assert text.splitlines()[0] == ",".join(CSV_COLUMNS)
+    assert text.splitlines()[0] == ",".join(csv_columns())
     table = rows(text)
     assert [r["id"] for r in table] == [s.id for s in load_schedule(STATES)]
     by_id = {r["id"]: r for r in table}

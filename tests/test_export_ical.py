@@ -21,9 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ical.calendar_stream import IcsCalendarStream
 
-from pemilu_timeline.export import describe, parse_duration, stage_uid, summary, to_ical
+from pemilu_timeline.exports.ical import describe, parse_duration, stage_uid, summary, to_ical
 from pemilu_timeline.model import Election, Schedule, Stage, State
-from pemilu_timeline.schedule_file import bundled_path, load_schedule
+from pemilu_timeline.schedule.locate import bundled_path
+from pemilu_timeline.schedule.read import load_schedule
 from tests.helpers import run
 
 ASSETS = Path(__file__).parent / "assets"

@@ -60,11 +60,11 @@ def test_nothing_active_before_and_after(schedule: Schedule) -> None:
 def test_status_and_day_count(schedule: Schedule) -> None:
     at = parse_moment("2024-02-12T10:00", resolve_zone("WIB"))
     tenang = schedule.find("pemilu-2024/masa-tenang")
-    assert tenang.status_at(at) is Status.ACTIVE
+    assert tenang.phase_at(at) is Status.ACTIVE
     assert tenang.day_of(at) == (2, 3)
     assert 0.47 < tenang.progress_at(at) < 0.48
     kampanye = schedule.find("kampanye")
-    assert kampanye.status_at(at) is Status.PAST
+    assert kampanye.phase_at(at) is Status.PAST
     assert kampanye.day_of(parse_moment("2023-12-02", resolve_zone("WIB"))) == (5, 75)
 
 

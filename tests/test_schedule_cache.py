@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pemilu_timeline import Schedule, Stage, load_schedule, parse_schedule, schedule_cache
+from pemilu_timeline import Schedule, Stage, load_schedule, parse_schedule
+from pemilu_timeline.schedule import cache as schedule_cache
 from tests.conftest import ASSETS, SMALL
 
 HEADER, _, FIRST_STAGE = SMALL.read_text().partition("[[stages]]")
@@ -32,7 +33,7 @@ def test_large_file_is_cached_and_reused(tmp_path: Path, monkeypatch: pytest.Mon
     first = load_schedule(path)
     assert len(entries()) == 1
     # A cache hit must not read the file: make reading it fail.
-    monkeypatch.setattr("pemilu_timeline.schedule_file.read_text",
+    monkeypatch.setattr("pemilu_timeline.schedule.read.read_text",
                         lambda p: pytest.fail("the file was parsed again"))
     assert load_schedule(path) == first
 
@@ -74,18 +75,31 @@ def test_unwritable_cache_dir_is_harmless(tmp_path: Path, monkeypatch: pytest.Mo
 
 def test_a_change_to_the_package_code_is_a_miss(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """An upgrade or an edit in a checkout may build schedules differently: parse again."""
+    """An upgrade or an edit in a checkout may build schedules differently: parse again.
+    The package is copied, so the edit is real without touching the installed modules."""
+    import shutil
+
+    package = tmp_path / "pemilu_timeline"
+    shutil.copytree(schedule_cache.PACKAGE_ROOT, package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(schedule_cache, "PACKAGE_ROOT", str(package))
     path = big_schedule(tmp_path / "big.toml")
     load_schedule(path)
     assert schedule_cache.load(path, path.stat()) is not None
-    stamp = schedule_cache._code_stamp()
-    assert "model.py" in {name for name, _size, _mtime in stamp}
-    monkeypatch.setattr(schedule_cache, "_code_stamp", lambda: (*stamp, ("new.py", 1, 1)))
+    module = package / "rules" / "calendar.py"  # a module of a subpackage
+    module.write_text(module.read_text() + "\n# edited\n")
     assert schedule_cache.load(path, path.stat()) is None
 
 
+def test_the_stamp_covers_every_module_of_the_package() -> None:
+    stamped = {name for name, _size, _mtime in schedule_cache._code_stamp()}
+    on_disk = {str(p.relative_to(schedule_cache.PACKAGE_ROOT))
+               for p in Path(schedule_cache.PACKAGE_ROOT).rglob("*.py")}
+    assert stamped == on_disk and os.path.join("rules", "calendar.py") in stamped
+
+
 def test_the_bundled_schedule_is_cached() -> None:
-    """The cache is what keeps `now` on the bundled data near the import floor (issue 5)."""
+    """The cache is what keeps `now` on the bundled data near the import floor."""
     from pemilu_timeline import bundled_path
 
     load_schedule(bundled_path())

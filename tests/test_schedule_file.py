@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pemilu_timeline import ScheduleFileError, ScheduleInvalid, load_schedule, parse_schedule
-from pemilu_timeline.schedule_file import locate
+from pemilu_timeline.schedule.locate import locate
 
 HEADER = """\
 [elections.pemilu-2024]

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from pemilu_timeline.cli import COMPLETE_ENV, app, app_for
+from pemilu_timeline.cli.app import COMPLETE_ENV, app, app_for
 from tests.conftest import SMALL
 
 

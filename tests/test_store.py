@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pemilu_timeline import editing, store
 from pemilu_timeline.errors import ScheduleInvalid, WriteRefused
 from pemilu_timeline.model import Schedule
-from pemilu_timeline.schedule_file import bundled_path, load_schedule, parse_toml
+from pemilu_timeline.schedule import edit as editing
+from pemilu_timeline.schedule import store, write
+from pemilu_timeline.schedule.locate import bundled_path
+from pemilu_timeline.schedule.read import load_schedule, parse_toml
 from tests.helpers import run
 
 NOW = dt.datetime(2024, 2, 1, 3, 4, 5, tzinfo=dt.UTC)
@@ -43,13 +45,13 @@ def temp_files(directory: Path) -> list[str]:
 # --- canonical form -------------------------------------------------------------------------
 
 def test_canonical_text_is_a_fixed_point(small_file: Path) -> None:
-    once = store.canonical_text(parse_toml(small_file.read_text(), "x"))
-    assert store.canonical_text(parse_toml(once, "x")) == once
+    once = write.canonical_text(parse_toml(small_file.read_text(), "x"))
+    assert write.canonical_text(parse_toml(once, "x")) == once
     assert once.endswith("\n") and not once.endswith("\n\n")
 
 
 def test_canonical_layout(small_file: Path) -> None:
-    text = store.canonical_text(parse_toml(small_file.read_text(), "x"))
+    text = write.canonical_text(parse_toml(small_file.read_text(), "x"))
     assert text.startswith("[elections.pemilu-2024]\nname = ")
     assert "start = 2024-02-14T07:00:00\nend = 2024-02-14T13:00:00\n" in text
     assert '\n\n[[stages]]\nid = "kampanye"\nelection = "pemilu-2024"\n' in text
@@ -57,19 +59,19 @@ def test_canonical_layout(small_file: Path) -> None:
     # the same data gives the same bytes whatever order the fields were written in
     data = parse_toml(small_file.read_text(), "x")
     data["stages"] = [dict(reversed(list(s.items()))) for s in data["stages"]]
-    assert store.canonical_text(data) == text
+    assert write.canonical_text(data) == text
 
 
 def test_relative_stage_keeps_its_rule_as_a_sub_table() -> None:
     text = (ASSETS / "relative.toml").read_text()
-    once = store.canonical_text(parse_toml(text, "x"))
+    once = write.canonical_text(parse_toml(text, "x"))
     assert '\n\n[stages.after]\nstage = "putusan-mk"\ndays = 3\nsense = "at-latest"\n' in once
     assert list(store.verify(once, "x")) == list(load_schedule(ASSETS / "relative.toml"))
 
 
 def test_a_schedule_round_trips_through_its_canonical_text() -> None:
     schedule = load_schedule(ASSETS / "relative.toml")
-    text = store.canonical_text(schedule)
+    text = write.canonical_text(schedule)
     assert list(store.verify(text, "x")) == list(schedule)
 
 
@@ -85,7 +87,7 @@ def test_bundled_is_canonical(tmp_path: Path) -> None:
     """
     original = bundled_path().read_bytes()
     data = parse_toml(original.decode(), "bundled")
-    assert store.canonical_text(data).encode() == original
+    assert write.canonical_text(data).encode() == original
     copy = tmp_path / "stages.toml"
     copy.write_bytes(original)
     add(copy, "tahap-uji-sementara", dt.date(2023, 12, 12))
@@ -123,7 +125,7 @@ def test_add_keeps_an_election_in_date_order(small_file: Path) -> None:
     ('[t] # table comment\n', 1),
 ])
 def test_first_comment_line(text: str, line: int | None) -> None:
-    assert store.first_comment_line(text) == line
+    assert write.first_comment_line(text) == line
 
 
 def test_file_with_comments_is_refused_unchanged(small_file: Path) -> None:
@@ -237,7 +239,7 @@ def test_an_invalid_file_is_not_edited(small_file: Path) -> None:
 
 def test_init_writes_a_new_file_with_the_default_mode(tmp_path: Path) -> None:
     target = tmp_path / "sub" / "stages.toml"
-    text = store.canonical_text(parse_toml((ASSETS / "small.toml").read_text(), "x"))
+    text = write.canonical_text(parse_toml((ASSETS / "small.toml").read_text(), "x"))
     store.write_new(target, text, replace=False)
     mask = os.umask(0)
     os.umask(mask)
@@ -266,7 +268,7 @@ def test_fast_formatting_is_exactly_tomli_w(value: Any) -> None:
     """The writer formats common values itself, for speed; the bytes must not change."""
     import tomli_w
 
-    assert store._line("field", value) == tomli_w.dumps({"field": value})
+    assert write._line("field", value) == tomli_w.dumps({"field": value})
 
 
 def test_a_missing_file_leaves_no_lock_and_no_directory(tmp_path: Path) -> None:

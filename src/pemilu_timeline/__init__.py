@@ -7,7 +7,7 @@ The Python API for scripts::
     at = parse_moment("2024-02-12", resolve_zone("WIB"))
     [s.key for s in schedule.active(at)]           # ['pemilu-2024/masa-tenang', ...]
 
-Names are imported on first use (PEP 562), so `import pemilu_timeline.cli` pays only for
+Names are imported on first use (PEP 562), so `import pemilu_timeline.cli.app` pays only for
 the modules a command needs: start-up time is a feature of this tool.
 """
 
@@ -21,16 +21,18 @@ _EXPORTS = {
     "AmbiguousStage": "errors", "InvalidInput": "errors", "PemiluError": "errors",
     "Problem": "errors", "ScheduleFileError": "errors", "ScheduleInvalid": "errors",
     "StageNotFound": "errors",
-    "Anchor": "model", "Election": "model", "Schedule": "model", "Stage": "model",
+    "Election": "model", "Rule": "model", "Schedule": "model", "Stage": "model",
     "State": "model", "Status": "model",
-    "bundled_path": "schedule_file", "load_schedule": "schedule_file",
-    "locate": "schedule_file", "parse_schedule": "schedule_file",
+    "Anchor": "model:Rule",  # the old name of Rule, kept for one release
+    "bundled_path": "schedule.locate", "locate": "schedule.locate",
+    "load_schedule": "schedule.read", "parse_schedule": "schedule.read",
     "now_in": "timing", "parse_moment": "timing", "resolve_zone": "timing",
 }
 
 __all__ = [
     "AmbiguousStage", "Anchor", "Countdown", "Election", "InvalidInput", "PemiluError",
-    "Problem", "Schedule", "ScheduleFileError", "ScheduleInvalid", "Stage", "StageNotFound",
+    "Problem", "Rule", "Schedule", "ScheduleFileError", "ScheduleInvalid", "Stage",
+    "StageNotFound",
     "State", "Status", "__version__", "bundled_path", "countdown_to", "h_label",
     "load_schedule", "locate", "now_in", "parse_moment", "parse_schedule", "resolve_zone",
 ]
@@ -46,8 +48,10 @@ if TYPE_CHECKING:
         ScheduleInvalid,
         StageNotFound,
     )
-    from pemilu_timeline.model import Anchor, Election, Schedule, Stage, State, Status
-    from pemilu_timeline.schedule_file import bundled_path, load_schedule, locate, parse_schedule
+    from pemilu_timeline.model import Election, Rule, Schedule, Stage, State, Status
+    from pemilu_timeline.model import Rule as Anchor
+    from pemilu_timeline.schedule.locate import bundled_path, locate
+    from pemilu_timeline.schedule.read import load_schedule, parse_schedule
     from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
 
     __version__: str
@@ -61,7 +65,8 @@ def __getattr__(name: str) -> Any:
             return version("pemilu-timeline")
         except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
             return "0+unknown"
-    module = _EXPORTS.get(name)
-    if module is None:
+    place = _EXPORTS.get(name)
+    if place is None:
         raise AttributeError(f"module 'pemilu_timeline' has no attribute {name!r}")
-    return getattr(import_module(f"pemilu_timeline.{module}"), name)
+    module, _, attribute = place.partition(":")
+    return getattr(import_module(f"pemilu_timeline.{module}"), attribute or name)

@@ -14,7 +14,7 @@ import sys
 
 _collecting = gc.isenabled()
 gc.disable()
-from pemilu_timeline.cli import app_for  # noqa: E402
+from pemilu_timeline.cli.app import app_for  # noqa: E402
 
 gc.freeze()
 if _collecting:

@@ -16,9 +16,9 @@ from pemilu_timeline.model import Stage, Status
 class Countdown:
     stage: Stage
     at: dt.datetime
-    status: Status
+    phase: Status  # where the stage stands at ``at``
     target: str  # "start" (upcoming or past) or "end" (active)
-    moment: dt.datetime  # the instant counted to, in the viewer's zone
+    target_at: dt.datetime  # the instant counted to, in the viewer's zone
     days: int  # calendar days from at's date to the target day (negative once passed)
 
     @property
@@ -27,15 +27,15 @@ class Countdown:
 
     @property
     def delta(self) -> dt.timedelta:
-        return self.moment - self.at
+        return self.target_at - self.at
 
     @property
     def is_future(self) -> bool:
-        return self.moment > self.at
+        return self.target_at > self.at
 
     def span_parts(self) -> dict[str, int]:
         """Years, months, days, hours and minutes between now and the target."""
-        return span_parts(self.at, self.moment)
+        return span_parts(self.at, self.target_at)
 
     def clock_parts(self) -> dict[str, int]:
         """Days, hours and minutes (no months): the '12 hari 3 jam 5 menit' readout."""
@@ -62,14 +62,14 @@ def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
     """
     zone = at.tzinfo
     assert zone is not None
-    status = stage.status_at(at)
+    phase = stage.phase_at(at)
     start, end = stage.window(zone)
-    if status is Status.ACTIVE:
+    if phase is Status.ACTIVE:
         last_moment = end - dt.timedelta(microseconds=1) if end > start else start
         target, moment, day = "end", end, last_moment.date()
     else:
         target, moment, day = "start", start, start.date()
-    return Countdown(stage=stage, at=at, status=status, target=target, moment=moment,
+    return Countdown(stage=stage, at=at, phase=phase, target=target, target_at=moment,
                      days=(day - at.date()).days)
 
 

@@ -18,42 +18,20 @@ from functools import lru_cache
 from typing import Any
 
 from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.i18n.lexicon import (
+    DATE_FILLER_WORDS,
+    MONTH_SPELLINGS,
+    WEEKDAY_SPELLINGS,
+    WEEKDAYS,
+    ZONE_WORDS,
+)
 
 Moment = dt.date | dt.datetime
 
-# Every spelling is matched case-insensitively by dateutil.
-MONTHS: list[tuple[str, ...]] = [
-    ("Jan", "Januari", "January", "Janu"),
-    ("Feb", "Februari", "Febuari", "Pebruari", "Peb", "Febr", "February"),
-    ("Mar", "Maret", "March", "Mrt"),
-    ("Apr", "April", "Aprl"),
-    ("Mei", "May"),
-    ("Jun", "Juni", "June"),
-    ("Jul", "Juli", "July"),
-    ("Agt", "Agu", "Ags", "Agus", "Agst", "Agustus", "Augustus", "Aug", "August"),
-    ("Sep", "Sept", "September", "Septembre"),
-    ("Okt", "Oktober", "Oct", "October"),
-    ("Nov", "Nopember", "November", "Nop"),
-    ("Des", "Desember", "Dec", "December", "Dez"),
-]
-WEEKDAYS: list[tuple[str, ...]] = [
-    ("Sen", "Senin", "Mon", "Monday"),
-    ("Sel", "Selasa", "Tue", "Tuesday"),
-    ("Rab", "Rabu", "Wed", "Wednesday"),
-    ("Kam", "Kamis", "Thu", "Thursday"),
-    ("Jum", "Jumat", "Fri", "Friday"),
-    ("Sab", "Sabtu", "Sat", "Saturday"),
-    ("Min", "Minggu", "Ahad", "Sun", "Sunday"),
-]
-_MONTHS, _WEEKDAYS = MONTHS, WEEKDAYS  # the same names inside the parserinfo class body
-WEEKDAY_NAMES = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-                 "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                        "Sunday")}
-# Filler words of Indonesian dates: "hari Rabu, tanggal 14 Februari 2024 pukul 07.00".
-JUMP_WORDS = ("pukul", "pkl", "jam", "tanggal", "tgl", "hari", "sekitar")
-ZONE_WORDS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+_MONTHS, _WEEKDAYS = list(MONTH_SPELLINGS), list(WEEKDAY_SPELLINGS)  # as dateutil wants them
 
-_ZONE = re.compile(r"(?<![\w])(WIB|WITA|WIT)(?![\w])", re.IGNORECASE)
+_ZONE = re.compile(r"(?<![\w])(" + "|".join(sorted(ZONE_WORDS, key=len, reverse=True))
+                   + r")(?![\w])", re.IGNORECASE)
 # 07.00 / 7.30 as a time; not part of a dotted date such as 14.02.2024.
 _DOT_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -78,7 +56,7 @@ class ParsedDate:
 def _parser() -> Any:
     from dateutil import parser
 
-    jump = [*parser.parserinfo.JUMP, *JUMP_WORDS]
+    jump = [*parser.parserinfo.JUMP, *DATE_FILLER_WORDS]
 
     class IndonesianInfo(parser.parserinfo):
         # The stubs type these as 2-3 spellings per entry; dateutil takes any number.
@@ -190,8 +168,8 @@ def _check_weekday(value: str, day: dt.date, raw: str, option: str) -> None:
     for word in _WORD.findall(value):
         index = info.weekday(word)
         if index is not None and info.month(word) is None and index != day.weekday():
-            actual_id = WEEKDAY_NAMES["id"][day.weekday()]
-            actual_en = WEEKDAY_NAMES["en"][day.weekday()]
+            actual_id = WEEKDAYS["id"][day.weekday()]
+            actual_en = WEEKDAYS["en"][day.weekday()]
             raise InvalidInput(
                 message_id=f"{option} '{raw}': {day.isoformat()} jatuh pada hari {actual_id}, "
                            f"bukan {word}. Periksa tanggalnya.",

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pemilu_timeline import i18n
+from pemilu_timeline.i18n import messages as i18n
 
 EXIT_OK = 0
 EXIT_DATA = 1

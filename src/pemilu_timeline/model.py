@@ -23,15 +23,21 @@ Moment = dt.date | dt.datetime
 
 
 class Status(StrEnum):
+    """Where a stage stands at a moment. ``phase_at`` gives its place on the clock (never
+    tentative); ``status_at`` what scripts see, which says tentative for a tentative stage.
+    JSON writes them as ``phase`` and ``status``."""
+
     PAST = "past"
     ACTIVE = "active"
     UPCOMING = "upcoming"
     PENDING = "pending"
-    TENTATIVE = "tentative"  # reported only (status_code); the clock still runs for these
+    TENTATIVE = "tentative"
     CANCELLED = "cancelled"
 
 
 class State(StrEnum):
+    """What the file says of a stage: whether it takes place at all (the ``state`` field)."""
+
     CONFIRMED = "confirmed"
     TENTATIVE = "tentative"
     CANCELLED = "cancelled"
@@ -45,36 +51,26 @@ class Sense(StrEnum):
     AT_EARLIEST = "at-earliest"  # "paling cepat 3 hari setelah"
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
-    """A stage dated relative to another: `after = { stage = "...", days = 3, ... }`."""
+class Edge(StrEnum):
+    """Which day of the anchor a rule counts from."""
 
-    stage: str  # ELECTION/ID of the anchor
+    START = "start"
+    END = "end"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """How a stage's date follows from another stage's, as a regulation words it.
+
+    The file writes it as the stage's ``after`` table; ``stage`` is the anchor, the
+    ELECTION/ID of the stage counted from. Its arithmetic lives in ``pemilu_timeline.rules``.
+    """
+
+    stage: str
     days: int = 0
     sense: Sense = Sense.EXACTLY
-    edge: str = "end"  # count from the anchor's "start" or "end" day
+    edge: str = Edge.END
     duration: int = 1  # length in days of the computed window (exactly / at-earliest)
-
-    def window_from(self, anchor_day: dt.date) -> tuple[dt.date, dt.date]:
-        """The inclusive dates the rule allows once the anchor's day is known.
-
-        "Paling lambat n hari setelah X" allows any day after X up to X+n; "paling cepat"
-        starts at X+n; "exactly" is X+n. Both of the latter last ``duration`` days.
-        """
-        target = anchor_day + dt.timedelta(days=self.days)
-        if self.sense is Sense.AT_LATEST:
-            first = anchor_day + ONE_DAY if self.days > 0 else anchor_day
-            return first, target
-        return target, target + dt.timedelta(days=max(1, self.duration) - 1)
-
-    def describe(self, lang: str, anchor_name: str, *, anchor_is_one_day: bool = True) -> str:
-        """'paling lambat 3 hari setelah Putusan MK' / 'at the latest 3 days after ...'."""
-        from pemilu_timeline.i18n import t
-
-        anchor = anchor_name
-        if self.edge == "start" or not anchor_is_one_day:
-            anchor = t(f"rule.edge.{self.edge}", lang, anchor=anchor_name)
-        return t(f"rule.{self.sense.value}", lang, days=self.days, anchor=anchor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +128,7 @@ class Stage:
     note_en: str | None = None
     condition_en: str | None = None
     reason_en: str | None = None
-    after: Anchor | None = None
+    after: Rule | None = None
     # True when start/end were computed from ``after`` rather than written in the file.
     dated_by_rule: bool = field(default=False, compare=False)
     # [lo, hi) as naive wall-clock datetimes, computed once: status checks on large schedules
@@ -194,7 +190,9 @@ class Stage:
             start, end = start.astimezone(viewer), end.astimezone(viewer)
         return start, end
 
-    def status_at(self, at: dt.datetime) -> Status:
+    def phase_at(self, at: dt.datetime) -> Status:
+        """Where the stage stands on the clock at ``at``: past, active, upcoming, pending (no
+        date yet) or cancelled."""
         if self.state is State.CANCELLED:
             return Status.CANCELLED
         if self._lo is None:
@@ -206,16 +204,16 @@ class Stage:
             return Status.ACTIVE
         return Status.PAST
 
-    def status_code(self, at: dt.datetime) -> Status:
+    def status_at(self, at: dt.datetime) -> Status:
         """The status scripts see: a tentative stage reports ``tentative`` whatever the clock
-        says (its place in time stays in ``status_at``), a cancelled one ``cancelled``."""
-        status = self.status_at(at)
+        says (its place in time stays in ``phase_at``), a cancelled one ``cancelled``."""
+        status = self.phase_at(at)
         if self.state is State.TENTATIVE and status is not Status.CANCELLED:
             return Status.TENTATIVE
         return status
 
     def is_active_at(self, at: dt.datetime) -> bool:
-        return self.status_at(at) is Status.ACTIVE
+        return self.phase_at(at) is Status.ACTIVE
 
     def day_of(self, at: dt.datetime) -> tuple[int, int]:
         """('hari ke-5 dari 75'): which calendar day of the stage ``at`` falls on, and how many."""
@@ -252,9 +250,16 @@ def _fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Schedule:
+    """The elections and their stages in date order, with every stage found by key at once."""
+
     elections: dict[str, Election]
     stages: tuple[Stage, ...]
     path: str | None = None
+    _by_key: dict[str, Stage] = field(init=False, default_factory=dict, compare=False,
+                                      repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {s.key: s for s in self.stages})
 
     @classmethod
     def build(cls, elections: dict[str, Election], stages: Iterable[Stage],
@@ -283,11 +288,8 @@ class Schedule:
         return "Asia/Jakarta"
 
     def get(self, key: str) -> Stage | None:
-        election, _, stage_id = key.partition("/")
-        for stage in self.stages:
-            if stage.election == election and stage.id == stage_id:
-                return stage
-        return None
+        """The stage whose ELECTION/ID is ``key``, or None."""
+        return self._by_key.get(key)
 
     def find(self, query: str) -> Stage:
         """Resolve what a user typed: ELECTION/ID, a bare id, or words from the name."""
@@ -331,35 +333,24 @@ class Schedule:
         close = difflib.get_close_matches(text, keys, n=5, cutoff=0.6)
         raise StageNotFound(query=query, close=list(dict.fromkeys(close)))
 
-    def describe_rule(self, stage: Stage, lang: str) -> str:
-        """A relative stage's rule with its anchor by name: 'paling lambat 3 hari setelah
-        Putusan MK' (the anchor's key where it is not in the schedule)."""
-        rule = stage.after
-        assert rule is not None
-        anchor = self.get(rule.stage)
-        if anchor is None:
-            return rule.describe(lang, rule.stage)
-        return rule.describe(lang, anchor.display_name(lang),
-                             anchor_is_one_day=anchor.start == anchor.end)
-
     def overview(self, at: dt.datetime) -> Overview:
         """What `now` reports: every stage on, the next to start (or, when none is on, the
         last that ended), and the stages that cannot be on: waiting for an anchor's date,
         or cancelled while their dates would have them on."""
         active = self.active(at)
         pending = [s for s in self.stages if s._lo is None and s.state is not State.CANCELLED]
-        called_off = []
+        cancelled = []
         for stage in self.stages:
             if stage.state is State.CANCELLED and stage._lo is not None:
                 lo, hi, local = stage.local_bounds(at)
                 if lo <= local < hi:
-                    called_off.append(stage)
-        return Overview(active=active, upcoming=self.next_to_start(at),
-                        last=None if active else self.last_ended(at),
-                        pending=pending, called_off=called_off)
+                    cancelled.append(stage)
+        return Overview(active=active, next=self.next_to_start(at),
+                        last_ended=None if active else self.last_ended(at),
+                        pending=pending, cancelled=cancelled)
 
     def active(self, at: dt.datetime) -> list[Stage]:
-        return [s for s in self.stages if s.status_at(at) is Status.ACTIVE]
+        return [s for s in self.stages if s.phase_at(at) is Status.ACTIVE]
 
     def next_to_start(self, at: dt.datetime, *, milestones_only: bool = False) -> Stage | None:
         """The stage that starts soonest after ``at`` (cancelled and pending ones never count)."""
@@ -408,23 +399,23 @@ class Schedule:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """A schedule at one moment, as `now` shows it."""
+    """A schedule at one moment, as `now` shows it (and names it in JSON)."""
 
     active: list[Stage]
-    upcoming: Stage | None
-    last: Stage | None
+    next: Stage | None
+    last_ended: Stage | None  # only when nothing is active
     pending: list[Stage]
-    called_off: list[Stage]
+    cancelled: list[Stage]  # called off, though their dates would have them on
 
 
 def _status_matches(stage: Stage, at: dt.datetime, statuses: Sequence[str]) -> bool:
     """`--status active` also keeps a tentative stage that is on; `--status tentative` keeps
     every tentative one."""
-    return (stage.status_at(at).value in statuses
-            or stage.status_code(at).value in statuses)
+    return (stage.phase_at(at).value in statuses
+            or stage.status_at(at).value in statuses)
 
 
-# ELECTION/ID as the schedule file spells ids (schedule_file.ID_PATTERN on each side).
+# ELECTION/ID as the schedule file spells ids (schema.ID_PATTERN on each side).
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -436,83 +427,3 @@ def _overlaps(stage: Stage, start_from: dt.date | None, until: dt.date | None) -
     if start_from and last < start_from:
         return False
     return not (until and first > until)
-
-
-def resolve_anchors(stages: Sequence[Stage]) -> tuple[list[Stage], list[tuple[Stage, str]]]:
-    """Date every relative stage whose anchor is dated; report unknown anchors and cycles.
-
-    Returns the stages (relative ones given computed dates where possible) and a list of
-    (stage, problem-code) pairs: "unknown" for an anchor that is not in the schedule, "cycle"
-    for a stage whose chain of anchors comes back to itself. A stage whose anchor has no date
-    yet stays undated: that is the honest "pending" state, not an error.
-    """
-    import dataclasses
-
-    by_key = {s.key: s for s in stages}
-    resolved: dict[str, Stage] = {}
-    problems: list[tuple[Stage, str]] = []
-    path: list[str] = []  # the chain of anchors being followed, to name a cycle's members
-
-    def resolve(stage: Stage) -> Stage:
-        if stage.key in resolved:
-            return resolved[stage.key]
-        rule = stage.after
-        if rule is None:
-            resolved[stage.key] = stage
-            return stage
-        if stage.key in path:
-            raise _Cycle(path[path.index(stage.key):])
-        anchor = by_key.get(rule.stage)
-        if anchor is None:
-            problems.append((stage, "unknown"))
-            resolved[stage.key] = stage
-            return stage
-        path.append(stage.key)
-        try:
-            anchor = resolve(anchor)
-        finally:
-            path.pop()
-        result = stage
-        anchor_day = _anchor_day(anchor, rule.edge)
-        if anchor_day is not None and anchor.state is not State.CANCELLED:
-            first, last = rule.window_from(anchor_day)
-            if not stage.is_dated:
-                result = dataclasses.replace(stage, start=first, end=last, dated_by_rule=True)
-            elif not _fits_rule(stage, rule, first, last):
-                problems.append((stage, "contradicts"))
-        resolved[stage.key] = result
-        return result
-
-    for stage in stages:
-        try:
-            resolve(stage)
-        except _Cycle as cycle:
-            for key in cycle.members:
-                problems.append((by_key[key], "cycle"))
-                resolved[key] = by_key[key]
-            resolved.setdefault(stage.key, stage)  # leads into the cycle: stays undated
-    return [resolved[s.key] for s in stages], problems
-
-
-class _Cycle(Exception):
-    def __init__(self, members: list[str]) -> None:
-        super().__init__(" -> ".join(members))
-        self.members = members
-
-
-def _fits_rule(stage: Stage, rule: Anchor, first: dt.date, last: dt.date) -> bool:
-    """Whether a date written in the file (what actually happened) obeys the stage's rule."""
-    day = _anchor_day(stage, "start")
-    assert day is not None
-    if rule.sense is Sense.AT_LATEST:
-        return first <= day <= last
-    if rule.sense is Sense.AT_EARLIEST:
-        return day >= first
-    return day == first
-
-
-def _anchor_day(anchor: Stage, edge: str) -> dt.date | None:
-    value = anchor.start if edge == "start" else anchor.end
-    if value is None:
-        return None
-    return value.date() if isinstance(value, dt.datetime) else value

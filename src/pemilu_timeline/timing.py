@@ -12,17 +12,13 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pemilu_timeline.errors import InvalidInput
-
-ZONE_ALIASES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
-ZONE_ABBREVIATIONS = {name: alias for alias, name in ZONE_ALIASES.items()}
-# Other IANA names that share Indonesia's offsets, so the abbreviation reads as people expect.
-ZONE_ABBREVIATIONS.update({"Asia/Pontianak": "WIB", "Asia/Ujung_Pandang": "WITA"})
+from pemilu_timeline.i18n.lexicon import ZONE_LABELS, ZONE_WORDS
 
 
 @lru_cache(maxsize=64)
 def zone_or_none(name: str) -> ZoneInfo | None:
     """The zone for an IANA name or WIB/WITA/WIT, or None when there is no such zone."""
-    iana = ZONE_ALIASES.get(name.upper(), name)
+    iana = ZONE_WORDS.get(name.upper(), name)
     try:
         return ZoneInfo(iana)
     except (ZoneInfoNotFoundError, ValueError):
@@ -43,7 +39,7 @@ def resolve_zone(name: str) -> ZoneInfo:
 def zone_label(zone: dt.tzinfo) -> str:
     """'WIB' for Asia/Jakarta, else the IANA key (or the zone's own name)."""
     key = getattr(zone, "key", None) or str(zone)
-    return ZONE_ABBREVIATIONS.get(key, key)
+    return ZONE_LABELS.get(key, key)
 
 
 _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from pemilu_timeline.cli import (
+from pemilu_timeline.cli.options import (
     AtOption,
     ElectionOption,
     FileOption,
@@ -23,7 +23,6 @@ from pemilu_timeline.cli import (
     LangOption,
     TagOption,
     ToOption,
-    app,
     check_elections,
     open_view,
     parse_day,
@@ -55,7 +54,6 @@ ExcelOption = Annotated[bool, typer.Option(
     "--excel", help="CSV: start with a UTF-8 byte-order mark so Excel reads accents and dashes.")]
 
 
-@app.command()
 def export(
     fmt: Annotated[ExportFormat, typer.Argument(
         metavar="FORMAT", help="ical (RFC 5545 calendar), json (as `list --json`) or csv.",
@@ -71,7 +69,7 @@ def export(
 
     Same filters as `list`. Stages with no date yet are in JSON and CSV, not in iCal.
     """
-    from pemilu_timeline import export as core
+    from pemilu_timeline.exports import ical
 
     if alarm is not None and fmt is not ExportFormat.ical:
         raise UsageError(message_id="--alarm hanya untuk format ical.",
@@ -83,21 +81,25 @@ def export(
     if excel and fmt is not ExportFormat.csv:
         raise UsageError(message_id="--excel hanya untuk format csv.",
                          message_en="--excel only goes with the csv format.")
-    lead = core.parse_duration(alarm) if alarm is not None else None
+    lead = ical.parse_duration(alarm) if alarm is not None else None
     view = open_view(file, at, tz, lang, election)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
         start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
     if fmt is ExportFormat.ical:
-        data = core.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
+        data = ical.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
                             floating=floating)
         stages = [s for s in stages if s.is_dated]  # what the calendar holds, for the count
     elif fmt is ExportFormat.json:
-        data = core.to_json(stages, view.at).encode("utf-8")
+        from pemilu_timeline.exports.json import to_json
+
+        data = to_json(stages, view.at).encode("utf-8")
     else:
-        data = core.to_csv(stages, view.lang, bom=excel).encode("utf-8")
+        from pemilu_timeline.exports.csv import to_csv
+
+        data = to_csv(stages, view.lang, bom=excel).encode("utf-8")
     if _write(data, output):
-        from pemilu_timeline.i18n import t
+        from pemilu_timeline.i18n.messages import t
 
         typer.echo(t("export.written", view.lang, count=len(stages), path=output), err=True)
 
@@ -137,7 +139,7 @@ def _write(data: bytes, output: Path | None) -> bool:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        from pemilu_timeline.i18n import os_reasons
+        from pemilu_timeline.i18n.messages import os_reasons
 
         reason_id, reason_en = os_reasons(error)
         raise InvalidInput(message_id=f"Tidak bisa menulis {output}: {reason_id}.",

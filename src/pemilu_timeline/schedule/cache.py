@@ -23,8 +23,9 @@ from typing import Any
 from pemilu_timeline.model import Schedule
 
 MIN_BYTES = 8 * 1024
-FORMAT = 3
+FORMAT = 4
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
+PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
 
 
 def cache_dir() -> Path:
@@ -42,17 +43,24 @@ def _entry(resolved: str) -> Path:
     return cache_dir() / f"{zlib.crc32(resolved.encode()):08x}.pickle"
 
 
-def _code_stamp() -> tuple[tuple[str, int, int], ...]:
-    """The package's modules as they are on disk: an upgrade, or an edit in a development
-    checkout, is a miss. (The version number misses the latter and costs ~17 ms to read
-    through importlib.metadata, more than the cache saves on the bundled schedule.)"""
-    here = os.path.dirname(__file__)
+def _code_stamp(root: str = PACKAGE_ROOT) -> tuple[tuple[str, int, int], ...]:
+    """Every module of the package, subpackages included, as it is on disk: an upgrade, or
+    an edit in a development checkout, is a miss. (The version number would miss the
+    latter, and reading it through importlib.metadata costs more than the cache saves on
+    the bundled schedule.)"""
     stamp = []
-    with os.scandir(here) as entries:
-        for entry in entries:
-            if entry.name.endswith(".py"):
-                info = entry.stat()
-                stamp.append((entry.name, info.st_size, info.st_mtime_ns))
+    folders = [root]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".py"):
+                    info = entry.stat()
+                    name = os.path.relpath(entry.path, root)
+                    stamp.append((name, info.st_size, info.st_mtime_ns))
+                elif entry.is_dir() and entry.name.isidentifier() \
+                        and entry.name != "__pycache__":  # a subpackage (or the data)
+                    folders.append(entry.path)
     return tuple(sorted(stamp))
 
 
@@ -61,7 +69,7 @@ def _key(resolved: str, stat: os.stat_result) -> tuple[Any, ...]:
 
     from pemilu_timeline.model import Stage
 
-    return (FORMAT, sys.implementation.cache_tag, _code_stamp(),
+    return (FORMAT, sys.implementation.cache_tag, _code_stamp(PACKAGE_ROOT),
             tuple(f.name for f in fields(Stage)), resolved,
             stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
 

@@ -1,31 +1,19 @@
-"""Everything a user reads, in Indonesian (default) and English.
+"""Every sentence a user reads, in Indonesian (the default) and English: the one catalog.
 
-Keys and status codes stay the same in every language; only the words change. The catalog is
-a plain dict so that the core can translate its own errors without importing any UI library.
+Keys and status codes stay the same in every language; only the words change. A plain dict,
+so that the core translates its own errors without importing any UI library; two languages
+do not need gettext's build step. A test holds both languages to the same keys and
+placeholders, and every key to a use.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
-
-MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-MONTHS_SHORT = {
-    "id": ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-WEEKDAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
 
 # (Indonesian, English). Placeholders use str.format syntax.
 CATALOG: dict[str, tuple[str, str]] = {
@@ -96,6 +84,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.elections": ("Pemilihan", "Elections"),
     "label.stages": ("Tahapan", "Stages"),
     "label.version": ("Versi", "Version"),
+    "label.error": ("Kesalahan", "Error"),
     "label.watch_hint": ("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."),
     "label.valid": ("{path}: valid, {count} tahapan.", "{path}: valid, {count} stages."),
     "label.days_hours_minutes": ("{days} hari {hours} jam {minutes} menit",
@@ -179,8 +168,18 @@ CATALOG: dict[str, tuple[str, str]] = {
     "problem.unknown_field": ("kolom '{field}' tidak dikenal", "unknown field '{field}'"),
     "problem.unknown_field_hint": ("kolom '{field}' tidak dikenal; maksudnya '{suggestion}'?",
                                    "unknown field '{field}'; did you mean '{suggestion}'?"),
-    "problem.type": ("'{field}' harus {expected_id}, bukan {got}",
-                     "'{field}' must be {expected_en}, not {got}"),
+    "problem.type": ("'{field}' harus {expected}, bukan {got}",
+                     "'{field}' must be {expected}, not {got}"),
+    # what a field holds, as problem.type names it
+    "type.text": ("teks", "text"),
+    "type.date": ("tanggal (YYYY-MM-DD) atau tanggal-waktu setempat",
+                  "a date (YYYY-MM-DD) or a local date-time"),
+    "type.list": ("daftar teks", "a list of text"),
+    "type.bool": ("true atau false", "true or false"),
+    "type.table": ("tabel", "a table"),
+    "type.stages": ("array tabel [[stages]]", "an array of tables [[stages]]"),
+    "type.datetime_utc": ("tanggal-waktu UTC (mis. 2024-02-14T00:00:00Z)",
+                          "a UTC date-time (e.g. 2024-02-14T00:00:00Z)"),
     "problem.empty": ("'{field}' tidak boleh kosong", "'{field}' must not be empty"),
     "problem.control": ("'{field}' berisi karakter kontrol",
                         "'{field}' contains control characters"),
@@ -281,35 +280,29 @@ CATALOG: dict[str, tuple[str, str]] = {
     "edit.election_changed": ("~ pemilihan {id}", "~ election {id}"),
     "edit.yes": ("ya", "yes"),
     "edit.no": ("tidak", "no"),
+    # field names as staff see them in edit and diff output
+    "field.name": ("nama", "name"),
+    "field.name_en": ("nama (en)", "name (en)"),
+    "field.start": ("mulai", "start"),
+    "field.end": ("selesai", "end"),
+    "field.zone": ("zona", "zone"),
+    "field.undated": ("tanpa tanggal", "undated"),
+    "field.state": ("status", "state"),
+    "field.reason": ("alasan", "reason"),
+    "field.condition": ("syarat", "condition"),
+    "field.after": ("aturan", "rule"),
+    "field.tags": ("tag", "tags"),
+    "field.reason_en": ("alasan (en)", "reason (en)"),
+    "field.condition_en": ("syarat (en)", "condition (en)"),
+    "field.milestone": ("tonggak", "milestone"),
+    "field.source": ("sumber", "source"),
+    "field.url": ("url", "url"),
+    "field.note": ("catatan", "note"),
+    "field.note_en": ("catatan (en)", "note (en)"),
+    "field.revision": ("revisi", "revision"),
+    "field.updated": ("diperbarui", "updated"),
+    "field.timezone": ("zona waktu", "time zone"),
 }
-
-# Field names as staff see them in edit and diff output.
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "name": ("nama", "name"), "name_en": ("nama (en)", "name (en)"),
-    "start": ("mulai", "start"), "end": ("selesai", "end"), "zone": ("zona", "zone"),
-    "undated": ("tanpa tanggal", "undated"),
-    "state": ("status", "state"), "reason": ("alasan", "reason"),
-    "condition": ("syarat", "condition"), "after": ("aturan", "rule"), "tags": ("tag", "tags"),
-    "reason_en": ("alasan (en)", "reason (en)"), "condition_en": ("syarat (en)", "condition (en)"),
-    "milestone": ("tonggak", "milestone"), "source": ("sumber", "source"), "url": ("url", "url"),
-    "note": ("catatan", "note"), "note_en": ("catatan (en)", "note (en)"),
-    "revision": ("revisi", "revision"),
-    "updated": ("diperbarui", "updated"), "timezone": ("zona waktu", "time zone"),
-}
-
-# Expected-type names used in problem.type messages.
-TYPE_NAMES = {
-    "text": ("teks", "text"),
-    "date": ("tanggal (YYYY-MM-DD) atau tanggal-waktu setempat",
-             "a date (YYYY-MM-DD) or a local date-time"),
-    "list": ("daftar teks", "a list of text"),
-    "bool": ("true atau false", "true or false"),
-    "int": ("bilangan bulat", "a whole number"),
-    "table": ("tabel", "a table"),
-    "datetime_utc": ("tanggal-waktu UTC (mis. 2024-02-14T00:00:00Z)",
-                     "a UTC date-time (e.g. 2024-02-14T00:00:00Z)"),
-}
-
 
 # What the system says, in the user's language (strerror is always English).
 OS_REASONS: dict[str, tuple[str, str]] = {
@@ -340,83 +333,26 @@ def check_language(lang: str) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+@dataclass(frozen=True)
+class Term:
+    """A parameter that is itself a catalog entry, translated with the sentence around it
+    ("'tags' harus daftar teks" / "'tags' must be a list of text")."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
 def t(key: str, lang: str, /, **params: Any) -> str:
     """Translate ``key``; an unknown key falls back to the key itself so nothing crashes."""
     texts = CATALOG.get(key)
     if texts is None:
         return key
     template = texts[1] if lang == "en" else texts[0]
+    values = {name: t(value.key, lang, **value.params) if isinstance(value, Term) else value
+              for name, value in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**values)
     except (KeyError, IndexError):
         return template
 
 
-def format_date(day: dt.date, lang: str, *, weekday: bool = False) -> str:
-    """'Rabu, 14 Februari 2024' / 'Wednesday, 14 February 2024'."""
-    text = f"{day.day} {MONTHS[check_language(lang)][day.month - 1]} {day.year}"
-    if weekday:
-        text = f"{WEEKDAYS[check_language(lang)][day.weekday()]}, {text}"
-    return text
-
-
-def format_short_date(day: dt.date, lang: str) -> str:
-    return f"{day.day} {MONTHS_SHORT[check_language(lang)][day.month - 1]} {day.year}"
-
-
-def format_time(moment: dt.datetime | dt.time) -> str:
-    """Indonesian style writes 07.00; it reads well in English too, so one form serves both."""
-    return f"{moment.hour:02d}.{moment.minute:02d}"
-
-
-def unit(name: str, n: int, lang: str) -> str:
-    return t(f"unit.{name}" + ("" if n == 1 else "s"), lang, n=n)
-
-
-# Which units a span shows, by its largest unit: precise enough to read, never
-# "1 tahun 9 bulan 8 hari 1 jam 6 menit". The exact d/h/m readout is shown separately.
-SPAN_UNITS = {
-    "year": ("year", "month", "day"),
-    "month": ("month", "day"),
-    "day": ("day", "hour"),
-    "hour": ("hour", "minute"),
-    "minute": ("minute",),
-}
-
-
-def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
-    """'1 bulan 14 hari lagi' / 'in 1 month 14 days'. Zero parts are left out."""
-    largest = next((name for name in SPAN_UNITS if parts.get(name)), None)
-    if largest is None:
-        return t("span.now", lang)
-    words = [unit(name, parts[name], lang) for name in SPAN_UNITS[largest] if parts.get(name)]
-    if not words:
-        return t("span.now", lang)
-    return t("span.future" if future else "span.past", lang, span=" ".join(words))
-
-
-def format_range(start: dt.date | dt.datetime, end: dt.date | dt.datetime, lang: str,
-                 zone: str | None = None, *, short: bool = False) -> str:
-    """'11–13 Februari 2024', '28 November 2023 – 10 Februari 2024', '14 Februari 2024, 07.00'.
-
-    ``zone`` names the zone a timed stage is pinned to; without it the times are local time.
-    """
-    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
-        suffix = zone or t("label.timed_local", lang)
-        full = format_short_date if short else format_date
-        times = format_time(start) if start == end else f"{format_time(start)}–{format_time(end)}"
-        if start.date() == end.date():
-            return f"{full(start.date(), lang)}, {times} {suffix}"
-        return (f"{full(start.date(), lang)} {format_time(start)} – "
-                f"{full(end.date(), lang)} {format_time(end)} {suffix}")
-    first = start.date() if isinstance(start, dt.datetime) else start
-    last = end.date() if isinstance(end, dt.datetime) else end
-    months = (MONTHS_SHORT if short else MONTHS)[check_language(lang)]
-    full = format_short_date if short else format_date
-    if first == last:
-        return full(first, lang)
-    if first.year != last.year:
-        return f"{full(first, lang)} – {full(last, lang)}"
-    if first.month != last.month:
-        return f"{first.day} {months[first.month - 1]} – {full(last, lang)}"
-    return f"{first.day}–{full(last, lang)}"

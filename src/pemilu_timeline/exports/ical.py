@@ -1,4 +1,4 @@
-"""Exports for calendars and scripts: iCalendar (RFC 5545), JSON and CSV.
+"""The iCalendar (RFC 5545) export, for calendar apps and published subscriptions.
 
 Calendar exports break in well-known ways (all-day events a day short, new UIDs on every run,
 dropped zones, text that injects properties), so every choice here is made so that re-importing
@@ -14,10 +14,7 @@ The core never imports typer or rich; ``icalendar`` is imported only when iCal i
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -25,10 +22,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pemilu_timeline import i18n
 from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.model import ONE_DAY, Schedule, Stage, State
-from pemilu_timeline.serialize import stage_to_dict
+from pemilu_timeline.rules.describe import describe_rule
 from pemilu_timeline.timing import zone_or_none
 
 if TYPE_CHECKING:
@@ -140,7 +137,7 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     if condition:
         lines.append(f"{i18n.t('export.condition', lang)}: {condition}")
     if stage.after is not None:
-        lines.append(f"{i18n.t('export.rule', lang)}: {schedule.describe_rule(stage, lang)}")
+        lines.append(f"{i18n.t('export.rule', lang)}: {describe_rule(schedule, stage, lang)}")
     if local_time:
         lines.append(i18n.t("export.local_time_in", lang, zone=written_in) if written_in
                      else i18n.t("export.local_time", lang))
@@ -305,66 +302,3 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data
-
-
-# --- JSON and CSV --------------------------------------------------------------------------
-
-
-def to_json(stages: Iterable[Stage], at: dt.datetime | None = None) -> str:
-    """The same stage objects as ``list --json``, so scripts read one format everywhere."""
-    return json.dumps([stage_to_dict(s, at) for s in stages], ensure_ascii=False, indent=2) + "\n"
-
-
-CSV_COLUMNS = ("election", "id", "name", "start", "end", "timed", "zone", "milestone", "state",
-               "reason", "condition", "after", "tags", "source", "url", "note", "revision",
-               "updated")
-# Cells a spreadsheet would run as a formula (CWE-1236). Tab and CR are on OWASP's list too.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Prefix a leading apostrophe to text a spreadsheet would evaluate as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def csv_row(stage: Stage, lang: str) -> dict[str, str]:
-    """One stage as spreadsheet cells: ISO dates (inclusive end, as in the file), plain text."""
-    def text(value: str | None) -> str:
-        return spreadsheet_safe(value) if value else ""
-
-    return {
-        "election": stage.election,
-        "id": stage.id,
-        "name": text(stage.display_name(lang)),
-        "start": stage.start.isoformat() if stage.start is not None else "",
-        "end": stage.end.isoformat() if stage.end is not None else "",
-        "timed": "true" if stage.is_timed else "false",
-        "zone": stage.zone or "",
-        "milestone": "true" if stage.milestone else "false",
-        "state": stage.state.value,
-        "reason": text(stage.reason_in(lang)),
-        "condition": text(stage.condition_in(lang)),
-        "after": stage.after.stage if stage.after else "",
-        "tags": text("; ".join(stage.tags)),
-        "source": text(stage.source),
-        "url": text(stage.url),
-        "note": text(stage.note_in(lang)),
-        "revision": str(stage.revision),
-        "updated": stage.updated.isoformat().replace("+00:00", "Z") if stage.updated else "",
-    }
-
-
-def to_csv(stages: Iterable[Stage], lang: str, *, bom: bool = False) -> str:
-    """A header row and one row per stage, pending ones included (empty dates).
-
-    RFC 4180 CRLF rows. ``bom`` starts the text with U+FEFF, which Excel needs to read UTF-8
-    (without it, "–" and accented names come out garbled); scripts are better off without.
-    """
-    buffer = io.StringIO()
-    if bom:
-        buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for stage in stages:
-        writer.writerow(csv_row(stage, lang))
-    return buffer.getvalue()

@@ -1,58 +1,46 @@
-"""Commands staff use to keep the schedule current: init, add, edit, remove, validate, diff.
+"""Commands staff use to keep the schedule current: init, add, edit, remove.
 
-Only options and output live here. The work is done by ``editing`` (changes to the data),
-``store`` (lock, canonical TOML, atomic write), ``dateparse`` (Indonesian dates) and ``diff``;
-they are imported inside the commands, so dateutil, tomli-w and filelock never slow down the
-read commands.
+Only options and output live here. The work is done by ``schedule.edit`` (changes to the
+data), ``schedule.store`` (lock, canonical TOML, atomic write) and ``dateparse`` (Indonesian
+dates); they are imported inside the commands, so dateutil, tomli-w and filelock never slow
+down the read commands.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pemilu_timeline import i18n
-from pemilu_timeline.cli import FileOption, JsonOption, Lang, LangOption, app, print_json
+from pemilu_timeline.cli.options import (
+    DEFAULT_LOCK_TIMEOUT,
+    DropCommentsOption,
+    FileOption,
+    Lang,
+    LangOption,
+    LockTimeoutOption,
+    edit_text,
+    editable_source,
+    field_label,
+    stage_dates,
+    value_text,
+)
 from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
-from pemilu_timeline.i18n import FIELD_LABELS, t
+from pemilu_timeline.i18n.format import format_range
+from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Sense
-from pemilu_timeline.schedule_file import ScheduleSource, is_package_data, locate
+from pemilu_timeline.rules.describe import describe_rule
 
 if TYPE_CHECKING:
     from pemilu_timeline.dateparse import ParsedDate
-    from pemilu_timeline.diff import FieldDiff
-    from pemilu_timeline.editing import Rule
-    from pemilu_timeline.model import Schedule, Stage
-
-LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
+    from pemilu_timeline.model import Schedule
+    from pemilu_timeline.schedule.edit import RuleChange
 
 
-
-def _t(name: str, lang: str, /, **params: Any) -> str:
-    return t(f"edit.{name}", lang, **params)
-
-
-def _label(field: str, lang: str) -> str:
-    texts = FIELD_LABELS.get(field, (field, field))
-    return texts[1] if lang == "en" else texts[0]
-
-
-# Options of the writing commands.
-DropCommentsOption = Annotated[bool, typer.Option(
-    "--drop-comments",
-    help="Write even though the file has comments, discarding them (the TOML writer cannot "
-         "keep comments; without this flag such a file is never changed).")]
-LockTimeoutOption = Annotated[float, typer.Option(
-    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, min=0,
-    help="How long to wait for another command editing the same file.")]
-DEFAULT_LOCK_TIMEOUT = 10.0
 
 
 class Edge(StrEnum):
@@ -81,18 +69,6 @@ DurationOption = Annotated[int | None, typer.Option(
     help="How many days the computed window lasts, for exactly and at-earliest (default 1).")]
 
 
-def _editable(file: Path | None) -> ScheduleSource:
-    """The file to change; the bundled schedule is never written."""
-    source = locate(file)
-    if source.is_bundled or is_package_data(source.path):
-        raise WriteRefused(
-            message_id="Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan "
-                       "`pemilu-timeline init`, lalu jalankan perintah ini lagi.",
-            message_en="The bundled schedule is never changed. Make an editable copy with "
-                       "`pemilu-timeline init`, then run this command again.")
-    return source
-
-
 def _date(text: str | None, option: str) -> ParsedDate | None:
     if text is None:
         return None
@@ -114,25 +90,18 @@ def _zone_from(zone: str | None, *parsed: ParsedDate | None) -> str | None:
 
 def _dates(start: Any, end: Any, zone: str | None, lang: str) -> str:
     if start is None:
-        return i18n.t("label.date_unknown", lang)
+        return t("label.date_unknown", lang)
     from pemilu_timeline.timing import resolve_zone, zone_label
 
     label = zone_label(resolve_zone(zone)) if zone else None
-    return i18n.format_range(start, end if end is not None else start, lang, label)
-
-
-def _stage_dates(stage: Stage, lang: str, schedule: Schedule | None = None) -> str:
-    """As `show` words them; with ``schedule``, a pending stage names its anchor."""
-    from pemilu_timeline.render import dates_text
-
-    return dates_text(stage, lang, schedule=schedule)
+    return format_range(start, end if end is not None else start, lang, label)
 
 
 def _rule(after: str | None, days: int | None, sense: Sense | None, edge: Edge | None,
-          duration: int | None) -> Rule:
-    from pemilu_timeline.editing import Rule
+          duration: int | None) -> RuleChange:
+    from pemilu_timeline.schedule.edit import RuleChange
 
-    return Rule(anchor=after, days=days, sense=sense.value if sense else None,
+    return RuleChange(anchor=after, days=days, sense=sense.value if sense else None,
                 edge=edge.value if edge else None, duration=duration)
 
 
@@ -142,7 +111,7 @@ def _stage_query(words: list[str]) -> str:
 
 
 def _now() -> dt.datetime:
-    from pemilu_timeline.editing import utc_now
+    from pemilu_timeline.schedule.edit import utc_now
 
     return utc_now()
 
@@ -151,7 +120,6 @@ def _interactive() -> bool:
     return sys.stdin.isatty()
 
 
-@app.command()
 def init(
     path: Annotated[Path | None, typer.Argument(
         metavar="[PATH]", help="Where to write the copy (default: the user data directory, "
@@ -162,24 +130,25 @@ def init(
     lang: LangOption = Lang.id, lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     """Buat salinan jadwal untuk diubah. [dim]Write an editable copy of the schedule.[/dim]"""
-    from pemilu_timeline import store
-    from pemilu_timeline.schedule_file import bundled_path, parse_toml, read_text, user_path
+    from pemilu_timeline.schedule import store
+    from pemilu_timeline.schedule.locate import bundled_path, user_path
+    from pemilu_timeline.schedule.read import parse_toml, read_text
+    from pemilu_timeline.schedule.write import canonical_text
 
     target = path or user_path()
     bundled = bundled_path()
     if target.exists() and store.target_of(target) == store.target_of(bundled):
         raise WriteRefused(message_id=f"{target} adalah jadwal bawaan itu sendiri.",
                            message_en=f"{target} is the bundled schedule itself.")
-    text = store.canonical_text(parse_toml(read_text(bundled), str(bundled)))
+    text = canonical_text(parse_toml(read_text(bundled), str(bundled)))
     store.write_new(target, text, replace=force, timeout=lock_timeout)
-    typer.echo(_t("init", lang.value, path=target))
+    typer.echo(edit_text("init", lang.value, path=target))
     if path is None:
-        typer.echo(_t("init_default", lang.value))
+        typer.echo(edit_text("init_default", lang.value))
     else:
-        typer.echo(_t("init_other", lang.value, path=target))
+        typer.echo(edit_text("init_other", lang.value, path=target))
 
 
-@app.command()
 def add(
     stage_id: Annotated[str, typer.Argument(
         metavar="ID", help="Stage id (lower-case words joined by '-'), or ELECTION/ID.")],
@@ -222,11 +191,12 @@ def add(
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     """Tambah tahapan. [dim]Add a stage; --end defaults to --start (a one-day milestone).[/dim]"""
-    from pemilu_timeline import editing, store
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
 
     rule = _rule(after, days, sense, edge, duration)
     _check_add_options(start, end, rule, undated)
-    source_file = _editable(file)
+    source_file = editable_source(file)
     first, last = _date(start, "--start"), _date(end, "--end")
     pinned = _zone_from(zone, first, last)
     election_id, _, bare_id = stage_id.rpartition("/")
@@ -255,16 +225,17 @@ def add(
         # The rule's dates are computed from the schedule as written.
         written = schedule.get(key)
         if written is not None and written.after is not None:
-            dates = _stage_dates(written, code, schedule)
-            rule_line = _t("rule", code, rule=schedule.describe_rule(written, code))
-    typer.echo(_t("added", code, key=key, name=name_shown, dates=dates,
+            dates = stage_dates(written, code, schedule)
+            rule_line = edit_text("rule", code, rule=describe_rule(schedule, written, code))
+    typer.echo(edit_text("added", code, key=key, name=name_shown, dates=dates,
                   revision=added["revision"]))
     if rule_line:
         typer.echo(rule_line)
-    typer.echo(_t("file", code, path=source_file.path))
+    typer.echo(edit_text("file", code, path=source_file.path))
 
 
-def _check_add_options(start: str | None, end: str | None, rule: Rule, undated: bool) -> None:
+def _check_add_options(start: str | None, end: str | None, rule: RuleChange, undated: bool
+                       ) -> None:
     """How `add` is told when the stage happens: a date, a rule, or not known yet."""
     if rule.parts_given and rule.anchor is None:
         raise UsageError(message_id="--days, --sense, --edge dan --duration perlu --after "
@@ -291,7 +262,6 @@ def _only_election(schedule: Schedule) -> str:
                        message_en=f"Name the election with --election. Known: {known}.")
 
 
-@app.command()
 def edit(
     stage: Annotated[list[str], typer.Argument(
         metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
@@ -353,10 +323,11 @@ def edit(
 ) -> None:
     """Ubah tahapan. [dim]Change only the fields given; revision +1, updated now. A rule's
     parts not given (--days, --sense ...) keep their values.[/dim]"""
-    from pemilu_timeline import editing, store
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
 
     query = _stage_query(stage)
-    source_file = _editable(file)
+    source_file = editable_source(file)
     if tag and no_tags:
         raise UsageError(message_id="--tag dan --no-tags tidak bisa dipakai bersama.",
                          message_en="--tag and --no-tags do not go together.")
@@ -411,53 +382,35 @@ def edit(
         unchanged=lambda outcome: not outcome.changes)
     code = lang.value
     if not result.changes:
-        typer.echo(_t("unchanged", code, key=result.key))
+        typer.echo(edit_text("unchanged", code, key=result.key))
         return
-    typer.echo(_t("edited", code, key=result.key, revision=result.revision))
+    typer.echo(edit_text("edited", code, key=result.key, revision=result.revision))
     for item in result.changes:
-        typer.echo(f"  {_label(item.field, code)}: {_value(item.old, code)} → "
-                   f"{_value(item.new, code)}")
+        typer.echo(f"  {field_label(item.field, code)}: {value_text(item.old, code)} → "
+                   f"{value_text(item.new, code)}")
     if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:
         _echo_rule_dates(schedule, result.key, code)
-    typer.echo(_t("file", code, path=source_file.path))
+    typer.echo(edit_text("file", code, path=source_file.path))
 
 
 def _echo_rule_dates(schedule: Schedule, key: str, lang: str) -> None:
     """After a date or rule changed: the dates that follow from it, its own and its
     dependants' (dating `putusan-mk` dates every stage counted from it)."""
-    from pemilu_timeline.editing import dependants
+    from pemilu_timeline.rules.resolve import dependants
 
     stage = schedule.get(key)
     assert stage is not None  # the schedule just written holds the stage just edited
     if stage.after is not None:
-        typer.echo(_t("rule", lang, rule=schedule.describe_rule(stage, lang)))
+        typer.echo(edit_text("rule", lang, rule=describe_rule(schedule, stage, lang)))
         if stage.dated_by_rule:
-            typer.echo(_t("by_rule", lang, dates=_stage_dates(stage, lang)))
+            typer.echo(edit_text("by_rule", lang, dates=stage_dates(stage, lang)))
         elif stage.start is None:
-            typer.echo(_t("waits", lang, dates=_stage_dates(stage, lang, schedule)))
+            typer.echo(edit_text("waits", lang, dates=stage_dates(stage, lang, schedule)))
     for other in dependants(schedule, key):
-        typer.echo(_t("dependant", lang, key=other.key,
-                      dates=_stage_dates(other, lang, schedule)))
+        typer.echo(edit_text("dependant", lang, key=other.key,
+                      dates=stage_dates(other, lang, schedule)))
 
 
-def _value(value: Any, lang: str) -> str:
-    """A field's value as a correction note quotes it."""
-    if value is None or value == []:
-        return "—"
-    if isinstance(value, bool):
-        return _t("yes" if value else "no", lang)
-    if isinstance(value, dt.datetime):
-        return value.isoformat(timespec="minutes") if value.second == 0 else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items())
-    return str(value)
-
-
-@app.command()
 def remove(
     stage: Annotated[list[str], typer.Argument(
         metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
@@ -467,10 +420,11 @@ def remove(
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     """Hapus tahapan. [dim]Remove a stage; asks first at a terminal, --yes for scripts.[/dim]"""
-    from pemilu_timeline import editing, store
-    from pemilu_timeline.schedule_file import load_source
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
+    from pemilu_timeline.schedule.read import load_source
 
-    source_file = _editable(file)
+    source_file = editable_source(file)
     key = _stage_query(stage)
     if not yes:
         if not _interactive():
@@ -480,126 +434,16 @@ def remove(
         # Ask before taking the lock, so a slow answer never blocks other staff.
         found = editing.resolve(load_source(source_file), key)
         key = found.key
-        question = _t("confirm", lang.value, key=found.key, name=found.display_name(lang.value),
-                      dates=_stage_dates(found, lang.value), path=source_file.path)
+        question = edit_text("confirm", lang.value, key=found.key,
+                             name=found.display_name(lang.value),
+                             dates=stage_dates(found, lang.value), path=source_file.path)
         if not typer.confirm(question, default=False):
-            typer.echo(_t("not_removed", lang.value))
+            typer.echo(edit_text("not_removed", lang.value))
             raise typer.Exit(1)
     removed = store.update(
         source_file.path, lambda data, schedule: editing.remove_stage(data, schedule, key),
         timeout=lock_timeout, drop_comments=drop_comments)
-    typer.echo(_t("removed", lang.value, key=removed.key,
+    typer.echo(edit_text("removed", lang.value, key=removed.key,
                   name=removed.display_name(lang.value),
-                  dates=_stage_dates(removed, lang.value)))
-    typer.echo(_t("file", lang.value, path=source_file.path))
-
-
-@app.command()
-def validate(
-    path: Annotated[Path | None, typer.Argument(
-        metavar="[FILE]", help="The file to check (default: the one --file or the other "
-                               "commands use).", show_default=False)] = None,
-    fix_format: Annotated[bool, typer.Option(
-        "--fix-format", help="Rewrite a valid file in the writer's canonical form.")] = False,
-    file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
-    drop_comments: DropCommentsOption = False,
-    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
-) -> None:
-    """Periksa berkas jadwal. [dim]Check a schedule file; list every problem and its place.[/dim]"""
-    from pemilu_timeline.errors import ScheduleInvalid
-    from pemilu_timeline.schedule_file import parse_schedule, parse_toml, read_text
-
-    if path is not None and file is not None:
-        raise UsageError(message_id="Sebut berkasnya sekali saja: FILE atau --file.",
-                         message_en="Name the file once: FILE or --file.")
-    source = _editable(path or file) if fix_format else locate(path or file)
-    with _named_file() if path is not None else nullcontext():
-        text = read_text(source.path)
-    shown = str(source.path)
-    try:
-        schedule = parse_schedule(text, shown)
-    except ScheduleInvalid as error:
-        if not as_json:
-            raise
-        print_json({"file": shown, "valid": False,
-                    "problems": [p.to_dict() for p in error.problems]})
-        raise typer.Exit(error.exit_code) from None
-    from pemilu_timeline import store
-
-    canonical = store.canonical_text(parse_toml(text, shown)) == text
-    if fix_format and not canonical:
-        store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
-    if as_json:
-        print_json({"file": shown, "valid": True, "problems": [], "canonical": canonical,
-                    "reformatted": fix_format and not canonical,
-                    "elections": len(schedule.elections), "stages": len(schedule)})
-        return
-    typer.echo(_t("valid", lang.value, path=shown, elections=len(schedule.elections),
-                  stages=len(schedule)))
-    if fix_format:
-        typer.echo(_t("canonical" if canonical else "reformatted", lang.value, path=shown))
-    elif not canonical:
-        typer.echo(_t("not_canonical", lang.value))
-
-
-@app.command()
-def diff(
-    old: Annotated[Path, typer.Argument(help="The schedule file before.")],
-    new: Annotated[Path, typer.Argument(help="The schedule file after.")],
-    lang: LangOption = Lang.id, as_json: JsonOption = False,
-) -> None:
-    """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
-    from pemilu_timeline.diff import diff_schedules, diff_to_dict
-
-    result = diff_schedules(_load_named(old), _load_named(new))
-    if as_json:
-        print_json(diff_to_dict(result, str(old), str(new)))
-        return
-    code = lang.value
-    if result.is_empty:
-        typer.echo(_t("no_diff", code, old=old, new=new))
-        return
-    typer.echo(_t("diff_head", code, old=old, new=new, added=len(result.added),
-                  removed=len(result.removed), changed=len(result.changed)))
-    for election in result.elections_added:
-        typer.echo(_t("election_added", code, id=election.id,
-                      name=election.display_name(code)))
-    for election in result.elections_removed:
-        typer.echo(_t("election_removed", code, id=election.id,
-                      name=election.display_name(code)))
-    for election_id, fields in result.elections_changed:
-        typer.echo(_t("election_changed", code, id=election_id))
-        _print_fields(fields, code)
-    for stage in result.added:
-        typer.echo(f"+ {stage.key}  {stage.display_name(code)} — {_stage_dates(stage, code)}")
-    for stage in result.removed:
-        typer.echo(f"- {stage.key}  {stage.display_name(code)} — {_stage_dates(stage, code)}")
-    for changed in result.changed:
-        typer.echo(f"~ {changed.key}  {changed.stage.display_name(code)}")
-        _print_fields(changed.fields, code)
-
-
-@contextmanager
-def _named_file() -> Iterator[None]:
-    """A file named as an argument: if it cannot be read, --file is not the fix."""
-    from pemilu_timeline.errors import ScheduleFileError
-
-    try:
-        yield
-    except ScheduleFileError as error:
-        error.params.update(hint_id="Periksa nama berkasnya.", hint_en="Check the file name.")
-        raise
-
-
-def _load_named(path: Path) -> Schedule:
-    from pemilu_timeline.schedule_file import load_schedule
-
-    with _named_file():
-        return load_schedule(path)
-
-
-def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:
-    for item in fields:
-        typer.echo(f"    {_label(item.field, lang)}: {_value(item.old, lang)} → "
-                   f"{_value(item.new, lang)}")
-
+                  dates=stage_dates(removed, lang.value)))
+    typer.echo(edit_text("file", lang.value, path=source_file.path))

@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from pemilu_timeline.i18n import MONTHS_SHORT, check_language, t
+from pemilu_timeline.i18n.lexicon import MONTHS_SHORT
+from pemilu_timeline.i18n.messages import check_language, t
 from pemilu_timeline.model import Schedule, Stage, State, Status
-from pemilu_timeline.render import STATUS_STYLE, dates_text
+from pemilu_timeline.views.tables import STATUS_STYLE
+from pemilu_timeline.views.text import dates_text
 
 BAR = "█"
 CANCELLED_BAR = "╳"
@@ -47,7 +49,7 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str, width: in
     lines: list[RenderableType] = [Text(t("title.timeline", lang), style="bold")]
     lines.append(_month_axis(first, last, bar_width, label_width, column, lang))
     for stage, (start, end) in zip(dated, windows, strict=True):
-        status = stage.status_at(at)
+        status = stage.phase_at(at)
         row = _label(stage, label_width, lang)
         lo = column(start.date())
         hi = max(lo, column((end - dt.timedelta(microseconds=1)).date()))

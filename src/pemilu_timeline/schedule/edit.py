@@ -15,21 +15,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pemilu_timeline.diff import FieldDiff
 from pemilu_timeline.errors import InvalidInput, StageNotFound
-from pemilu_timeline.model import Anchor, Schedule, Sense, Stage, State
-from pemilu_timeline.schedule_file import ID_PATTERN, STATE_VALUES
-from pemilu_timeline.timing import ZONE_ALIASES, zone_or_none
+from pemilu_timeline.i18n.lexicon import ZONE_WORDS
+from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State
+from pemilu_timeline.rules.calendar import anchor_day, window
+from pemilu_timeline.rules.resolve import chain
+from pemilu_timeline.schedule.schema import ID_PATTERN, STAGE_FIELDS, FieldDiff, Kind, by_name
+from pemilu_timeline.timing import zone_or_none
 
 Moment = dt.date | dt.datetime
 Data = dict[str, Any]
 
-REQUIRED_TEXT = ("name", "name_en", "source")
-OPTIONAL_TEXT = ("note", "note_en", "url", "zone", "reason", "reason_en", "condition",
-                 "condition_en")
-EDITABLE = ("name", "name_en", "start", "end", "undated", "after", "tags", "source", "note",
-            "note_en", "url", "zone", "milestone", "state", "reason", "reason_en", "condition",
-            "condition_en")
+FIELDS = by_name(STAGE_FIELDS)
+EDITABLE = tuple(f.name for f in STAGE_FIELDS if f.editable)
+STATE_VALUES = FIELDS["state"].choices
 SENSES = tuple(s.value for s in Sense)
 EDGES = ("start", "end")
 
@@ -42,7 +41,7 @@ class EditResult:
 
 
 @dataclass(frozen=True)
-class Rule:
+class RuleChange:
     """What `--after STAGE --days N --sense ... --edge ... --duration N` asked for.
 
     ``None`` means "not given": a new rule takes the file format's defaults (0 days,
@@ -113,7 +112,7 @@ def check_zone(value: str) -> str:
                       "seperti Asia/Jakarta.",
                       f"--zone '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such "
                       "as Asia/Jakarta.")
-    return ZONE_ALIASES.get(value.upper(), value)
+    return ZONE_WORDS.get(value.upper(), value)
 
 
 def check_tags(tags: Sequence[str]) -> list[str]:
@@ -137,7 +136,7 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
               name_en: str | None, start: Moment | None = None, end: Moment | None = None,
               tags: Sequence[str] = (), source: str, note: str | None = None,
               url: str | None = None, zone: str | None = None, milestone: bool = False,
-              rule: Rule | None = None, undated: bool = False, now: dt.datetime) -> Data:
+              rule: RuleChange | None = None, undated: bool = False, now: dt.datetime) -> Data:
     """Add a stage and return its data.
 
     It is dated by ``start`` (``end`` defaults to it: a one-day milestone), by a ``rule``
@@ -201,7 +200,7 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
     return stage
 
 
-def build_rule(schedule: Schedule, key: str, rule: Rule,
+def build_rule(schedule: Schedule, key: str, rule: RuleChange,
                current: Mapping[str, Any] | None = None) -> Data:
     """The `after` table of stage ``key`` as the file writes it (defaults left out).
 
@@ -278,22 +277,21 @@ def find_anchor(schedule: Schedule, key: str, query: str) -> str:
 
 
 def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
-    chain = [key, anchor]
-    seen = {key}
-    current: str | None = anchor
-    while current is not None and current not in seen:
-        seen.add(current)
+    """Refuse an anchor whose chain of anchors would come back to ``key``."""
+    def anchor_of(current: str) -> str | None:
+        if current == key:
+            return anchor
         found = schedule.get(current)
-        current = found.after.stage if found is not None and found.after is not None else None
-        if current is not None:
-            chain.append(current)
-    if current != key:
+        return found.after.stage if found is not None and found.after is not None else None
+
+    path, loop = chain(key, anchor_of)
+    if key not in loop:
         return
-    loop = " → ".join(chain)
+    shown = " → ".join([*path, key])
     raise _refuse(
-        f"--after {anchor} membuat lingkaran: {loop}. Tanggal sebuah tahapan tidak bisa "
+        f"--after {anchor} membuat lingkaran: {shown}. Tanggal sebuah tahapan tidak bisa "
         "dihitung dari dirinya sendiri; pilih tahapan acuan lain. Berkas tidak diubah.",
-        f"--after {anchor} would make a cycle: {loop}. A stage cannot be dated from "
+        f"--after {anchor} would make a cycle: {shown}. A stage cannot be dated from "
         "itself; choose another anchor. The file is unchanged.")
 
 
@@ -305,26 +303,13 @@ def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> dt.date 
     if anchor is None or anchor.state is State.CANCELLED:
         return None
     edge = str(after.get("edge", "end"))
-    day = anchor.start if edge == "start" else anchor.end
+    day = anchor_day(anchor, edge)
     if day is None:
         return None
-    rule = Anchor(stage=anchor.key, days=int(after.get("days", 0)),
-                  sense=Sense(after.get("sense", Sense.EXACTLY.value)), edge=edge,
-                  duration=int(after.get("duration", 1)))
-    return rule.window_from(day.date() if isinstance(day, dt.datetime) else day)[0]
-
-
-def dependants(schedule: Schedule, key: str) -> list[Stage]:
-    """Stages dated from ``key``, directly or through others, in schedule order."""
-    found: set[str] = set()
-    frontier = {key}
-    while frontier:
-        nxt = {s.key for s in schedule
-               if s.after is not None and s.after.stage in frontier and s.key not in found}
-        found |= nxt
-        frontier = nxt - {key}
-    found.discard(key)
-    return [s for s in schedule if s.key in found]
+    rule = Rule(stage=anchor.key, days=int(after.get("days", 0)),
+                sense=Sense(after.get("sense", Sense.EXACTLY.value)), edge=edge,
+                duration=int(after.get("duration", 1)))
+    return window(rule, day)[0]
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:
@@ -393,7 +378,7 @@ def _raw_index(data: Data, stage: Stage) -> int:
 
 
 def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str, Any], *,
-               rule: Rule | None = None, now: dt.datetime) -> EditResult:
+               rule: RuleChange | None = None, now: dt.datetime) -> EditResult:
     """Change only the given fields; ``None`` removes an optional field.
 
     ``changes`` may hold ``after: None`` (drop the rule) and ``undated: True/False``;
@@ -511,15 +496,16 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
         if name not in EDITABLE:
             raise ValueError(f"not an editable field: {name}")
         option = "--" + name.replace("_", "-")
-        if name in REQUIRED_TEXT:
+        kind = FIELDS[name].kind
+        if kind in (Kind.TEXT, Kind.NOTE, Kind.ZONE) and FIELDS[name].required:
             wanted[name] = check_text(option, value)
-        elif name in OPTIONAL_TEXT:
+        elif kind in (Kind.TEXT, Kind.NOTE, Kind.ZONE):
             if value is None or not str(value).strip():
                 wanted[name] = None
-            elif name == "zone":
+            elif kind is Kind.ZONE:
                 wanted[name] = check_zone(value)
             else:
-                wanted[name] = check_text(option, value, multiline=name in ("note", "note_en"))
+                wanted[name] = check_text(option, value, multiline=kind is Kind.NOTE)
         elif name == "tags":
             wanted[name] = check_tags(value) or None
         elif name == "after":

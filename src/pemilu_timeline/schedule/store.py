@@ -1,211 +1,37 @@
-"""Writing a schedule file so that nothing is ever lost: canonical TOML, a lock, atomic replace.
+"""Writing a schedule file so that nothing is ever lost: a lock, validation, atomic replace.
 
 Every change is one read-modify-write done while holding an exclusive lock on a sidecar file
 (``stages.toml.lock``, never the data file itself, which is replaced on each write). The new
-text is re-parsed and validated before it replaces the old file; it is written to a temp file
-in the same directory, fsynced, moved over the old one with ``os.replace`` and the directory
-is fsynced. The old file's mode (and, where allowed, owner) is kept; a symlink is written
-through to its target. A failure at any step leaves the file byte-identical and no temp file.
+canonical text (``write``) is re-parsed and validated before it replaces the old file; it is
+written to a temp file in the same directory, fsynced, moved over the old one with
+``os.replace`` and the directory is fsynced. The old file's mode (and, where allowed, owner)
+is kept; a symlink is written through to its target. A failure at any step leaves the file
+byte-identical and no temp file.
 
-Canonical form (what the writer always produces, so that the same data gives the same bytes
-and adding then removing a stage gives back the original file):
-
-* ``[elections.ID]`` tables first, in file order, fields in the order name, name_en, timezone,
-  source, url, note;
-* then one ``[[stages]]`` table per stage **in file order** (not sorted: staff and reviewers
-  see a change where it was made, and `add` inserts a new stage chronologically among its
-  election's stages), fields in the order of ``STAGE_ORDER``; a relative stage's ``after``
-  follows as a ``[stages.after]`` sub-table;
-* values formatted by tomli-w (arrays one item per line), except date-times, written as ISO
-  8601 with a ``T`` (``2024-02-14T07:00:00``; ``updated`` in UTC with ``Z``);
-* one blank line between tables, no comments (tomli-w cannot write them: sources belong in
-  each stage's ``source`` field), UTF-8, LF, one final newline.
-
-tomli-w and filelock are imported only here, and this module only by the edit commands.
+filelock is imported only here, and this module only by the edit commands.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
-import re
 import stat
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
-from pemilu_timeline.model import Schedule, Sense, Stage, State
-from pemilu_timeline.schedule_file import build_schedule, parse_schedule, parse_toml, read_text
+from pemilu_timeline.model import Schedule
+from pemilu_timeline.schedule.read import build_schedule, parse_schedule, parse_toml, read_text
+from pemilu_timeline.schedule.write import canonical_text, refuse_comments
 
 T = TypeVar("T")
 
 LOCK_SUFFIX = ".lock"
 TEMP_SUFFIX = ".tmp"
 DEFAULT_TIMEOUT = 10.0
-ELECTION_ORDER = ("name", "name_en", "timezone", "source", "url", "note")
-STAGE_ORDER = ("id", "election", "name", "name_en", "start", "end", "undated", "zone", "tags",
-               "milestone", "state", "condition", "condition_en", "reason", "reason_en",
-               "source", "url", "note", "note_en", "revision", "updated")
-AFTER_ORDER = ("stage", "days", "sense", "edge", "duration")
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escapes
-
-
-# --- canonical text -------------------------------------------------------------------------
-
-def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
-    """The one text the writer produces for this data (see the module docstring)."""
-    data = schedule_to_data(source) if isinstance(source, Schedule) else source
-    chunks: list[str] = []
-    for election_id, table in data.get("elections", {}).items():
-        chunks.append(f"[elections.{_key(election_id)}]\n" + _fields(table, ELECTION_ORDER))
-    for stage in data.get("stages", []):
-        plain = {k: v for k, v in stage.items() if k != "after"}
-        chunks.append("[[stages]]\n" + _fields(plain, STAGE_ORDER))
-        if "after" in stage:
-            chunks.append("[stages.after]\n" + _fields(stage["after"], AFTER_ORDER))
-    return "\n".join(chunks)
-
-
-def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
-    names = [n for n in order if n in table] + [n for n in table if n not in order]
-    return "".join(_line(name, table[name]) for name in names)
-
-
-def _line(name: str, value: Any) -> str:
-    text = _value(value)
-    if text is None:
-        import tomli_w
-
-        return tomli_w.dumps({name: value})
-    return f"{_key(name)} = {text}\n"
-
-
-def _value(value: Any) -> str | None:
-    """The common values formatted exactly as tomli-w does, without its per-call overhead
-    (a 10,000-stage file has ~100,000 of them); None leaves the value to tomli-w. Date-times
-    are the one deliberate difference: ISO 8601 with a 'T', and 'Z' for UTC."""
-    if isinstance(value, str):
-        return None if _NEEDS_ESCAPE.search(value) else f'"{value}"'
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
-            return value.replace(tzinfo=None).isoformat() + "Z"
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple) and all(type(v) is str for v in value):
-        if not value:
-            return "[]"
-        items = [_value(v) for v in value]
-        if None in items:
-            return None
-        return "[\n" + ",\n".join(f"    {item}" for item in items) + ",\n]"
-    return None
-
-
-def _key(name: str) -> str:
-    if _BARE_KEY.match(name):
-        return name
-    import tomli_w
-
-    return tomli_w.dumps({name: 0}).rsplit(" = ", 1)[0]
-
-
-def schedule_to_data(schedule: Schedule) -> dict[str, Any]:
-    """A Schedule as the plain data its file would hold (computed dates are not written)."""
-    elections = {}
-    for election in schedule.elections.values():
-        table = {"name": election.name, "name_en": election.name_en,
-                 "timezone": election.timezone, "source": election.source}
-        if election.url:
-            table["url"] = election.url
-        if election.note:
-            table["note"] = election.note
-        elections[election.id] = table
-    return {"elections": elections, "stages": [stage_to_data(s) for s in schedule.stages]}
-
-
-def stage_to_data(stage: Stage) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": stage.id, "election": stage.election, "name": stage.name,
-                            "name_en": stage.name_en}
-    if stage.start is not None and not stage.dated_by_rule:
-        data["start"] = stage.start
-        if stage.end is not None and stage.end != stage.start:
-            data["end"] = stage.end
-    elif stage.after is None:
-        data["undated"] = True
-    optional: dict[str, Any] = {
-        "zone": stage.zone, "tags": list(stage.tags), "milestone": stage.milestone,
-        "state": stage.state.value if stage.state is not State.CONFIRMED else None,
-        "condition": stage.condition, "condition_en": stage.condition_en,
-        "reason": stage.reason, "reason_en": stage.reason_en, "source": stage.source,
-        "url": stage.url, "note": stage.note, "note_en": stage.note_en,
-        "revision": stage.revision if stage.revision != 1 else None, "updated": stage.updated,
-    }
-    data.update({k: v for k, v in optional.items() if v})
-    if stage.after is not None:
-        rule = stage.after
-        after: dict[str, Any] = {"stage": rule.stage, "days": rule.days}
-        if rule.sense is not Sense.EXACTLY:
-            after["sense"] = rule.sense.value
-        if rule.edge != "end":
-            after["edge"] = rule.edge
-        if rule.duration != 1:
-            after["duration"] = rule.duration
-        data["after"] = after
-    return data
-
-
-# --- comments -------------------------------------------------------------------------------
-
-_SCAN = re.compile(r"[\"'#]")
-_STRINGS = (
-    ('"""', re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}')),
-    ("'''", re.compile(r"'''[\s\S]*?'{3,5}")),
-    ('"', re.compile(r'"(?:[^"\\\n]|\\.)*"')),
-    ("'", re.compile(r"'[^'\n]*'")),
-)
-
-
-def first_comment_line(text: str) -> int | None:
-    """Line number of the first TOML comment in ``text`` (a ``#`` outside any string)."""
-    if "#" not in text:
-        return None
-    pos = 0
-    while True:
-        found = _SCAN.search(text, pos)
-        if found is None:
-            return None
-        at = found.start()
-        if found.group() == "#":
-            return text.count("\n", 0, at) + 1
-        for opener, pattern in _STRINGS:
-            if text.startswith(opener, at):
-                string = pattern.match(text, at)
-                pos = string.end() if string else at + len(opener)
-                break
-
-
-def refuse_comments(text: str, path: str) -> None:
-    line = first_comment_line(text)
-    if line is None:
-        return
-    raise WriteRefused(
-        message_id=f"{path} berisi komentar (baris {line}) yang akan hilang karena penulis "
-                   "TOML tidak bisa menyimpannya. Pindahkan isinya ke kolom 'note' atau "
-                   "'source', atau ulangi dengan --drop-comments untuk membuangnya; berkas "
-                   "tidak diubah.",
-        message_en=f"{path} has comments (line {line}) that writing would lose: the TOML "
-                   "writer cannot keep them. Move them into a 'note' or 'source' field, or "
-                   "run again with --drop-comments to discard them; the file is unchanged.")
 
 
 # --- lock and atomic write ------------------------------------------------------------------
@@ -241,7 +67,7 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
     except OSError as error:
         if error.filename not in (str(lock), None):
             raise
-        from pemilu_timeline.i18n import os_reasons
+        from pemilu_timeline.i18n.messages import os_reasons
 
         reason_id, reason_en = os_reasons(error)
         raise WriteRefused(
@@ -355,7 +181,7 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def _write_failed(path: Path, error: OSError) -> WriteRefused:
-    from pemilu_timeline.i18n import os_reasons
+    from pemilu_timeline.i18n.messages import os_reasons
 
     reason_id, reason_en = os_reasons(error)
     return WriteRefused(
@@ -482,6 +308,6 @@ def write_new(path: Path, text: str, *, replace: bool, timeout: float = DEFAULT_
         atomic_write(path, text)
 
 
-if __name__ == "__main__":  # python -m pemilu_timeline.store FILE: rewrite in canonical form
+if __name__ == "__main__":  # python -m pemilu_timeline.schedule.store FILE: canonical form
     for name in sys.argv[1:]:
         print(f"{name}: {'reformatted' if reformat(Path(name)) else 'already canonical'}")

@@ -1,19 +1,20 @@
-"""Rich renderings for people. The only module besides cli.py and gantt.py that imports rich."""
+"""Rich renderings for people: the tables and readouts of the read commands."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from pemilu_timeline import i18n
 from pemilu_timeline.countdown import Countdown, countdown_to, span_parts
-from pemilu_timeline.i18n import t
+from pemilu_timeline.i18n import format as i18n
+from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Overview, Schedule, Stage, State, Status
 from pemilu_timeline.timing import zone_label
+from pemilu_timeline.views.text import dates_text, moment_text, rule_text
 
 STATUS_STYLE = {
     Status.PAST: "dim",
@@ -24,35 +25,8 @@ STATUS_STYLE = {
 }
 
 
-def moment_text(at: dt.datetime, lang: str) -> str:
-    """'Senin, 12 Februari 2024 10.00 WIB'."""
-    return (f"{i18n.format_date(at.date(), lang, weekday=True)} {i18n.format_time(at)} "
-            f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
-
-
-def dates_text(stage: Stage, lang: str, *, short: bool = False,
-               schedule: Schedule | None = None) -> str:
-    """The dates, or for a pending stage what it waits for ("menunggu Putusan MK")."""
-    if stage.start is None or stage.end is None:
-        if stage.after is None:
-            return t("label.date_unknown", lang)
-        anchor = schedule.get(stage.after.stage) if schedule is not None else None
-        name = anchor.display_name(lang) if anchor is not None else stage.after.stage
-        if anchor is not None and anchor.state is State.CANCELLED:
-            return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
-        return t("label.waiting_for", lang, anchor=name)
-    return i18n.format_range(stage.start, stage.end, lang,
-                             zone_label_for(stage.zone) if stage.zone else None, short=short)
-
-
-def zone_label_for(name: str) -> str:
-    from pemilu_timeline.timing import resolve_zone
-
-    return zone_label(resolve_zone(name))
-
-
 def status_text(stage: Stage, at: dt.datetime, lang: str) -> Text:
-    status = stage.status_at(at)
+    status = stage.phase_at(at)
     label = t(f"status.{status.value}", lang)
     if stage.state is State.TENTATIVE and status is not Status.CANCELLED:
         label += f" ({t('status.tentative', lang)})"
@@ -78,7 +52,7 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
     parts: list[RenderableType] = []
     zone = at.tzinfo
     assert zone is not None
-    active, upcoming, last = overview.active, overview.upcoming, overview.last
+    active, upcoming, last = overview.active, overview.next, overview.last_ended
     if active:
         table = Table(title=t("title.now", lang, at=moment_text(at, lang)), title_justify="left",
                       expand=True)
@@ -98,7 +72,7 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
         parts.append(Text(t("label.none_active", lang, at=moment_text(at, lang))))
         if last is not None:
             parts.append(_one_line(t("label.last_ended", lang), last, at, lang, ended=True))
-    for stage in overview.called_off:
+    for stage in overview.cancelled:
         text = Text(f"{t('label.called_off', lang)}: ", style="bold")
         text.append(stage.display_name(lang), style="strike")
         text.append(f" ({stage.key}) — {dates_text(stage, lang)}")
@@ -181,7 +155,7 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.election", lang),
                   election.display_name(lang) if election else stage.election)
     table.add_row(t("col.dates", lang), dates_text(stage, lang, schedule=schedule))
-    status = stage.status_at(at)
+    status = stage.phase_at(at)
     table.add_row(t("col.status", lang), status_text(stage, at, lang))
     if stage.is_dated and stage.state is not State.CANCELLED:
         start = stage.window(at.tzinfo)[0]  # type: ignore[arg-type]
@@ -233,17 +207,6 @@ def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
                     for name, n in (("hour", hours), ("minute", minutes)) if n)
 
 
-def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
-    """'paling lambat 3 hari setelah Putusan MK ... (22 April 2024)'."""
-    assert stage.after is not None
-    anchor = schedule.get(stage.after.stage)
-    text = schedule.describe_rule(stage, lang)
-    if anchor is None:
-        return text
-    # "(22 April 2024)", or why it has no date yet: "(tanggal belum diketahui)".
-    return text + f" ({dates_text(anchor, lang, schedule=schedule)})"
-
-
 def countdown_line(cd: Countdown, lang: str) -> str:
     """'H-14 · 14 hari lagi' (one line, used by `show`)."""
     span = i18n.format_span(cd.span_parts(), lang, future=cd.is_future)
@@ -265,10 +228,12 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
     title.append(stage.display_name(lang), style="bold")
     title.append(f" ({stage.key})", style="dim")
     if stage.is_timed:
-        when = (f"{i18n.format_date(cd.moment.date(), lang, weekday=True)} "
-                f"{i18n.format_time(cd.moment)} {zone_label(cd.moment.tzinfo)}")  # type: ignore[arg-type]
+        when = (f"{i18n.format_date(cd.target_at.date(), lang, weekday=True)} "
+                f"{i18n.format_time(cd.target_at)} {zone_label(cd.target_at.tzinfo)}")  # type: ignore[arg-type]
     else:  # an all-day stage ends after its last day; name that day, not the midnight after
-        day = cd.moment.date() - dt.timedelta(days=1) if cd.target == "end" else cd.moment.date()
+        day = cd.target_at.date()
+        if cd.target == "end":
+            day -= dt.timedelta(days=1)
         when = i18n.format_date(day, lang, weekday=True)
     lines = [
         title,
@@ -277,9 +242,3 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
         Text(t("label.days_hours_minutes", lang, **cd.clock_parts()), style="dim"),
     ]
     return Group(*lines)
-
-
-def make_console(*, stderr: bool = False, record: bool = False,
-                 width: int | None = None) -> Console:
-    # emoji=False skips loading Rich's emoji table (~2 ms) for text that never has :codes:.
-    return Console(stderr=stderr, record=record, width=width, highlight=False, emoji=False)

@@ -1,0 +1,143 @@
+"""Commands that check schedule files: validate (one file) and diff (two)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pemilu_timeline.cli.options import (
+    DEFAULT_LOCK_TIMEOUT,
+    DropCommentsOption,
+    FileOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    LockTimeoutOption,
+    edit_text,
+    editable_source,
+    field_label,
+    print_json,
+    stage_dates,
+    value_text,
+)
+from pemilu_timeline.errors import UsageError
+from pemilu_timeline.schedule.locate import locate
+
+if TYPE_CHECKING:
+    from pemilu_timeline.model import Schedule
+    from pemilu_timeline.schedule.schema import FieldDiff
+
+
+def validate(
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[FILE]", help="The file to check (default: the one --file or the other "
+                               "commands use).", show_default=False)] = None,
+    fix_format: Annotated[bool, typer.Option(
+        "--fix-format", help="Rewrite a valid file in the writer's canonical form.")] = False,
+    file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Periksa berkas jadwal. [dim]Check a schedule file; list every problem and its place.[/dim]"""
+    from pemilu_timeline.errors import ScheduleInvalid
+    from pemilu_timeline.schedule.read import parse_schedule, parse_toml, read_text
+
+    if path is not None and file is not None:
+        raise UsageError(message_id="Sebut berkasnya sekali saja: FILE atau --file.",
+                         message_en="Name the file once: FILE or --file.")
+    source = editable_source(path or file) if fix_format else locate(path or file)
+    with _named_file() if path is not None else nullcontext():
+        text = read_text(source.path)
+    shown = str(source.path)
+    try:
+        schedule = parse_schedule(text, shown)
+    except ScheduleInvalid as error:
+        if not as_json:
+            raise
+        print_json({"file": shown, "valid": False,
+                    "problems": [p.to_dict() for p in error.problems]})
+        raise typer.Exit(error.exit_code) from None
+    from pemilu_timeline.schedule import store
+    from pemilu_timeline.schedule.write import canonical_text
+
+    canonical = canonical_text(parse_toml(text, shown)) == text
+    if fix_format and not canonical:
+        store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
+    if as_json:
+        print_json({"file": shown, "valid": True, "problems": [], "canonical": canonical,
+                    "reformatted": fix_format and not canonical,
+                    "elections": len(schedule.elections), "stages": len(schedule)})
+        return
+    typer.echo(edit_text("valid", lang.value, path=shown, elections=len(schedule.elections),
+                  stages=len(schedule)))
+    if fix_format:
+        typer.echo(edit_text("canonical" if canonical else "reformatted", lang.value, path=shown))
+    elif not canonical:
+        typer.echo(edit_text("not_canonical", lang.value))
+
+
+def diff(
+    old: Annotated[Path, typer.Argument(help="The schedule file before.")],
+    new: Annotated[Path, typer.Argument(help="The schedule file after.")],
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
+    from pemilu_timeline.diff import diff_schedules
+    from pemilu_timeline.exports.json import diff_to_dict
+
+    result = diff_schedules(_load_named(old), _load_named(new))
+    if as_json:
+        print_json(diff_to_dict(result, str(old), str(new)))
+        return
+    code = lang.value
+    if result.is_empty:
+        typer.echo(edit_text("no_diff", code, old=old, new=new))
+        return
+    typer.echo(edit_text("diff_head", code, old=old, new=new, added=len(result.added),
+                  removed=len(result.removed), changed=len(result.changed)))
+    for election in result.elections_added:
+        typer.echo(edit_text("election_added", code, id=election.id,
+                      name=election.display_name(code)))
+    for election in result.elections_removed:
+        typer.echo(edit_text("election_removed", code, id=election.id,
+                      name=election.display_name(code)))
+    for election_id, fields in result.elections_changed:
+        typer.echo(edit_text("election_changed", code, id=election_id))
+        _print_fields(fields, code)
+    for stage in result.added:
+        typer.echo(f"+ {stage.key}  {stage.display_name(code)} — {stage_dates(stage, code)}")
+    for stage in result.removed:
+        typer.echo(f"- {stage.key}  {stage.display_name(code)} — {stage_dates(stage, code)}")
+    for changed in result.changed:
+        typer.echo(f"~ {changed.key}  {changed.stage.display_name(code)}")
+        _print_fields(changed.fields, code)
+
+
+@contextmanager
+def _named_file() -> Iterator[None]:
+    """A file named as an argument: if it cannot be read, --file is not the fix."""
+    from pemilu_timeline.errors import ScheduleFileError
+
+    try:
+        yield
+    except ScheduleFileError as error:
+        error.params.update(hint_id="Periksa nama berkasnya.", hint_en="Check the file name.")
+        raise
+
+
+def _load_named(path: Path) -> Schedule:
+    from pemilu_timeline.schedule.read import load_schedule
+
+    with _named_file():
+        return load_schedule(path)
+
+
+def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:
+    for item in fields:
+        typer.echo(f"    {field_label(item.field, lang)}: {value_text(item.old, lang)} → "
+                   f"{value_text(item.new, lang)}")
+

@@ -1,0 +1,195 @@
+"""What the commands share: the options, the language, and the view a read command opens.
+
+Command modules import from here; nothing here imports a command module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pemilu_timeline.errors import InvalidInput, WriteRefused
+from pemilu_timeline.i18n import messages as i18n
+from pemilu_timeline.i18n.messages import CATALOG, t
+from pemilu_timeline.model import Schedule, Stage
+from pemilu_timeline.schedule.locate import ENV_FILE, ScheduleSource, is_package_data, locate
+from pemilu_timeline.schedule.read import load_source
+from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
+
+LANG_ENV = "PEMILU_TIMELINE_LANG"
+LANG_META = "pemilu_timeline.lang"
+LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
+
+
+class Lang(StrEnum):
+    id = "id"
+    en = "en"
+
+
+class StatusChoice(StrEnum):
+    past = "past"
+    active = "active"
+    upcoming = "upcoming"
+    pending = "pending"
+    tentative = "tentative"
+    cancelled = "cancelled"
+
+
+def env_lang() -> str:
+    """The language of $PEMILU_TIMELINE_LANG, for what is said before --lang is read."""
+    return i18n.check_language(os.environ.get(LANG_ENV, i18n.DEFAULT_LANGUAGE))
+
+
+def remember_lang(ctx: typer.Context, value: Lang | None) -> Lang | None:
+    if value is not None:
+        ctx.meta[LANG_META] = value.value
+    return value
+
+
+# Options shared by the commands, declared once.
+FileOption = Annotated[Path | None, typer.Option(
+    "--file", "-f", metavar="FILE",
+    help=f"Schedule file (default: ${ENV_FILE}, the `init` copy, or bundled).",
+    show_default=False)]
+AtOption = Annotated[str | None, typer.Option(
+    "--at", metavar="WHEN",
+    help="Moment to view instead of now: ISO 8601, e.g. 2024-02-12, 2024-02-13T23:30, "
+         "2024-02-13T16:30:00Z.", show_default=False)]
+TzOption = Annotated[str | None, typer.Option(
+    "--tz", metavar="ZONE",
+    help="Viewer's zone: WIB, WITA, WIT or an IANA name (default: the election's).",
+    show_default=False)]
+LangOption = Annotated[Lang, typer.Option(
+    "--lang", envvar=LANG_ENV, callback=remember_lang,
+    help="Language of the output: id (Indonesian) or en (English).")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+ElectionOption = Annotated[list[str] | None, typer.Option(
+    "--election", "-e", metavar="ELECTION",
+    help="Only this election (repeatable), e.g. pemilu-2024.",
+    show_default=False)]
+TagOption = Annotated[list[str] | None, typer.Option(
+    "--tag", "-t", metavar="TAG",
+    help="Only stages with this tag (repeatable).", show_default=False)]
+FromOption = Annotated[str | None, typer.Option(
+    "--from", metavar="DATE",
+    help="Only stages that end on or after this date.", show_default=False)]
+ToOption = Annotated[str | None, typer.Option(
+    "--to", metavar="DATE",
+    help="Only stages that start on or before this date.", show_default=False)]
+
+
+@dataclass(frozen=True)
+class View:
+    """What every read command needs: the schedule, the moment and the language."""
+
+    source: ScheduleSource
+    schedule: Schedule
+    at: dt.datetime
+    lang: str
+
+
+def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
+              elections: list[str] | None = None) -> View:
+    source = locate(file)
+    schedule = load_source(source)
+    zone = resolve_zone(tz or schedule.default_zone_name(elections[0] if elections else None))
+    moment = parse_moment(at, zone) if at else now_in(zone)
+    return View(source, schedule, moment, lang.value)
+
+
+def parse_day(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(
+            message_id=f"{option} '{text}' bukan tanggal. Pakai YYYY-MM-DD, mis. 2024-02-14.",
+            message_en=f"{option} '{text}' is not a date. Use YYYY-MM-DD, e.g. 2024-02-14."
+        ) from None
+
+
+def print_json(data: Any) -> None:
+    import json
+
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def console() -> Any:
+    from pemilu_timeline.views.console import make_console
+
+    return make_console()
+
+
+def check_elections(schedule: Schedule, elections: list[str] | None) -> list[str]:
+    for name in elections or ():
+        if name not in schedule.elections:
+            known = ", ".join(schedule.elections)
+            raise InvalidInput(
+                message_id=f"Pemilihan '{name}' tidak ada. Yang ada: {known}.",
+                message_en=f"Unknown election '{name}'. Known: {known}.")
+    return list(elections or ())
+
+
+def edit_text(name: str, lang: str, /, **params: Any) -> str:
+    """A sentence of the edit commands' output."""
+    return t(f"edit.{name}", lang, **params)
+
+
+def field_label(field: str, lang: str) -> str:
+    """A field's name as staff read it ("mulai" for start); the name itself if it has none."""
+    key = f"field.{field}"
+    return t(key, lang) if key in CATALOG else field
+
+
+# Options of the writing commands.
+DropCommentsOption = Annotated[bool, typer.Option(
+    "--drop-comments",
+    help="Write even though the file has comments, discarding them (the TOML writer cannot "
+         "keep comments; without this flag such a file is never changed).")]
+LockTimeoutOption = Annotated[float, typer.Option(
+    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, min=0,
+    help="How long to wait for another command editing the same file.")]
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def editable_source(file: Path | None) -> ScheduleSource:
+    """The file to change; the bundled schedule is never written."""
+    source = locate(file)
+    if source.is_bundled or is_package_data(source.path):
+        raise WriteRefused(
+            message_id="Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan "
+                       "`pemilu-timeline init`, lalu jalankan perintah ini lagi.",
+            message_en="The bundled schedule is never changed. Make an editable copy with "
+                       "`pemilu-timeline init`, then run this command again.")
+    return source
+
+
+def stage_dates(stage: Stage, lang: str, schedule: Schedule | None = None) -> str:
+    """As `show` words them; with ``schedule``, a pending stage names its anchor."""
+    from pemilu_timeline.views.text import dates_text
+
+    return dates_text(stage, lang, schedule=schedule)
+
+
+def value_text(value: Any, lang: str) -> str:
+    """A field's value as a correction note quotes it."""
+    if value is None or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return edit_text("yes" if value else "no", lang)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="minutes") if value.second == 0 else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={v}" for k, v in value.items())
+    return str(value)

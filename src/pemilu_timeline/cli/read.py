@@ -1,0 +1,250 @@
+"""The read commands: now, countdown, list, show, timeline, info."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pemilu_timeline.cli.options import (
+    AtOption,
+    ElectionOption,
+    FileOption,
+    FromOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    StatusChoice,
+    TagOption,
+    ToOption,
+    TzOption,
+    View,
+    check_elections,
+    console,
+    open_view,
+    parse_day,
+    print_json,
+)
+from pemilu_timeline.errors import InvalidInput, UsageError
+from pemilu_timeline.i18n import messages as i18n
+from pemilu_timeline.model import Stage
+from pemilu_timeline.schedule.locate import ENV_FILE, locate
+from pemilu_timeline.schedule.read import load_source
+from pemilu_timeline.timing import now_in
+
+
+def now(
+    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    election: ElectionOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Tahapan yang berlangsung sekarang, lalu yang berikutnya. [dim]Stages active now.[/dim]"""
+    view = open_view(file, at, tz, lang, election)
+    schedule = view.schedule.of_elections(check_elections(view.schedule, election))
+    overview = schedule.overview(view.at)
+    if as_json:
+        from pemilu_timeline.exports.json import now_to_dict
+
+        print_json(now_to_dict(view.at, overview))
+        return
+    from pemilu_timeline.views.tables import now_view
+
+    console().print(now_view(schedule, view.at, overview, view.lang))
+
+
+def countdown(
+    stage: Annotated[list[str] | None, typer.Argument(
+        metavar="[STAGE]...",
+        help="ELECTION/ID, an id, or words from the name. Default: the next milestone.",
+        show_default=False)] = None,
+    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    election: ElectionOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+    watch: Annotated[bool, typer.Option("--watch", "-w",
+                                        help="Keep a live countdown on screen until Ctrl-C.")
+                     ] = False,
+) -> None:
+    """Hitung mundur (H-n) ke sebuah tahapan. [dim]Countdown to a stage: H-14, H, H+3.[/dim]"""
+    if watch and (at or as_json):
+        raise UsageError(
+            message_id="--watch memakai jam sungguhan; jangan dipakai bersama --at atau --json.",
+            message_en="--watch follows the real clock; it does not go with --at or --json.")
+    view = open_view(file, at, tz, lang, election)
+    chosen = check_elections(view.schedule, election)
+    target = _countdown_target(view, " ".join(stage) if stage else None, chosen)
+    if as_json:
+        from pemilu_timeline.countdown import countdown_to
+        from pemilu_timeline.exports.json import countdown_to_dict
+
+        print_json(countdown_to_dict(countdown_to(target, view.at) if target else None, view.at))
+        return
+    if target is None:
+        _no_milestone(view, chosen)
+        return
+    from pemilu_timeline.countdown import countdown_to
+    from pemilu_timeline.views.tables import countdown_view
+
+    if not watch:
+        console().print(countdown_view(countdown_to(target, view.at), view.lang))
+        return
+    _watch(target, view)
+
+
+def _countdown_target(view: View, query: str | None, elections: list[str]) -> Stage | None:
+    from pemilu_timeline.model import State
+
+    pool = view.schedule.of_elections(elections)
+    if query is not None:
+        stage = pool.find(query)
+        if stage.state is State.CANCELLED:
+            raise InvalidInput(
+                message_id=f"{stage.key} dibatalkan; tidak ada hitung mundur. "
+                           f"Alasan: {stage.reason_in('id')}",
+                message_en=f"{stage.key} is cancelled; there is no countdown. "
+                           f"Reason: {stage.reason_in('en')}")
+        if not stage.is_dated:
+            anchor = stage.after.stage if stage.after else stage.key
+            raise InvalidInput(
+                message_id=f"{stage.key} belum bertanggal: menunggu {anchor}. Beri tanggal "
+                           f"dengan `pemilu-timeline edit {anchor} --start TANGGAL`.",
+                message_en=f"{stage.key} has no date yet: it waits for {anchor}. Date it with "
+                           f"`pemilu-timeline edit {anchor} --start DATE`.")
+        return stage
+    return pool.next_to_start(view.at, milestones_only=True)
+
+
+def _no_milestone(view: View, elections: list[str]) -> None:
+    from pemilu_timeline.views.text import moment_text
+
+    last = view.schedule.of_elections(elections).last_ended(view.at, milestones_only=True)
+    label = "-"
+    if last is not None:
+        from pemilu_timeline.countdown import countdown_to
+
+        label = f"{last.display_name(view.lang)} ({countdown_to(last, view.at).label})"
+    console().print(i18n.t("label.no_milestone", view.lang, at=moment_text(view.at, view.lang),
+                           last=label))
+
+
+def _watch(target: Stage, view: View) -> None:
+    from pemilu_timeline.countdown import countdown_to
+    from pemilu_timeline.views.console import watch
+    from pemilu_timeline.views.tables import countdown_view
+
+    zone = view.at.tzinfo
+    assert zone is not None
+    watch(lambda: countdown_view(countdown_to(target, now_in(zone)), view.lang), view.lang)
+
+
+def list_stages(
+    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    election: ElectionOption = None, tag: TagOption = None,
+    status: Annotated[list[StatusChoice] | None, typer.Option(
+        "--status", "-s", help="Only stages with this status (repeatable).",
+        show_default=False)] = None,
+    start_from: FromOption = None, until: ToOption = None,
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Semua tahapan menurut tanggal mulai. [dim]All stages by start date, with status.[/dim]"""
+    view = open_view(file, at, tz, lang, election)
+    stages = view.schedule.select(
+        view.at, elections=check_elections(view.schedule, election), tags=tag or (),
+        statuses=[s.value for s in status or ()],
+        start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
+    if as_json:
+        from pemilu_timeline.exports.json import stage_to_dict
+
+        print_json([stage_to_dict(s, view.at) for s in stages])
+        return
+    from pemilu_timeline.views.tables import list_view
+
+    console().print(list_view(stages, view.at, view.lang, view.schedule))
+
+
+def show(
+    stage: Annotated[list[str], typer.Argument(
+        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
+    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Satu tahapan lengkap dengan sumbernya. [dim]One stage in full, with its source.[/dim]"""
+    view = open_view(file, at, tz, lang)
+    found = view.schedule.find(" ".join(stage))
+    if as_json:
+        from pemilu_timeline.exports.json import stage_to_dict
+
+        print_json(stage_to_dict(found, view.at))
+        return
+    from pemilu_timeline.views.tables import show_view
+
+    console().print(show_view(view.schedule, found, view.at, view.lang))
+
+
+def timeline(
+    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    election: ElectionOption = None, tag: TagOption = None,
+    start_from: FromOption = None, until: ToOption = None,
+    svg: Annotated[Path | None, typer.Option(
+        "--svg", help="Also save the chart as an SVG picture to this file.",
+        show_default=False)] = None,
+    width: Annotated[int | None, typer.Option(
+        "--width", min=40, help="Chart width in columns (default: the terminal's; 120 for SVG).",
+        show_default=False)] = None,
+    lang: LangOption = Lang.id,
+) -> None:
+    """Diagram Gantt tahapan. [dim]A Gantt chart of the stages with a marker for now.[/dim]"""
+    view = open_view(file, at, tz, lang, election)
+    stages = view.schedule.select(
+        view.at, elections=check_elections(view.schedule, election), tags=tag or (),
+        start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
+    from pemilu_timeline.views.console import make_console
+    from pemilu_timeline.views.gantt import timeline_view
+
+    if svg is None:
+        out = make_console(width=width)
+        out.print(timeline_view(stages, view.at, view.lang, out.width, view.schedule))
+        return
+    recorder = make_console(record=True, width=width or 120)
+    recorder.print(timeline_view(stages, view.at, view.lang, recorder.width, view.schedule))
+    try:
+        recorder.save_svg(str(svg), title=i18n.t("title.timeline", view.lang))
+    except OSError as error:
+        reason_id, reason_en = i18n.os_reasons(error)
+        raise InvalidInput(message_id=f"Tidak bisa menulis {svg}: {reason_id}.",
+                           message_en=f"Cannot write {svg}: {reason_en}.") from None
+    typer.echo(str(svg), err=True)
+
+
+def info(
+    file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+) -> None:
+    """Berkas jadwal yang dipakai. [dim]Which schedule file is used, and what it holds.[/dim]"""
+    from pemilu_timeline import __version__
+
+    source = locate(file)
+    schedule = load_source(source)
+    counts = {e: sum(1 for s in schedule if s.election == e) for e in schedule.elections}
+    data = {
+        "version": __version__,
+        "file": str(source.path),
+        "origin": source.origin,
+        "elections": {e.id: {"name": e.name, "name_en": e.name_en, "timezone": e.timezone,
+                             "source": e.source, "stages": counts[e.id]}
+                      for e in schedule.elections.values()},
+        "stages": len(schedule),
+    }
+    if as_json:
+        print_json(data)
+        return
+    t = i18n.t
+    origin = {"option": "--file", "environment": f"${ENV_FILE}", "user": "init",
+              "bundled": t("label.bundled", lang.value)}[source.origin]
+    out = console()
+    out.print(f"[bold]{t('label.version', lang.value)}:[/bold] {__version__}")
+    out.print(f"[bold]{t('label.file', lang.value)}:[/bold] {source.path} ({origin})")
+    out.print(f"[bold]{t('label.stages', lang.value)}:[/bold] {len(schedule)}")
+    for election in schedule.elections.values():
+        out.print(f"  {election.id}: {election.display_name(lang.value)} — {counts[election.id]}, "
+                  f"{election.timezone}, {election.source}")
+
+
+# Command modules register themselves on `app`; they import their heavy parts lazily.

@@ -1,0 +1,183 @@
+"""The schedule file's fields, declared once.
+
+Each field of an election, a stage and a stage's rule is one ``Field`` here, in the order the
+writer puts them. The validator, the canonical writer, the editable set, ``diff``, the CSV
+columns and the JSON objects are all derived from these tuples, so a new field is added in
+this file (and on the model) and nowhere else. A field's label is the catalog entry
+``field.NAME``; an English twin (``name_en`` beside ``name``) is named by ``english``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pemilu_timeline.model import Rule, Sense, Stage, State
+
+
+class Kind(StrEnum):
+    """What a field holds, which decides how it is checked, written and shown."""
+
+    ID = "id"  # lower-case words joined by '-'
+    ELECTION = "election"  # the id of an election of the same file
+    TEXT = "text"  # one line of text
+    NOTE = "note"  # text that may hold tabs and line breaks
+    ZONE = "zone"  # WIB, WITA, WIT or an IANA name
+    MOMENT = "moment"  # a TOML date, or a local date-time
+    TAGS = "tags"  # a list of one-line texts
+    FLAG = "flag"  # true or false
+    STATE = "state"  # confirmed, tentative or cancelled
+    COUNT = "count"  # a whole number, at least ``minimum``
+    STAMP = "stamp"  # a UTC date-time
+    RULE = "rule"  # the stage's rule, the [stages.after] table
+    ANCHOR = "anchor"  # ELECTION/ID of the stage a rule counts from
+    CHOICE = "choice"  # one of ``choices``
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool = False
+    default: Any = None  # what a missing field means; the writer leaves a default out
+    english: str | None = None  # the field holding this one's English twin
+    twin: bool = False  # this field is the English twin of another
+    editable: bool = True  # `edit` may change it
+    column: int | None = None  # its place among the CSV columns (a twin shares its field's)
+    diffed: bool = True  # `diff` compares it
+    on_stage: bool = True  # an attribute of the model (``undated`` lives only in the file)
+    minimum: int = 0  # for COUNT
+    choices: tuple[str, ...] = ()  # for CHOICE and STATE
+    keep_default: bool = False  # written even when it holds its default
+
+
+ELECTION_FIELDS: tuple[Field, ...] = (
+    Field("name", Kind.TEXT, required=True, english="name_en"),
+    Field("name_en", Kind.TEXT, required=True, twin=True),
+    Field("timezone", Kind.ZONE, required=True),
+    Field("source", Kind.TEXT, required=True),
+    Field("url", Kind.TEXT),
+    Field("note", Kind.NOTE),
+)
+
+STAGE_FIELDS: tuple[Field, ...] = (
+    Field("id", Kind.ID, required=True, editable=False, diffed=False, column=2),
+    Field("election", Kind.ELECTION, required=True, editable=False, diffed=False, column=1),
+    Field("name", Kind.TEXT, required=True, english="name_en", column=3),
+    Field("name_en", Kind.TEXT, required=True, twin=True),
+    # Required unless the stage has a rule or is undated: the validator says which.
+    Field("start", Kind.MOMENT, column=4),
+    Field("end", Kind.MOMENT, column=5),
+    Field("undated", Kind.FLAG, default=False, diffed=False, on_stage=False),
+    Field("zone", Kind.ZONE, column=7),
+    Field("tags", Kind.TAGS, default=(), column=13),
+    Field("milestone", Kind.FLAG, default=False, column=8),
+    Field("state", Kind.STATE, default=State.CONFIRMED, choices=tuple(s.value for s in State),
+          column=9),
+    Field("condition", Kind.TEXT, english="condition_en", column=11),
+    Field("condition_en", Kind.TEXT, twin=True),
+    Field("reason", Kind.TEXT, english="reason_en", column=10),
+    Field("reason_en", Kind.TEXT, twin=True),
+    Field("source", Kind.TEXT, required=True, column=14),
+    Field("url", Kind.TEXT, column=15),
+    Field("note", Kind.NOTE, english="note_en", column=16),
+    Field("note_en", Kind.NOTE, twin=True),
+    Field("revision", Kind.COUNT, default=1, minimum=1, editable=False, column=17),
+    Field("updated", Kind.STAMP, editable=False, column=18),
+    # Written last, as its own [stages.after] table.
+    Field("after", Kind.RULE, column=12),
+)
+
+RULE_FIELDS: tuple[Field, ...] = (
+    Field("stage", Kind.ANCHOR, required=True),
+    Field("days", Kind.COUNT, default=0, minimum=0, keep_default=True),
+    Field("sense", Kind.CHOICE, default=Sense.EXACTLY.value,
+          choices=tuple(s.value for s in Sense)),
+    Field("edge", Kind.CHOICE, default="end", choices=("start", "end")),
+    Field("duration", Kind.COUNT, default=1, minimum=1),
+)
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Every kind of text refuses control characters; a note keeps its tabs and line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
+TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE})
+
+
+def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields)
+
+
+def by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+def editable_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in STAGE_FIELDS if f.editable)
+
+
+def diffed_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in STAGE_FIELDS if f.diffed)
+
+
+# CSV columns computed from a stage rather than stored, with their places.
+COMPUTED_COLUMNS = (("timed", 6),)  # whether the dates carry a time
+
+
+def csv_columns() -> tuple[str, ...]:
+    """The CSV header, in the published order: each field with a ``column`` (a twin shares its
+    field's column, written in the reader's language) and the computed columns."""
+    placed = [(f.column, f.name) for f in STAGE_FIELDS if f.column is not None]
+    return tuple(name for _, name in sorted([*placed, *((c, n) for n, c in COMPUTED_COLUMNS)]))
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field's value before and after a change, as the file writes it."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+def plain(item: Field, value: Any) -> Any:
+    """A field's value as plain data (JSON, diff): dates as ISO text, tags as a list, the rule
+    as its table with every part."""
+    if value is None:
+        return None
+    if item.kind is Kind.MOMENT:
+        return value.isoformat()
+    if item.kind is Kind.STAMP:
+        return stamp_text(value)
+    if item.kind is Kind.STATE:
+        return value.value
+    if item.kind is Kind.TAGS:
+        return list(value)
+    if item.kind is Kind.RULE:
+        return rule_table(value, complete=True)
+    return value
+
+
+def stamp_text(value: dt.datetime) -> str:
+    """'2024-03-01T10:00:00Z': how `updated` is written everywhere."""
+    return value.isoformat().replace("+00:00", "Z")
+
+
+def stage_value(stage: Stage, item: Field) -> Any:
+    return plain(item, getattr(stage, item.name))
+
+
+def rule_table(rule: Rule, *, complete: bool = False) -> dict[str, Any]:
+    """The rule as its [stages.after] table: every part with ``complete``, else only the parts
+    that differ from their defaults (as the writer leaves them out)."""
+    table: dict[str, Any] = {}
+    for item in RULE_FIELDS:
+        value = getattr(rule, item.name)
+        if isinstance(value, StrEnum):
+            value = value.value
+        if complete or item.required or item.keep_default or value != item.default:
+            table[item.name] = value
+    return table

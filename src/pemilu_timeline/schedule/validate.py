@@ -1,0 +1,393 @@
+"""Validating a parsed schedule: every problem at once, each with its place.
+
+Validation reads the whole file and reports every problem with its place (file, line, column,
+stage, field), so that staff fix a file in one pass instead of one error per run. The fields
+and what each holds come from ``schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pemilu_timeline.errors import Problem
+from pemilu_timeline.i18n.messages import Term
+from pemilu_timeline.model import Election, Rule, Schedule, Sense, Stage, State
+from pemilu_timeline.rules.resolve import resolve_rules
+from pemilu_timeline.schedule.schema import (
+    CONTROL,
+    CONTROL_STRICT,
+    ELECTION_FIELDS,
+    ID_PATTERN,
+    RULE_FIELDS,
+    STAGE_FIELDS,
+    TEXT_KINDS,
+    Field,
+    Kind,
+    by_name,
+    names,
+)
+from pemilu_timeline.timing import zone_or_none
+
+LineRef = int | None | Callable[[], int | None]
+ZERO = dt.timedelta(0)
+
+
+def _thunk(find: Callable[[Any], int | None], argument: Any) -> Callable[[], int | None]:
+    return lambda: find(argument)
+
+
+class _Lines:
+    """Line numbers of tables and fields, computed only when a problem needs a place."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[str] | None = None
+        self._stage_headers: list[int] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self._text.splitlines()
+        return self._lines
+
+    def stage_header(self, index: int) -> int | None:
+        if self._stage_headers is None:
+            pattern = re.compile(r"^\s*\[\[\s*stages\s*\]\]")
+            self._stage_headers = [n for n, line in enumerate(self.lines, 1)
+                                   if pattern.match(line)]
+        if index < len(self._stage_headers):
+            return self._stage_headers[index]
+        return None
+
+    def election_header(self, election_id: str) -> int | None:
+        pattern = re.compile(r'^\s*\[\s*elections\s*\.\s*["\']?' + re.escape(election_id)
+                             + r'["\']?\s*\]')
+        for n, line in enumerate(self.lines, 1):
+            if pattern.match(line):
+                return n
+        return None
+
+    def field_line(self, header: int | None, name: str) -> int | None:
+        if header is None:
+            return None
+        # A field is `name = ...`, or a sub-table `[stages.name]` of the same stage.
+        pattern = re.compile(r"^\s*(?:" + re.escape(name) + r"\s*=|\[\s*stages\s*\.\s*"
+                             + re.escape(name) + r"\s*\])")
+        for n in range(header, len(self.lines)):
+            line = self.lines[n]
+            if pattern.match(line):
+                return n + 1
+            stripped = line.lstrip()
+            if stripped.startswith("[[") or (stripped.startswith("[")
+                                             and not stripped.startswith("[stages.")):
+                break
+        return header
+
+
+class Validator:
+    """Checks TOML data field by field, as the schema declares them, then the checks that
+    span several fields; every problem is kept, none stops the others."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.path = path
+        self.where = _Lines(text)
+        self.problems: list[Problem] = []
+        self.indexes: dict[str, int] = {}  # stage key -> position in the file, for places
+        self.broken_elections: set[str] = set()
+        self.stage_fields = by_name(STAGE_FIELDS)
+        self.election_fields = by_name(ELECTION_FIELDS)
+
+    def problem(self, key: str, *, line: LineRef = None, stage: str | None = None,
+                election: str | None = None, field: str | None = None,
+                **params: Any) -> None:
+        """Record a problem; ``line`` may be a thunk, so places are only looked up on failure."""
+        number = line() if callable(line) else line
+        if field is not None:
+            params = {"field": field, **params}  # the messages name the field too
+        self.problems.append(Problem(self.path, key, params, line=number, stage=stage,
+                                     election=election, field=field))
+
+    def build(self, data: dict[str, Any]) -> Schedule:
+        for key in data:
+            if key not in ("elections", "stages"):
+                self.problem("problem.top_level", field=key, known="elections, stages")
+        elections = self.elections(data.get("elections", {}))
+        raw_stages = data.get("stages", [])
+        if not isinstance(raw_stages, list):
+            self.problem("problem.type", field="stages", got=type(raw_stages).__name__,
+                         expected=Term("type.stages"))
+            raw_stages = []
+        stages: list[Stage] = []
+        seen: dict[tuple[str, str], int] = {}
+        for index, raw in enumerate(raw_stages):
+            stage = self.stage(index, raw, elections)
+            if stage is None:
+                continue
+            ident = (stage.election, stage.id)
+            if ident in seen:
+                first = seen[ident]
+                self.problem("problem.duplicate", line=_thunk(self.where.stage_header, index),
+                             stage=stage.key, field="id", stage_key=stage.key,
+                             other=self.where.stage_header(first) or "?")
+                continue
+            seen[ident] = index
+            stages.append(stage)
+        stages, rule_problems = resolve_rules(stages)
+        written = {f"{raw.get('election')}/{raw.get('id')}" for raw in raw_stages
+                   if isinstance(raw, dict)}
+        for stage, code in rule_problems:
+            assert stage.after is not None
+            if code == "unknown" and stage.after.stage in written:
+                continue  # the anchor is in the file but invalid; its own problems say why
+            header = self.where.stage_header(self.indexes[stage.key])
+            self.problem(f"problem.anchor_{code}",
+                         line=_thunk(lambda h: self.where.field_line(h, "after"), header),
+                         stage=stage.key, field="after", anchor=stage.after.stage)
+        return Schedule.build(elections, stages, self.path)
+
+    def elections(self, raw: Any) -> dict[str, Election]:
+        result: dict[str, Election] = {}
+        if not isinstance(raw, dict):
+            self.problem("problem.type", field="elections", got=type(raw).__name__,
+                         expected=Term("type.table"))
+            return result
+        for election_id, table in raw.items():
+            line = _thunk(self.where.election_header, election_id)
+            if not isinstance(table, dict):
+                self.problem("problem.type", line=line, election=election_id,
+                             field="elections", got=type(table).__name__,
+                             expected=Term("type.table"))
+                continue
+            before = len(self.problems)
+            if not ID_PATTERN.match(election_id):
+                self.problem("problem.bad_id", line=line, election=election_id,
+                             value=election_id)
+            for name in table:
+                if name not in self.election_fields:
+                    self._unknown(name, names(ELECTION_FIELDS), line, None,
+                                  election=election_id)
+            values: dict[str, Any] = {}
+            for item in ELECTION_FIELDS:
+                value = table.get(item.name)
+                if value is None:
+                    if item.required:
+                        self.problem("problem.missing", line=line, election=election_id,
+                                     field=item.name)
+                    continue
+                if self._value(item, value, line, None, election=election_id):
+                    values[item.name] = value
+            if len(self.problems) == before:
+                result[election_id] = Election(id=election_id, **values)
+            else:  # it exists, with problems of its own: its stages are not "unknown"
+                self.broken_elections.add(election_id)
+        return result
+
+    def stage(self, index: int, raw: Any, elections: dict[str, Election]) -> Stage | None:
+        header = _thunk(self.where.stage_header, index)
+        if not isinstance(raw, dict):
+            self.problem("problem.type", line=header, field="stages",
+                         got=_describe(raw), expected=Term("type.table"))
+            return None
+        before = len(self.problems)
+        label = f"{raw.get('election', '?')}/{raw.get('id', f'#{index + 1}')}"
+
+        def at(name: str) -> LineRef:
+            return lambda: self.where.field_line(header(), name)
+
+        for name in raw:
+            if name not in self.stage_fields:
+                self._unknown(name, names(STAGE_FIELDS), at(name), label)
+        values: dict[str, Any] = {}
+        for item in STAGE_FIELDS:
+            if item.name not in raw:
+                if item.required:
+                    self.problem("problem.missing", line=header, stage=label, field=item.name)
+                values[item.name] = item.default
+                continue
+            value = raw[item.name]
+            if item.kind is Kind.RULE:
+                values[item.name] = self._rule(value, at(item.name), label, raw.get("election"))
+            elif self._value(item, value, at(item.name), label):
+                values[item.name] = value
+            else:
+                values[item.name] = item.default
+        self._dating(raw, values, header, at, label)
+        election = values["election"]
+        if isinstance(election, str) and election not in elections \
+                and election not in self.broken_elections:
+            self.problem("problem.unknown_election", line=at("election"), stage=label,
+                         field="election", value=election, known=", ".join(elections) or "-")
+        if values["state"] == State.CANCELLED.value and not raw.get("reason"):
+            self.problem("problem.reason_needed", line=at("state"), stage=label,
+                         field="reason")
+        if len(self.problems) > before:
+            return None
+        self.indexes[f"{election}/{values['id']}"] = index
+        values["state"] = State(values["state"])
+        values["tags"] = tuple(values["tags"])
+        if values["updated"] is not None:
+            values["updated"] = values["updated"].astimezone(dt.UTC)
+        return Stage(**{f.name: values[f.name] for f in STAGE_FIELDS if f.on_stage})
+
+    def _dating(self, raw: dict[str, Any], values: dict[str, Any], header: LineRef,
+                at: Callable[[str], LineRef], label: str) -> None:
+        """How the stage is dated: a start (and end), a rule, or `undated`; and a zone only
+        for a stage with a time."""
+        if "start" not in raw and "after" not in raw and raw.get("undated") is not True:
+            self.problem("problem.missing_start", line=header, stage=label, field="start")
+        if "end" in raw and "start" not in raw:
+            self.problem("problem.missing", line=header, stage=label, field="start")
+        start = values["start"]
+        if "end" not in raw:
+            values["end"] = start
+        end = values["end"]
+        if start is not None and end is not None:
+            if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+                self.problem("problem.mixed_kinds", line=at("end"), stage=label, field="end")
+            elif end < start:
+                self.problem("problem.end_before_start", line=at("end"), stage=label,
+                             field="end", start=start.isoformat(), end=end.isoformat())
+        if values["undated"] is True and "start" in raw:
+            self.problem("problem.undated_with_date", line=at("undated"), stage=label,
+                         field="undated")
+        elif values["undated"] is True and "after" in raw:
+            # A rule dates the stage once its anchor has a date; "unknown" would contradict it.
+            self.problem("problem.undated_with_after", line=at("undated"), stage=label,
+                         field="undated")
+        if values["zone"] is not None and start is not None \
+                and not isinstance(start, dt.datetime):
+            self.problem("problem.zone_needs_time", line=at("zone"), stage=label, field="zone")
+
+    def _value(self, item: Field, value: Any, line: LineRef, stage: str | None, *,
+               election: str | None = None, name: str | None = None) -> bool:
+        """Whether ``value`` is what ``item`` holds; a problem says why not."""
+        shown = name or item.name
+        kind = item.kind
+        if kind in TEXT_KINDS or kind is Kind.ANCHOR:
+            if not self._text(value, shown, line, stage, election=election,
+                              multiline=kind is Kind.NOTE):
+                return False
+            if kind is Kind.ID and not ID_PATTERN.match(value):
+                self.problem("problem.bad_id", line=line, stage=stage, field=shown,
+                             value=value)
+                return False
+            if kind is Kind.ZONE and zone_or_none(value) is None:
+                self.problem("problem.unknown_zone", line=line, stage=stage,
+                             election=election, field=shown, value=value)
+                return False
+            return True
+        if kind is Kind.MOMENT:
+            if isinstance(value, dt.datetime) and value.tzinfo is not None:
+                self.problem("problem.offset_datetime", line=line, stage=stage, field=shown)
+                return False
+            if isinstance(value, dt.date):
+                return True
+            self._wrong_type(shown, value, "date", line, stage)
+            return False
+        if kind is Kind.TAGS:
+            if not isinstance(value, list | tuple) or not all(type(t) is str for t in value):
+                self._wrong_type(shown, value, "list", line, stage)
+                return False
+            if value and (CONTROL_STRICT.search("".join(value))
+                          or not all(t.strip() for t in value)):
+                self.problem("problem.control", line=line, stage=stage, field=shown)
+                return False
+            return True
+        if kind is Kind.FLAG:
+            if isinstance(value, bool):
+                return True
+            self._wrong_type(shown, value, "bool", line, stage)
+            return False
+        if kind in (Kind.STATE, Kind.CHOICE):
+            if isinstance(value, str) and value in item.choices:
+                return True
+            self.problem("problem.bad_choice", line=line, stage=stage, field=shown,
+                         choices=", ".join(item.choices))
+            return False
+        if kind is Kind.COUNT:
+            if isinstance(value, bool) or not isinstance(value, int) or value < item.minimum:
+                self.problem("problem.bad_number", line=line, stage=stage, field=shown,
+                             minimum=item.minimum)
+                return False
+            return True
+        if kind is Kind.STAMP:
+            if isinstance(value, dt.datetime) and value.utcoffset() == ZERO:
+                return True
+            self._wrong_type(shown, value, "datetime_utc", line, stage)
+            return False
+        raise AssertionError(f"no check for {kind}")
+
+    def _rule(self, raw: Any, line: LineRef, label: str, election: Any) -> Rule | None:
+        """`after = { stage = "pemilu-2024/putusan-mk", days = 3, sense = "at-latest" }`."""
+        if not isinstance(raw, dict):
+            self._wrong_type("after", raw, "table", line, label)
+            return None
+        before = len(self.problems)
+        known = by_name(RULE_FIELDS)
+        for name in raw:
+            if name not in known:
+                self._unknown(f"after.{name}", tuple(f"after.{f}" for f in known), line, label)
+        values: dict[str, Any] = {}
+        for item in RULE_FIELDS:
+            shown = f"after.{item.name}"
+            value = raw.get(item.name)
+            if item.kind is Kind.ANCHOR and not (isinstance(value, str) and value.strip()):
+                value = None  # an anchor that names nothing is missing
+            if value is None:
+                if item.required:
+                    self.problem("problem.missing", line=line, stage=label, field=shown)
+                values[item.name] = item.default
+            elif self._value(item, value, line, label, name=shown):
+                values[item.name] = value
+        anchor = values.get("stage")
+        if isinstance(anchor, str) and "/" not in anchor and isinstance(election, str):
+            values["stage"] = f"{election}/{anchor}"  # a bare id: a stage of the same election
+        if values.get("sense") == Sense.AT_LATEST.value and "duration" in raw:
+            # "Paling lambat n hari" allows every day up to the limit; a length means nothing.
+            self.problem("problem.duration_at_latest", line=line, stage=label,
+                         field="after.duration")
+        if len(self.problems) > before:
+            return None
+        values["sense"] = Sense(values["sense"])
+        return Rule(**values)
+
+    def _unknown(self, name: str, known: tuple[str, ...], line: LineRef,
+                 stage: str | None, *, election: str | None = None) -> None:
+        close = difflib.get_close_matches(name, known, n=3)
+        # Swapped letters are the likeliest typo: 'strat' means start, not state.
+        close.sort(key=lambda candidate: sorted(candidate) != sorted(name))
+        if close:
+            self.problem("problem.unknown_field_hint", line=line, stage=stage,
+                         election=election, field=name, suggestion=close[0])
+        else:
+            self.problem("problem.unknown_field", line=line, stage=stage, election=election,
+                         field=name)
+
+    def _text(self, value: Any, name: str, line: LineRef, stage: str | None, *,
+              election: str | None = None, multiline: bool = False) -> bool:
+        if not isinstance(value, str):
+            self._wrong_type(name, value, "text", line, stage, election=election)
+            return False
+        if not value.strip():
+            self.problem("problem.empty", line=line, stage=stage, election=election,
+                         field=name)
+            return False
+        if (CONTROL if multiline else CONTROL_STRICT).search(value):
+            self.problem("problem.control", line=line, stage=stage, election=election,
+                         field=name)
+            return False
+        return True
+
+    def _wrong_type(self, name: str, value: Any, expected: str, line: LineRef,
+                    stage: str | None, *, election: str | None = None) -> None:
+        self.problem("problem.type", line=line, stage=stage, election=election, field=name,
+                     got=_describe(value), expected=Term(f"type.{expected}"))
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

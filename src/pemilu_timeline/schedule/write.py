@@ -1,0 +1,192 @@
+"""The canonical TOML of a schedule: the one text the writer produces for its data.
+
+The same data gives the same bytes, and adding then removing a stage gives back the original
+file:
+
+* ``[elections.ID]`` tables first, in file order, fields in the schema's order;
+* then one ``[[stages]]`` table per stage **in file order** (not sorted: staff and reviewers
+  see a change where it was made, and `add` inserts a new stage chronologically among its
+  election's stages), fields in the schema's order; a stage's rule follows as a
+  ``[stages.after]`` sub-table;
+* values formatted by tomli-w (arrays one item per line), except date-times, written as ISO
+  8601 with a ``T`` (``2024-02-14T07:00:00``; ``updated`` in UTC with ``Z``);
+* one blank line between tables, no comments (tomli-w cannot write them: sources belong in
+  each stage's ``source`` field), UTF-8, LF, one final newline.
+
+tomli-w is imported only here, and only for values the fast path does not format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pemilu_timeline.errors import WriteRefused
+from pemilu_timeline.model import Election, Schedule, Stage
+from pemilu_timeline.schedule.schema import (
+    ELECTION_FIELDS,
+    RULE_FIELDS,
+    STAGE_FIELDS,
+    Kind,
+    names,
+    rule_table,
+)
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escapes
+
+
+def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
+    """The one text the writer produces for this data (see the module docstring)."""
+    data = schedule_to_data(source) if isinstance(source, Schedule) else source
+    election_order = names(ELECTION_FIELDS)
+    stage_order = tuple(f.name for f in STAGE_FIELDS if f.kind is not Kind.RULE)
+    tables = tuple(f.name for f in STAGE_FIELDS if f.kind is Kind.RULE)
+    rule_order = names(RULE_FIELDS)
+    chunks: list[str] = []
+    for election_id, table in data.get("elections", {}).items():
+        chunks.append(f"[elections.{_key(election_id)}]\n" + _fields(table, election_order))
+    for stage in data.get("stages", []):
+        plain = {k: v for k, v in stage.items() if k not in tables}
+        chunks.append("[[stages]]\n" + _fields(plain, stage_order))
+        for name in tables:
+            if name in stage:
+                chunks.append(f"[stages.{name}]\n" + _fields(stage[name], rule_order))
+    return "\n".join(chunks)
+
+
+def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
+    names = [n for n in order if n in table] + [n for n in table if n not in order]
+    return "".join(_line(name, table[name]) for name in names)
+
+
+def _line(name: str, value: Any) -> str:
+    text = _value(value)
+    if text is None:
+        import tomli_w
+
+        return tomli_w.dumps({name: value})
+    return f"{_key(name)} = {text}\n"
+
+
+def _value(value: Any) -> str | None:
+    """The common values formatted exactly as tomli-w does, without its per-call overhead
+    (a 10,000-stage file has ~100,000 of them); None leaves the value to tomli-w. Date-times
+    are the one deliberate difference: ISO 8601 with a 'T', and 'Z' for UTC."""
+    if isinstance(value, str):
+        return None if _NEEDS_ESCAPE.search(value) else f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None and value.utcoffset() == dt.timedelta(0):
+            return value.replace(tzinfo=None).isoformat() + "Z"
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple) and all(type(v) is str for v in value):
+        if not value:
+            return "[]"
+        items = [_value(v) for v in value]
+        if None in items:
+            return None
+        return "[\n" + ",\n".join(f"    {item}" for item in items) + ",\n]"
+    return None
+
+
+def _key(name: str) -> str:
+    if _BARE_KEY.match(name):
+        return name
+    import tomli_w
+
+    return tomli_w.dumps({name: 0}).rsplit(" = ", 1)[0]
+
+
+def schedule_to_data(schedule: Schedule) -> dict[str, Any]:
+    """A Schedule as the plain data its file would hold (computed dates are not written)."""
+    return {"elections": {e.id: election_to_data(e) for e in schedule.elections.values()},
+            "stages": [stage_to_data(s) for s in schedule.stages]}
+
+
+def election_to_data(election: Election) -> dict[str, Any]:
+    return {f.name: getattr(election, f.name) for f in ELECTION_FIELDS
+            if getattr(election, f.name)}
+
+
+def stage_to_data(stage: Stage) -> dict[str, Any]:
+    """A stage's table: each field that differs from its default, dates as written (a
+    computed date is not), ``undated`` for a stage with neither date nor rule."""
+    data: dict[str, Any] = {}
+    written_dates = stage.start is not None and not stage.dated_by_rule
+    for item in STAGE_FIELDS:
+        if item.name == "undated":
+            value: Any = not written_dates and stage.after is None
+        elif not item.on_stage:
+            continue
+        else:
+            value = getattr(stage, item.name)
+        if item.kind is Kind.MOMENT and not written_dates:
+            continue
+        if item.name == "end" and value == stage.start:
+            continue  # a one-day stage writes no end
+        if item.required and item.kind is not Kind.MOMENT:
+            data[item.name] = value
+        elif item.kind is Kind.RULE:
+            if value is not None:
+                data[item.name] = rule_table(value)
+        elif item.kind is Kind.TAGS:
+            if value:
+                data[item.name] = list(value)
+        elif value is not None and value != "" and value is not False \
+                and value != item.default:
+            data[item.name] = value.value if item.kind is Kind.STATE else value
+    return data
+
+
+# --- comments -------------------------------------------------------------------------------
+
+_SCAN = re.compile(r"[\"'#]")
+_STRINGS = (
+    ('"""', re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*"{3,5}')),
+    ("'''", re.compile(r"'''[\s\S]*?'{3,5}")),
+    ('"', re.compile(r'"(?:[^"\\\n]|\\.)*"')),
+    ("'", re.compile(r"'[^'\n]*'")),
+)
+
+
+def first_comment_line(text: str) -> int | None:
+    """Line number of the first TOML comment in ``text`` (a ``#`` outside any string)."""
+    if "#" not in text:
+        return None
+    pos = 0
+    while True:
+        found = _SCAN.search(text, pos)
+        if found is None:
+            return None
+        at = found.start()
+        if found.group() == "#":
+            return text.count("\n", 0, at) + 1
+        for opener, pattern in _STRINGS:
+            if text.startswith(opener, at):
+                string = pattern.match(text, at)
+                pos = string.end() if string else at + len(opener)
+                break
+
+
+def refuse_comments(text: str, path: str) -> None:
+    line = first_comment_line(text)
+    if line is None:
+        return
+    raise WriteRefused(
+        message_id=f"{path} berisi komentar (baris {line}) yang akan hilang karena penulis "
+                   "TOML tidak bisa menyimpannya. Pindahkan isinya ke kolom 'note' atau "
+                   "'source', atau ulangi dengan --drop-comments untuk membuangnya; berkas "
+                   "tidak diubah.",
+        message_en=f"{path} has comments (line {line}) that writing would lose: the TOML "
+                   "writer cannot keep them. Move them into a 'note' or 'source' field, or "
+                   "run again with --drop-comments to discard them; the file is unchanged.")
+
+

@@ -1,0 +1,47 @@
+"""Dates and rules as one line of plain text, for every view and the edit commands' output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pemilu_timeline.i18n import format as i18n
+from pemilu_timeline.i18n.messages import t
+from pemilu_timeline.model import Schedule, Stage, State
+from pemilu_timeline.rules.describe import describe_rule
+from pemilu_timeline.timing import resolve_zone, zone_label
+
+
+def moment_text(at: dt.datetime, lang: str) -> str:
+    """'Senin, 12 Februari 2024 10.00 WIB'."""
+    return (f"{i18n.format_date(at.date(), lang, weekday=True)} {i18n.format_time(at)} "
+            f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
+
+
+def dates_text(stage: Stage, lang: str, *, short: bool = False,
+               schedule: Schedule | None = None) -> str:
+    """The dates, or for a pending stage what it waits for ("menunggu Putusan MK")."""
+    if stage.start is None or stage.end is None:
+        if stage.after is None:
+            return t("label.date_unknown", lang)
+        anchor = schedule.get(stage.after.stage) if schedule is not None else None
+        name = anchor.display_name(lang) if anchor is not None else stage.after.stage
+        if anchor is not None and anchor.state is State.CANCELLED:
+            return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
+        return t("label.waiting_for", lang, anchor=name)
+    return i18n.format_range(stage.start, stage.end, lang,
+                             zone_label_for(stage.zone) if stage.zone else None, short=short)
+
+
+def zone_label_for(name: str) -> str:
+    return zone_label(resolve_zone(name))
+
+
+def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
+    """'paling lambat 3 hari setelah Putusan MK ... (22 April 2024)'."""
+    assert stage.after is not None
+    anchor = schedule.get(stage.after.stage)
+    text = describe_rule(schedule, stage, lang)
+    if anchor is None:
+        return text
+    # "(22 April 2024)", or why it has no date yet: "(tanggal belum diketahui)".
+    return text + f" ({dates_text(anchor, lang, schedule=schedule)})"
