@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from pemilu_timeline import fsio
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule import edit as editing
 from pemilu_timeline.schedule import store
@@ -60,7 +61,7 @@ def test_concurrent_adds_keep_every_stage(small_file: Path) -> None:
     assert expected <= keys, f"lost: {sorted(expected - keys)[:10]}"
     assert len(keys) == 5 + PROCESSES * ADDS_EACH
     assert elapsed < 20
-    assert not [p for p in small_file.parent.iterdir() if p.name.endswith(store.TEMP_SUFFIX)]
+    assert not [p for p in small_file.parent.iterdir() if p.name.endswith(fsio.TEMP_SUFFIX)]
 
 
 KILL_LOOP = """
@@ -108,7 +109,7 @@ def test_sigkill_during_writes_never_leaves_a_broken_file(small_file: Path) -> N
         assert len(schedule) == count + len(mine)
         count = len(schedule)
     add(small_file, "setelah", 1)  # the next writer cleans up what the killed ones left
-    assert not [p for p in small_file.parent.iterdir() if p.name.endswith(store.TEMP_SUFFIX)]
+    assert not [p for p in small_file.parent.iterdir() if p.name.endswith(fsio.TEMP_SUFFIX)]
 
 
 HOLD_LOCK = """

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pemilu_timeline import fsio
 from pemilu_timeline.errors import ScheduleInvalid, WriteRefused
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule import edit as editing
@@ -39,7 +40,7 @@ def remove(path: Path, key: str) -> None:
 
 
 def temp_files(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.endswith(store.TEMP_SUFFIX))
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(fsio.TEMP_SUFFIX))
 
 
 # --- canonical form -------------------------------------------------------------------------
@@ -196,7 +197,7 @@ def test_interrupt_while_writing_leaves_no_temp_file(small_file: Path,
 
 
 def test_temp_files_of_killed_writers_are_cleaned_up(small_file: Path) -> None:
-    stale = small_file.parent / f".{small_file.name}.4242.deadbeef{store.TEMP_SUFFIX}"
+    stale = small_file.parent / f".{small_file.name}.4242.deadbeef{fsio.TEMP_SUFFIX}"
     stale.write_text("half a file")
     other = small_file.parent / ".other.toml.1.x.tmp"
     other.write_text("not ours")

@@ -18,13 +18,14 @@ from functools import lru_cache
 from typing import Any
 
 from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.i18n.format import WeekdayName
 from pemilu_timeline.i18n.lexicon import (
     DATE_FILLER_WORDS,
     MONTH_SPELLINGS,
     WEEKDAY_SPELLINGS,
-    WEEKDAYS,
     ZONE_WORDS,
 )
+from pemilu_timeline.i18n.messages import Term
 
 Moment = dt.date | dt.datetime
 
@@ -67,10 +68,9 @@ def _parser() -> Any:
     return parser.parser(IndonesianInfo(dayfirst=True, yearfirst=False))
 
 
-def _refuse(text: str, option: str, why_id: str, why_en: str) -> InvalidInput:
-    return InvalidInput(
-        message_id=f"{option} '{text}' {why_id} Contoh: {EXAMPLES}.",
-        message_en=f"{option} '{text}' {why_en} Examples: {EXAMPLES}.")
+def _refuse(text: str, option: str, why: str) -> InvalidInput:
+    return InvalidInput("date.refused", option=option, text=text, why=Term(f"date.why.{why}"),
+                        examples=EXAMPLES)
 
 
 def parse_date(text: str, option: str = "--start") -> ParsedDate:
@@ -82,10 +82,10 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     raw = text
     value = text.strip()
     if not value:
-        raise _refuse(raw, option, "kosong.", "is empty.")
+        raise _refuse(raw, option, "empty")
     if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
         raise _refuse(raw.encode("unicode_escape").decode(), option,
-                      "berisi karakter kontrol.", "contains control characters.")
+                      "control")
     iso = _iso(value, raw, option)
     if iso is not None:
         return ParsedDate(iso)
@@ -93,8 +93,7 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     zone = None
     zones = {m.upper() for m in _ZONE.findall(value)}
     if len(zones) > 1:
-        raise _refuse(raw, option, "menyebut lebih dari satu zona waktu.",
-                      "names more than one time zone.")
+        raise _refuse(raw, option, "zones")
     if zones:
         zone = ZONE_WORDS[zones.pop()]
         value = _ZONE.sub(" ", value)
@@ -102,9 +101,9 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     value = _DOT_TIME.sub(r"\1:\2", value)
     value = value.replace("(", " ").replace(")", " ")
     if not any(c.isdigit() for c in value):
-        raise _refuse(raw, option, "bukan tanggal yang dikenali.", "is not a date I can read.")
+        raise _refuse(raw, option, "unreadable")
     if not _YEAR.search(value):
-        raise _refuse(raw, option, "perlu tahun empat angka.", "needs a four-digit year.")
+        raise _refuse(raw, option, "year")
 
     from dateutil.parser import ParserError
 
@@ -118,24 +117,18 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
         second = parser.parse(value, default=_DEFAULTS[1], **order)
     except ParserError as error:
         if "out of range" in str(error) or "must be in" in str(error):
-            raise _refuse(raw, option, "bukan tanggal yang ada di kalender.",
-                          "is not a date on the calendar.") from None
-        raise _refuse(raw, option, "bukan tanggal yang dikenali.",
-                      "is not a date I can read.") from None
+            raise _refuse(raw, option, "not_on_calendar") from None
+        raise _refuse(raw, option, "unreadable") from None
     except (ValueError, OverflowError):
-        raise _refuse(raw, option, "bukan tanggal yang dikenali.",
-                      "is not a date I can read.") from None
+        raise _refuse(raw, option, "unreadable") from None
     if first.date() != second.date():
-        raise _refuse(raw, option, "perlu tanggal, bulan dan tahun.",
-                      "needs a day, a month and a year.")
+        raise _refuse(raw, option, "incomplete")
     if first.tzinfo is not None:
-        raise _refuse(raw, option, "memakai zona yang tidak dikenali; pakai WIB/WITA/WIT atau "
-                      "--zone.", "has a zone I cannot use; write WIB/WITA/WIT or use --zone.")
+        raise _refuse(raw, option, "zone_unknown")
     _check_weekday(value, first.date(), raw, option)
     if first.hour != second.hour:
         if zone is not None:
-            raise _refuse(raw, option, "menyebut zona waktu tanpa jam.",
-                          "names a time zone but no time.")
+            raise _refuse(raw, option, "zone_without_time")
         return ParsedDate(first.date())
     moment = first.replace(minute=first.minute if first.minute == second.minute else 0,
                            second=first.second if first.second == second.second else 0,
@@ -153,12 +146,9 @@ def _iso(value: str, raw: str, option: str) -> Moment | None:
             return dt.date.fromisoformat(value)
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise _refuse(raw, option, "bukan tanggal yang ada di kalender.",
-                      "is not a date on the calendar.") from None
+        raise _refuse(raw, option, "not_on_calendar") from None
     if moment.tzinfo is not None:
-        raise _refuse(raw, option, "memakai offset UTC; tulis jam setempat dan pakai --zone "
-                      "(mis. --zone WIB).",
-                      "has a UTC offset; write the local time and use --zone (e.g. --zone WIB).")
+        raise _refuse(raw, option, "utc_offset")
     return moment
 
 
@@ -168,10 +158,5 @@ def _check_weekday(value: str, day: dt.date, raw: str, option: str) -> None:
     for word in _WORD.findall(value):
         index = info.weekday(word)
         if index is not None and info.month(word) is None and index != day.weekday():
-            actual_id = WEEKDAYS["id"][day.weekday()]
-            actual_en = WEEKDAYS["en"][day.weekday()]
-            raise InvalidInput(
-                message_id=f"{option} '{raw}': {day.isoformat()} jatuh pada hari {actual_id}, "
-                           f"bukan {word}. Periksa tanggalnya.",
-                message_en=f"{option} '{raw}': {day.isoformat()} is a {actual_en}, not "
-                           f"{word}. Check the date.")
+            raise InvalidInput("date.weekday", option=option, text=raw, day=day.isoformat(),
+                               actual=WeekdayName(day.weekday()), written=word)

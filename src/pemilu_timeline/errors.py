@@ -1,29 +1,41 @@
-"""One exception family for the whole core; the CLI maps it to exit codes in one place.
+"""One exception family for the whole core, and the exit codes it maps to.
 
-Each error knows its exit code and renders its message in the user's language, so the core
-never prints and the CLI never needs a per-command ``except`` block.
+Each error carries a catalog key and its parameters, knows its exit status and renders its
+message in the user's language, so the core never prints and the CLI maps every error to an
+exit code in one place (``cli.app``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 
 from pemilu_timeline.i18n import messages as i18n
 
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
+
+class ExitStatus(IntEnum):
+    """What the process tells its caller; the README lists them for scripts."""
+
+    OK = 0
+    INVALID = 1  # bad data or input: a file, a value, a stage that cannot be used
+    USAGE = 2  # options that cannot go together, as click reports its own usage errors
 
 
 class PemiluError(Exception):
-    """Base of every error the tool reports to a user (never a traceback)."""
+    """Base of every error the tool reports to a user (never a traceback).
 
-    exit_code = EXIT_DATA
+    ``key`` names the sentence in the catalog; a subclass has its own, and an error raised
+    with a more precise one passes it: ``InvalidInput("input.unknown_zone", name=...)``.
+    """
+
+    exit_code = ExitStatus.INVALID
     key = "error.generic"
 
-    def __init__(self, **params: Any) -> None:
+    def __init__(self, key: str | None = None, /, **params: Any) -> None:
+        if key is not None:
+            self.key = key
         self.params = params
         super().__init__(self.message("en"))
 
@@ -40,7 +52,7 @@ class InvalidInput(PemiluError):
 class UsageError(PemiluError):
     """Options that cannot go together; exit 2 like any other usage mistake."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
     key = "error.usage"
 
 

@@ -28,11 +28,7 @@ def zone_or_none(name: str) -> ZoneInfo | None:
 def resolve_zone(name: str) -> ZoneInfo:
     zone = zone_or_none(name)
     if zone is None:
-        raise InvalidInput(
-            message_id=f"Zona waktu '{name}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA "
-                       "seperti Asia/Jakarta.",
-            message_en=f"Unknown time zone '{name}'. Use WIB, WITA, WIT or an IANA name "
-                       "such as Asia/Jakarta.")
+        raise InvalidInput("input.unknown_zone", name=name)
     return zone
 
 
@@ -59,17 +55,8 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         if _ISO_SHAPE.match(value):  # 2024-02-30: the form is right, the day does not exist
-            raise InvalidInput(
-                message_id=f"--at '{text}' bukan tanggal yang ada di kalender (atau jam atau "
-                           "offsetnya tidak ada). Contoh: 2024-02-12, 2024-02-13T23:30+08:00.",
-                message_en=f"--at '{text}' is not a date on the calendar (or its time or "
-                           "offset does not exist). Examples: 2024-02-12, "
-                           "2024-02-13T23:30+08:00.") from None
-        raise InvalidInput(
-            message_id=f"--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, "
-                       "2024-02-13T23:30, 2024-02-13T16:30:00Z.",
-            message_en=f"--at '{text}' is not an ISO 8601 date. Examples: 2024-02-12, "
-                       "2024-02-13T23:30, 2024-02-13T16:30:00Z.") from None
+            raise InvalidInput("input.at_not_on_calendar", text=text) from None
+        raise InvalidInput("input.at_not_iso", text=text) from None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=zone)
     return moment.astimezone(zone)

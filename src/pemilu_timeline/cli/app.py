@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from pemilu_timeline.cli import check, edit, export, read
 from pemilu_timeline.cli.options import LANG_META, env_lang
-from pemilu_timeline.errors import PemiluError
+from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.schedule.locate import ENV_FILE
 from pemilu_timeline.views.console import print_error
@@ -54,9 +54,8 @@ def _output_failed(error: OSError | UnicodeEncodeError, lang: str) -> int:
     if isinstance(error, UnicodeEncodeError):
         print_error(i18n.t("error.encoding", lang), lang)
     elif not isinstance(error, BrokenPipeError):  # `| head`: the reader left on purpose
-        reasons = i18n.os_reasons(error)
-        print_error(i18n.t("error.output", lang, reason=reasons[lang == "en"]), lang)
-    return 1
+        print_error(i18n.t("error.output", lang, reason=i18n.os_reason(error)), lang)
+    return ExitStatus.INVALID
 
 
 def _quiet_stdout() -> None:

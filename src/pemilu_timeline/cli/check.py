@@ -25,6 +25,7 @@ from pemilu_timeline.cli.options import (
     value_text,
 )
 from pemilu_timeline.errors import UsageError
+from pemilu_timeline.i18n.messages import Term
 from pemilu_timeline.schedule.locate import locate
 
 if TYPE_CHECKING:
@@ -47,8 +48,7 @@ def validate(
     from pemilu_timeline.schedule.read import parse_schedule, parse_toml, read_text
 
     if path is not None and file is not None:
-        raise UsageError(message_id="Sebut berkasnya sekali saja: FILE atau --file.",
-                         message_en="Name the file once: FILE or --file.")
+        raise UsageError("usage.file_twice")
     source = editable_source(path or file) if fix_format else locate(path or file)
     with _named_file() if path is not None else nullcontext():
         text = read_text(source.path)
@@ -125,7 +125,7 @@ def _named_file() -> Iterator[None]:
     try:
         yield
     except ScheduleFileError as error:
-        error.params.update(hint_id="Periksa nama berkasnya.", hint_en="Check the file name.")
+        error.params["hint"] = Term("hint.file_name")
         raise
 
 

@@ -29,7 +29,8 @@ from pemilu_timeline.cli.options import (
     stage_dates,
     value_text,
 )
-from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.fsio import target_of
 from pemilu_timeline.i18n.format import format_range
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Sense
@@ -81,8 +82,7 @@ def _zone_from(zone: str | None, *parsed: ParsedDate | None) -> str | None:
     """--zone, else the WIB/WITA/WIT written with the time, e.g. `--start "07.00 WIB"`."""
     named = {p.zone for p in parsed if p is not None and p.zone}
     if len(named) > 1:
-        raise InvalidInput(message_id="--start dan --end menyebut zona waktu yang berbeda.",
-                           message_en="--start and --end name different time zones.")
+        raise InvalidInput("input.zones_differ")
     if zone is not None:
         return zone
     return named.pop() if named else None
@@ -137,9 +137,8 @@ def init(
 
     target = path or user_path()
     bundled = bundled_path()
-    if target.exists() and store.target_of(target) == store.target_of(bundled):
-        raise WriteRefused(message_id=f"{target} adalah jadwal bawaan itu sendiri.",
-                           message_en=f"{target} is the bundled schedule itself.")
+    if target.exists() and target_of(target) == target_of(bundled):
+        raise WriteRefused("write.is_bundled", path=target)
     text = canonical_text(parse_toml(read_text(bundled), str(bundled)))
     store.write_new(target, text, replace=force, timeout=lock_timeout)
     typer.echo(edit_text("init", lang.value, path=target))
@@ -201,8 +200,7 @@ def add(
     pinned = _zone_from(zone, first, last)
     election_id, _, bare_id = stage_id.rpartition("/")
     if election_id and election and election_id != election:
-        raise UsageError(message_id=f"{stage_id} dan --election {election} tidak cocok.",
-                         message_en=f"{stage_id} and --election {election} disagree.")
+        raise UsageError("usage.election_disagrees", key=stage_id, election=election)
     wanted_election = election or election_id or None
     now = _now()
 
@@ -238,28 +236,20 @@ def _check_add_options(start: str | None, end: str | None, rule: RuleChange, und
                        ) -> None:
     """How `add` is told when the stage happens: a date, a rule, or not known yet."""
     if rule.parts_given and rule.anchor is None:
-        raise UsageError(message_id="--days, --sense, --edge dan --duration perlu --after "
-                                    "TAHAPAN.",
-                         message_en="--days, --sense, --edge and --duration need --after STAGE.")
+        raise UsageError("edit.rule_parts_need_after")
     if undated and (start is not None or rule.anchor is not None):
-        raise UsageError(message_id="--undated tidak bisa bersama --start atau --after.",
-                         message_en="--undated does not go with --start or --after.")
+        raise UsageError("edit.undated_with_date")
     if start is None and end is not None:
-        raise UsageError(message_id="--end perlu --start.", message_en="--end needs --start.")
+        raise UsageError("edit.end_needs_start")
     if start is None and rule.anchor is None and not undated:
-        raise UsageError(
-            message_id="Beri --start, atau --after TAHAPAN untuk tahapan yang dihitung dari "
-                       "tahapan lain, atau --undated jika tanggalnya belum diketahui.",
-            message_en="Give --start, or --after STAGE for a stage counted from another "
-                       "stage, or --undated when its date is not known yet.")
+        raise UsageError("edit.needs_dating")
 
 
 def _only_election(schedule: Schedule) -> str:
     if len(schedule.elections) == 1:
         return next(iter(schedule.elections))
     known = ", ".join(schedule.elections) or "-"
-    raise InvalidInput(message_id=f"Sebut pemilihannya dengan --election. Yang ada: {known}.",
-                       message_en=f"Name the election with --election. Known: {known}.")
+    raise InvalidInput("edit.name_election", known=known)
 
 
 def edit(
@@ -329,17 +319,12 @@ def edit(
     query = _stage_query(stage)
     source_file = editable_source(file)
     if tag and no_tags:
-        raise UsageError(message_id="--tag dan --no-tags tidak bisa dipakai bersama.",
-                         message_en="--tag and --no-tags do not go together.")
+        raise UsageError("usage.tag_no_tags")
     rule = _rule(after, days, sense, edge, duration)
     if no_after and rule.given:
-        raise UsageError(message_id="--no-after tidak bisa bersama --after, --days, --sense, "
-                                    "--edge atau --duration.",
-                         message_en="--no-after does not go with --after, --days, --sense, "
-                                    "--edge or --duration.")
+        raise UsageError("edit.no_after_with_rule")
     if undated and (start or end or rule.anchor is not None):
-        raise UsageError(message_id="--undated tidak bisa bersama --start, --end atau --after.",
-                         message_en="--undated does not go with --start, --end or --after.")
+        raise UsageError("usage.undated_with_dates")
     changes: dict[str, Any] = {}
     first = _date(start, "--start") if start != "" else None
     last = _date(end, "--end") if end not in (None, "") else None
@@ -369,10 +354,7 @@ def edit(
     if undated is not None:
         changes["undated"] = undated
     if not changes and not rule.given:
-        raise UsageError(message_id="Sebutkan apa yang diubah, mis. --start atau --name "
-                                    "(lihat `pemilu-timeline edit --help`).",
-                         message_en="Say what to change, e.g. --start or --name "
-                                    "(see `pemilu-timeline edit --help`).")
+        raise UsageError("usage.nothing_to_change")
     now = _now()
     result, schedule = store.update_and_read(
         source_file.path,
@@ -428,9 +410,7 @@ def remove(
     key = _stage_query(stage)
     if not yes:
         if not _interactive():
-            raise InvalidInput(
-                message_id="remove meminta konfirmasi di terminal; dari skrip pakai --yes.",
-                message_en="remove asks for confirmation at a terminal; in scripts use --yes.")
+            raise InvalidInput("input.remove_needs_terminal")
         # Ask before taking the lock, so a slow answer never blocks other staff.
         found = editing.resolve(load_source(source_file), key)
         key = found.key
@@ -439,7 +419,7 @@ def remove(
                              dates=stage_dates(found, lang.value), path=source_file.path)
         if not typer.confirm(question, default=False):
             typer.echo(edit_text("not_removed", lang.value))
-            raise typer.Exit(1)
+            raise typer.Exit(ExitStatus.INVALID)
     removed = store.update(
         source_file.path, lambda data, schedule: editing.remove_stage(data, schedule, key),
         timeout=lock_timeout, drop_comments=drop_comments)

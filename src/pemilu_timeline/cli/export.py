@@ -6,8 +6,6 @@ Only option parsing and output live here; the formats are built by ``export.py``
 
 from __future__ import annotations
 
-import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -26,8 +24,9 @@ from pemilu_timeline.cli.options import (
     check_elections,
     open_view,
     parse_day,
+    write_output,
 )
-from pemilu_timeline.errors import InvalidInput, UsageError
+from pemilu_timeline.errors import UsageError
 
 
 class ExportFormat(StrEnum):
@@ -72,15 +71,11 @@ def export(
     from pemilu_timeline.exports import ical
 
     if alarm is not None and fmt is not ExportFormat.ical:
-        raise UsageError(message_id="--alarm hanya untuk format ical.",
-                         message_en="--alarm only goes with the ical format.")
+        raise UsageError("usage.alarm_ical")
     if floating and (fmt is not ExportFormat.ical or tz):
-        raise UsageError(message_id="--floating hanya untuk format ical, dan tidak bersama --tz.",
-                         message_en="--floating only goes with the ical format, and not with "
-                                    "--tz.")
+        raise UsageError("usage.floating")
     if excel and fmt is not ExportFormat.csv:
-        raise UsageError(message_id="--excel hanya untuk format csv.",
-                         message_en="--excel only goes with the csv format.")
+        raise UsageError("usage.excel_csv")
     lead = ical.parse_duration(alarm) if alarm is not None else None
     view = open_view(file, at, tz, lang, election)
     stages = view.schedule.select(
@@ -98,59 +93,7 @@ def export(
         from pemilu_timeline.exports.csv import to_csv
 
         data = to_csv(stages, view.lang, bom=excel).encode("utf-8")
-    if _write(data, output):
+    if write_output(data, output):
         from pemilu_timeline.i18n.messages import t
 
         typer.echo(t("export.written", view.lang, count=len(stages), path=output), err=True)
-
-
-def _write(data: bytes, output: Path | None) -> bool:
-    """Bytes to stdout, or to a file via a temporary sibling and os.replace.
-
-    Bytes, not text: a text stream on Windows would turn iCal's CRLF into CR CR LF. The file
-    is replaced in one step so that a web server never serves half a calendar. Returns
-    whether a file was written.
-    """
-    if output is None or str(output) == "-":
-        typer.echo(data, nl=False)
-        return False
-    import stat
-    import tempfile
-
-    # A symlink is written through (the link stays); a device or pipe (/dev/stdout, a FIFO)
-    # is written to as it is, never replaced by a file.
-    named = output.expanduser()
-    target = Path(os.path.realpath(named))
-    try:
-        if named.exists() and not stat.S_ISREG(named.stat().st_mode):
-            with open(named, "wb") as stream:
-                stream.write(data)
-            return True
-        handle, temporary = tempfile.mkstemp(dir=target.parent or Path("."),
-                                             prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            # mkstemp makes the file private; keep the old file's mode, else the usual one.
-            mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        from pemilu_timeline.i18n.messages import os_reasons
-
-        reason_id, reason_en = os_reasons(error)
-        raise InvalidInput(message_id=f"Tidak bisa menulis {output}: {reason_id}.",
-                           message_en=f"Cannot write {output}: {reason_en}.") from None
-    return True
-
-
-def _umask() -> int:
-    """The process umask (read by setting it, then restoring it at once)."""
-    if sys.platform == "win32":  # pragma: no cover
-        return 0
-    current = os.umask(0)
-    os.umask(current)
-    return current

@@ -109,10 +109,7 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(
-            message_id=f"{option} '{text}' bukan tanggal. Pakai YYYY-MM-DD, mis. 2024-02-14.",
-            message_en=f"{option} '{text}' is not a date. Use YYYY-MM-DD, e.g. 2024-02-14."
-        ) from None
+        raise InvalidInput("input.not_a_day", option=option, text=text) from None
 
 
 def print_json(data: Any) -> None:
@@ -131,9 +128,7 @@ def check_elections(schedule: Schedule, elections: list[str] | None) -> list[str
     for name in elections or ():
         if name not in schedule.elections:
             known = ", ".join(schedule.elections)
-            raise InvalidInput(
-                message_id=f"Pemilihan '{name}' tidak ada. Yang ada: {known}.",
-                message_en=f"Unknown election '{name}'. Known: {known}.")
+            raise InvalidInput("input.unknown_election", name=name, known=known)
     return list(elections or ())
 
 
@@ -163,11 +158,7 @@ def editable_source(file: Path | None) -> ScheduleSource:
     """The file to change; the bundled schedule is never written."""
     source = locate(file)
     if source.is_bundled or is_package_data(source.path):
-        raise WriteRefused(
-            message_id="Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan "
-                       "`pemilu-timeline init`, lalu jalankan perintah ini lagi.",
-            message_en="The bundled schedule is never changed. Make an editable copy with "
-                       "`pemilu-timeline init`, then run this command again.")
+        raise WriteRefused("write.bundled")
     return source
 
 
@@ -193,3 +184,31 @@ def value_text(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in value.items())
     return str(value)
+
+
+def write_output(data: bytes, output: Path | None) -> bool:
+    """Bytes to stdout, or to a file through the atomic writer; whether a file was written.
+
+    Bytes, not text: a text stream on Windows would turn iCal's CRLF into CR CR LF. The file
+    is replaced in one step so that a web server never serves half a calendar. A symlink is
+    written through (the link stays); a device or pipe (/dev/stdout, a FIFO) is written to as
+    it is, never replaced by a file.
+    """
+    if output is None or str(output) == "-":
+        typer.echo(data, nl=False)
+        return False
+    import stat
+
+    from pemilu_timeline.fsio import write_atomic
+
+    named = output.expanduser()
+    try:
+        if named.exists() and not stat.S_ISREG(named.stat().st_mode):
+            with open(named, "wb") as stream:
+                stream.write(data)
+        else:
+            write_atomic(named, data)
+    except OSError as error:
+        raise InvalidInput("input.cannot_write", path=output,
+                           reason=i18n.os_reason(error)) from None
+    return True

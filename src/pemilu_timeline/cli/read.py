@@ -25,9 +25,11 @@ from pemilu_timeline.cli.options import (
     open_view,
     parse_day,
     print_json,
+    write_output,
 )
 from pemilu_timeline.errors import InvalidInput, UsageError
 from pemilu_timeline.i18n import messages as i18n
+from pemilu_timeline.i18n.messages import Worded
 from pemilu_timeline.model import Stage
 from pemilu_timeline.schedule.locate import ENV_FILE, locate
 from pemilu_timeline.schedule.read import load_source
@@ -65,9 +67,7 @@ def countdown(
 ) -> None:
     """Hitung mundur (H-n) ke sebuah tahapan. [dim]Countdown to a stage: H-14, H, H+3.[/dim]"""
     if watch and (at or as_json):
-        raise UsageError(
-            message_id="--watch memakai jam sungguhan; jangan dipakai bersama --at atau --json.",
-            message_en="--watch follows the real clock; it does not go with --at or --json.")
+        raise UsageError("usage.watch")
     view = open_view(file, at, tz, lang, election)
     chosen = check_elections(view.schedule, election)
     target = _countdown_target(view, " ".join(stage) if stage else None, chosen)
@@ -96,18 +96,11 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
     if query is not None:
         stage = pool.find(query)
         if stage.state is State.CANCELLED:
-            raise InvalidInput(
-                message_id=f"{stage.key} dibatalkan; tidak ada hitung mundur. "
-                           f"Alasan: {stage.reason_in('id')}",
-                message_en=f"{stage.key} is cancelled; there is no countdown. "
-                           f"Reason: {stage.reason_in('en')}")
+            raise InvalidInput("input.countdown_cancelled", key=stage.key,
+                               reason=Worded(stage.reason_in))
         if not stage.is_dated:
             anchor = stage.after.stage if stage.after else stage.key
-            raise InvalidInput(
-                message_id=f"{stage.key} belum bertanggal: menunggu {anchor}. Beri tanggal "
-                           f"dengan `pemilu-timeline edit {anchor} --start TANGGAL`.",
-                message_en=f"{stage.key} has no date yet: it waits for {anchor}. Date it with "
-                           f"`pemilu-timeline edit {anchor} --start DATE`.")
+            raise InvalidInput("input.countdown_pending", key=stage.key, anchor=anchor)
         return stage
     return pool.next_to_start(view.at, milestones_only=True)
 
@@ -205,12 +198,8 @@ def timeline(
         return
     recorder = make_console(record=True, width=width or 120)
     recorder.print(timeline_view(stages, view.at, view.lang, recorder.width, view.schedule))
-    try:
-        recorder.save_svg(str(svg), title=i18n.t("title.timeline", view.lang))
-    except OSError as error:
-        reason_id, reason_en = i18n.os_reasons(error)
-        raise InvalidInput(message_id=f"Tidak bisa menulis {svg}: {reason_id}.",
-                           message_en=f"Cannot write {svg}: {reason_en}.") from None
+    svg_text = recorder.export_svg(title=i18n.t("title.timeline", view.lang))
+    write_output(svg_text.encode("utf-8"), svg)
     typer.echo(str(svg), err=True)
 
 

@@ -79,9 +79,7 @@ def parse_duration(text: str) -> dt.timedelta:
                                 seconds=seconds)
         except OverflowError:
             pass
-    raise InvalidInput(
-        message_id=f"Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
-        message_en=f"Unknown duration '{text}'. Examples: 1d, 2h, 30m, 1d12h, P1D, PT2H.")
+    raise InvalidInput("input.unknown_duration", text=text)
 
 
 # --- iCalendar ---------------------------------------------------------------------------
@@ -108,10 +106,7 @@ def default_stamp(schedule: Schedule, environ: dict[str, str] | None = None) -> 
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         except (ValueError, OverflowError, OSError):
-            raise InvalidInput(
-                message_id=f"SOURCE_DATE_EPOCH '{epoch}' bukan bilangan detik sejak 1970.",
-                message_en=f"SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970."
-            ) from None
+            raise InvalidInput("input.bad_epoch", epoch=epoch) from None
     stamps = [s.updated for s in schedule.stages if s.updated is not None]
     return max(stamps) if stamps else FALLBACK_STAMP
 
@@ -164,8 +159,7 @@ def _election_zone(schedule: Schedule, stage: Stage) -> ZoneInfo | None:
 def _iana(name: str) -> ZoneInfo:
     zone = zone_or_none(name)
     if zone is None:  # the loader refuses unknown zones; a hand-built Stage may not
-        raise InvalidInput(message_id=f"Zona waktu '{name}' tidak dikenal.",
-                           message_en=f"Unknown time zone '{name}'.")
+        raise InvalidInput("input.unknown_zone", name=name)
     return zone
 
 

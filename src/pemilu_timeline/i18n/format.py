@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from pemilu_timeline.i18n.lexicon import MONTHS, MONTHS_SHORT, WEEKDAYS
 from pemilu_timeline.i18n.messages import check_language, t
+
+
+@dataclass(frozen=True)
+class WeekdayName:
+    """A weekday as a message parameter, named in the message's language."""
+
+    index: int  # Monday is 0
+
+    def in_language(self, lang: str) -> str:
+        return WEEKDAYS[check_language(lang)][self.index]
 
 
 def format_date(day: dt.date, lang: str, *, weekday: bool = False) -> str:

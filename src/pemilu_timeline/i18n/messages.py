@@ -8,7 +8,7 @@ placeholders, and every key to a use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,8 +40,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.stage": ("Tahapan", "Stage"),
     "col.election": ("Pemilihan", "Election"),
     "col.dates": ("Tanggal", "Dates"),
-    "col.start": ("Mulai", "Start"),
-    "col.end": ("Selesai", "End"),
     "col.status": ("Status", "Status"),
     "col.progress": ("Kemajuan", "Progress"),
     "col.left": ("Sisa waktu", "Time left"),
@@ -52,7 +50,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.url": ("Tautan", "Link"),
     "col.duration": ("Durasi", "Duration"),
     "col.revision": ("Revisi", "Revision"),
-    "col.updated": ("Diperbarui", "Updated"),
     "col.zone": ("Zona waktu", "Time zone"),
     "col.state": ("Keadaan", "State"),
     "col.countdown": ("Hitung mundur", "Countdown"),
@@ -81,16 +78,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.no_stages": ("Tidak ada tahapan yang cocok.", "No stage matches."),
     "label.file": ("Berkas jadwal", "Schedule file"),
     "label.bundled": ("bawaan paket", "bundled with the package"),
-    "label.elections": ("Pemilihan", "Elections"),
     "label.stages": ("Tahapan", "Stages"),
     "label.version": ("Versi", "Version"),
     "label.error": ("Kesalahan", "Error"),
     "label.watch_hint": ("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."),
-    "label.valid": ("{path}: valid, {count} tahapan.", "{path}: valid, {count} stages."),
     "label.days_hours_minutes": ("{days} hari {hours} jam {minutes} menit",
                                  "{days} days {hours} hours {minutes} minutes"),
     "label.timed_local": ("waktu setempat", "local time"),
-    "label.all_day": ("sepanjang hari", "all day"),
     # spans
     "span.future": ("{span} lagi", "in {span}"),
     "span.past": ("{span} yang lalu", "{span} ago"),
@@ -124,11 +118,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "col.rule": ("Aturan", "Rule"),
     "col.condition": ("Syarat", "Condition"),
     # errors
-    "error.generic": ("{message}", "{message}"),
-    "error.usage": ("{message_id}", "{message_en}"),
-    "error.invalid_input": ("{message_id}", "{message_en}"),
-    "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason_id}. {hint_id}",
-                   "Cannot read schedule file {path}: {reason_en}. {hint_en}"),
+    "error.generic": ("Perintah tidak bisa dijalankan.", "The command cannot be run."),
+    "error.usage": ("Opsi-opsinya tidak bisa dipakai bersama; lihat --help.",
+                    "These options do not go together; see --help."),
+    "error.invalid_input": ("Masukan tidak bisa dipakai; lihat --help.",
+                            "The input cannot be used; see --help."),
+    "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason}. {hint}",
+                   "Cannot read schedule file {path}: {reason}. {hint}"),
     "error.stage_not_found": ("Tahapan '{query}' tidak ditemukan.",
                               "Unknown stage '{query}'."),
     "error.close_matches": ("Yang mirip: {matches}.", "Close matches: {matches}."),
@@ -139,7 +135,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{query}' matches several stages: {matches}. Name it as ELECTION/ID."),
     "error.schedule_invalid": ("{path}: {count} masalah ditemukan:",
                                "{path}: {count} problem(s) found:"),
-    "error.write_refused": ("{message_id}", "{message_en}"),
+    "error.write_refused": ("Berkas tidak diubah.", "The file is unchanged."),
     "error.output": ("tidak bisa menulis keluaran: {reason}. Periksa tujuan keluaran "
                      "(ruang disk, berkas atau terminal).",
                      "cannot write the output: {reason}. Check where it goes (disk space, "
@@ -210,7 +206,6 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "'{field}' must be one of: {choices}"),
     "problem.bad_number": ("'{field}' harus bilangan bulat ≥ {minimum}",
                            "'{field}' must be a whole number ≥ {minimum}"),
-    "problem.no_stages": ("berkas tidak berisi [[stages]]", "the file has no [[stages]]"),
     "problem.top_level": ("kunci tingkat atas '{field}' tidak dikenal; yang dipakai: {known}",
                           "unknown top-level key '{field}'; expected: {known}"),
     "problem.anchor_unknown": (
@@ -280,6 +275,271 @@ CATALOG: dict[str, tuple[str, str]] = {
     "edit.election_changed": ("~ pemilihan {id}", "~ election {id}"),
     "edit.yes": ("ya", "yes"),
     "edit.no": ("tidak", "no"),
+    # values typed by the user, files that cannot be used
+    "input.unknown_zone": (
+        "Zona waktu '{name}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA seperti "
+        "Asia/Jakarta.",
+        "Unknown time zone '{name}'. Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta."),
+    "input.at_not_on_calendar": (
+        "--at '{text}' bukan tanggal yang ada di kalender (atau jam atau offsetnya tidak ada). "
+        "Contoh: 2024-02-12, 2024-02-13T23:30+08:00.",
+        "--at '{text}' is not a date on the calendar (or its time or offset does not exist). "
+        "Examples: 2024-02-12, 2024-02-13T23:30+08:00."),
+    "input.at_not_iso": (
+        "--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, 2024-02-13T23:30, "
+        "2024-02-13T16:30:00Z.",
+        "--at '{text}' is not an ISO 8601 date. Examples: 2024-02-12, 2024-02-13T23:30, "
+        "2024-02-13T16:30:00Z."),
+    "input.unknown_duration": (
+        "Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
+        "Unknown duration '{text}'. Examples: 1d, 2h, 30m, 1d12h, P1D, PT2H."),
+    "input.bad_epoch": (
+        "SOURCE_DATE_EPOCH '{epoch}' bukan bilangan detik sejak 1970.",
+        "SOURCE_DATE_EPOCH '{epoch}' is not a number of seconds since 1970."),
+    "hint.file_missing": (
+        "Periksa --file / $PEMILU_TIMELINE_FILE, atau buat salinan dengan `pemilu-timeline init`.",
+        "Check --file / $PEMILU_TIMELINE_FILE, or make a copy with `pemilu-timeline init`."),
+    "hint.file_is_folder": ("Sebut berkas .toml-nya.", "Name the .toml file."),
+    "hint.file_access": ("Periksa izin berkasnya.", "Check the file's permissions."),
+    "hint.file_name": ("Periksa nama berkasnya.", "Check the file name."),
+    "write.comments": (
+        "{path} berisi komentar (baris {line}) yang akan hilang karena penulis TOML tidak bisa "
+        "menyimpannya. Pindahkan isinya ke kolom 'note' atau 'source', atau ulangi dengan "
+        "--drop-comments untuk membuangnya; berkas tidak diubah.",
+        "{path} has comments (line {line}) that writing would lose: the TOML writer cannot keep "
+        "them. Move them into a 'note' or 'source' field, or run again with --drop-comments to "
+        "discard them; the file is unchanged."),
+    # dates as staff type them
+    "date.refused": (
+        "{option} '{text}' {why} Contoh: {examples}.",
+        "{option} '{text}' {why} Examples: {examples}."),
+    "date.why.empty": ("kosong.", "is empty."),
+    "date.why.control": ("berisi karakter kontrol.", "contains control characters."),
+    "date.why.zones": ("menyebut lebih dari satu zona waktu.", "names more than one time zone."),
+    "date.why.unreadable": ("bukan tanggal yang dikenali.", "is not a date I can read."),
+    "date.why.year": ("perlu tahun empat angka.", "needs a four-digit year."),
+    "date.why.not_on_calendar": (
+        "bukan tanggal yang ada di kalender.",
+        "is not a date on the calendar."),
+    "date.why.incomplete": ("perlu tanggal, bulan dan tahun.", "needs a day, a month and a year."),
+    "date.why.zone_unknown": (
+        "memakai zona yang tidak dikenali; pakai WIB/WITA/WIT atau --zone.",
+        "has a zone I cannot use; write WIB/WITA/WIT or use --zone."),
+    "date.why.zone_without_time": (
+        "menyebut zona waktu tanpa jam.",
+        "names a time zone but no time."),
+    "date.why.utc_offset": (
+        "memakai offset UTC; tulis jam setempat dan pakai --zone (mis. --zone WIB).",
+        "has a UTC offset; write the local time and use --zone (e.g. --zone WIB)."),
+    "date.weekday": (
+        "{option} '{text}': {day} jatuh pada hari {actual}, bukan {written}. Periksa tanggalnya.",
+        "{option} '{text}': {day} is a {actual}, not {written}. Check the date."),
+    # writing the schedule
+    "write.failed": (
+        "Tidak bisa menulis {path}: {reason}. Berkas tidak diubah.",
+        "Cannot write {path}: {reason}. The file is unchanged."),
+    "write.lock_file": (
+        "Tidak bisa membuat berkas kunci {lock}: {reason}. Periksa izin folder {folder}; berkas "
+        "tidak diubah.",
+        "Cannot create the lock file {lock}: {reason}. Check the permissions of {folder}; the "
+        "file is unchanged."),
+    "write.changed": (
+        "{path} diubah program lain selama perintah ini berjalan; perubahan tidak ditulis. "
+        "Jalankan perintahnya lagi.",
+        "{path} was changed by another program while this command ran; nothing was written. Run "
+        "the command again."),
+    "write.read_only": (
+        "{path} hanya-baca; tidak diubah. Periksa izinnya (chmod u+w) atau buat salinan dengan "
+        "`pemilu-timeline init`.",
+        "{path} is read-only; it was not changed. Check its permissions (chmod u+w) or make a "
+        "copy with `pemilu-timeline init`."),
+    "write.invalid_result": (
+        "Perubahan ditolak, hasilnya tidak valid: {problems}. Berkas tidak diubah.",
+        "Change refused, the result would be invalid: {problems}. The file is unchanged."),
+    "write.exists": (
+        "{path} sudah ada; tidak ditimpa. Pakai --force untuk menggantinya dengan jadwal bawaan.",
+        "{path} already exists; it was not overwritten. Use --force to replace it with the "
+        "bundled schedule."),
+    # what the commands refuse
+    "usage.file_twice": (
+        "Sebut berkasnya sekali saja: FILE atau --file.",
+        "Name the file once: FILE or --file."),
+    "usage.alarm_ical": (
+        "--alarm hanya untuk format ical.",
+        "--alarm only goes with the ical format."),
+    "usage.floating": (
+        "--floating hanya untuk format ical, dan tidak bersama --tz.",
+        "--floating only goes with the ical format, and not with --tz."),
+    "usage.excel_csv": (
+        "--excel hanya untuk format csv.",
+        "--excel only goes with the csv format."),
+    "usage.watch": (
+        "--watch memakai jam sungguhan; jangan dipakai bersama --at atau --json.",
+        "--watch follows the real clock; it does not go with --at or --json."),
+    "input.not_a_day": (
+        "{option} '{text}' bukan tanggal. Pakai YYYY-MM-DD, mis. 2024-02-14.",
+        "{option} '{text}' is not a date. Use YYYY-MM-DD, e.g. 2024-02-14."),
+    "input.unknown_election": (
+        "Pemilihan '{name}' tidak ada. Yang ada: {known}.",
+        "Unknown election '{name}'. Known: {known}."),
+    "input.cannot_write": (
+        "Tidak bisa menulis {path}: {reason}.",
+        "Cannot write {path}: {reason}."),
+    "input.countdown_cancelled": (
+        "{key} dibatalkan; tidak ada hitung mundur. Alasan: {reason}",
+        "{key} is cancelled; there is no countdown. Reason: {reason}"),
+    "input.countdown_pending": (
+        "{key} belum bertanggal: menunggu {anchor}. Beri tanggal dengan `pemilu-timeline edit "
+        "{anchor} --start TANGGAL`.",
+        "{key} has no date yet: it waits for {anchor}. Date it with `pemilu-timeline edit "
+        "{anchor} --start DATE`."),
+    "write.bundled": (
+        "Jadwal bawaan tidak diubah. Buat salinan yang bisa diubah dengan `pemilu-timeline init`, "
+        "lalu jalankan perintah ini lagi.",
+        "The bundled schedule is never changed. Make an editable copy with `pemilu-timeline "
+        "init`, then run this command again."),
+    # the edit commands' refusals
+    "input.zones_differ": (
+        "--start dan --end menyebut zona waktu yang berbeda.",
+        "--start and --end name different time zones."),
+    "write.is_bundled": (
+        "{path} adalah jadwal bawaan itu sendiri.",
+        "{path} is the bundled schedule itself."),
+    "usage.election_disagrees": (
+        "{key} dan --election {election} tidak cocok.",
+        "{key} and --election {election} disagree."),
+    "edit.rule_parts_need_after": (
+        "--days, --sense, --edge dan --duration perlu --after TAHAPAN.",
+        "--days, --sense, --edge and --duration need --after STAGE."),
+    "edit.undated_with_date": (
+        "--undated tidak bisa bersama --start atau --after.",
+        "--undated does not go with --start or --after."),
+    "edit.end_needs_start": ("--end perlu --start.", "--end needs --start."),
+    "edit.needs_dating": (
+        "Beri --start, atau --after TAHAPAN untuk tahapan yang dihitung dari tahapan lain, atau "
+        "--undated jika tanggalnya belum diketahui.",
+        "Give --start, or --after STAGE for a stage counted from another stage, or --undated when "
+        "its date is not known yet."),
+    "edit.name_election": (
+        "Sebut pemilihannya dengan --election. Yang ada: {known}.",
+        "Name the election with --election. Known: {known}."),
+    "usage.tag_no_tags": (
+        "--tag dan --no-tags tidak bisa dipakai bersama.",
+        "--tag and --no-tags do not go together."),
+    "edit.no_after_with_rule": (
+        "--no-after tidak bisa bersama --after, --days, --sense, --edge atau --duration.",
+        "--no-after does not go with --after, --days, --sense, --edge or --duration."),
+    "usage.undated_with_dates": (
+        "--undated tidak bisa bersama --start, --end atau --after.",
+        "--undated does not go with --start, --end or --after."),
+    "usage.nothing_to_change": (
+        "Sebutkan apa yang diubah, mis. --start atau --name (lihat `pemilu-timeline edit "
+        "--help`).",
+        "Say what to change, e.g. --start or --name (see `pemilu-timeline edit --help`)."),
+    "input.remove_needs_terminal": (
+        "remove meminta konfirmasi di terminal; dari skrip pakai --yes.",
+        "remove asks for confirmation at a terminal; in scripts use --yes."),
+    # changes to a stage that are refused
+    "edit.empty": ("{option} tidak boleh kosong.", "{option} must not be empty."),
+    "edit.control": (
+        "{option} berisi karakter kontrol ({char}); hapus karakter itu.",
+        "{option} contains a control character ({char}); remove it."),
+    "edit.bad_id": (
+        "{option} '{value}' bukan id yang sah: pakai huruf kecil, angka dan tanda '-', mis. "
+        "debat-capres-1.",
+        "{option} '{value}' is not a valid id: use lower-case letters, digits and '-', e.g. "
+        "debat-capres-1."),
+    "edit.unknown_zone": (
+        "--zone '{value}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA seperti "
+        "Asia/Jakarta.",
+        "--zone '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta."),
+    "edit.mixed_kinds": (
+        "Mulai dan selesai harus sama jenisnya: keduanya tanggal, atau keduanya tanggal dengan "
+        "jam.",
+        "Start and end must be of one kind: both dates, or both dates with a time."),
+    "edit.end_before_start": (
+        "Selesai ({end}) sebelum mulai ({start}).",
+        "The end ({end}) is before the start ({start})."),
+    "edit.unknown_election": (
+        "Pemilihan '{election}' tidak ada di berkas. Yang ada: {known}.",
+        "Election '{election}' is not in the file. Known: {known}."),
+    "edit.exists": (
+        "Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
+        "Stage {key} already exists. Change it with `pemilu-timeline edit {key}`."),
+    "edit.zone_needs_time": (
+        "--zone menyematkan jam tahapan ke satu zona; beri --start dengan jam.",
+        "--zone pins a timed stage to one zone; give --start with a time."),
+    "edit.no_rule": (
+        "{key} tidak punya aturan 'after'; --days, --sense, --edge dan --duration perlu --after "
+        "TAHAPAN.",
+        "{key} has no 'after' rule; --days, --sense, --edge and --duration need --after STAGE."),
+    "edit.bad_number": (
+        "{option} harus bilangan bulat ≥ {minimum}.",
+        "{option} must be a whole number ≥ {minimum}."),
+    "edit.bad_choice": (
+        "{option} harus salah satu dari: {choices}.",
+        "{option} must be one of: {choices}."),
+    "edit.duration_at_latest": (
+        "--duration tidak berlaku untuk --sense at-latest: rentangnya dari sehari setelah tahapan "
+        "acuan sampai --days hari setelahnya. Pakai exactly atau at-earliest.",
+        "--duration does not apply to --sense at-latest: its window runs from the day after the "
+        "anchor up to --days. Use exactly or at-earliest."),
+    "edit.anchor_not_found": ("--after: {error}", "--after: {error}"),
+    "edit.cycle": (
+        "--after {anchor} membuat lingkaran: {chain}. Tanggal sebuah tahapan tidak bisa dihitung "
+        "dari dirinya sendiri; pilih tahapan acuan lain. Berkas tidak diubah.",
+        "--after {anchor} would make a cycle: {chain}. A stage cannot be dated from itself; "
+        "choose another anchor. The file is unchanged."),
+    "edit.start_kind_differs": (
+        "--start {start} dan selesainya ({end}) berbeda jenis (tanggal dan tanggal-waktu). Beri "
+        "--end juga.",
+        "--start {start} and the stage's end ({end}) are of different kinds (date and date-time). "
+        "Give --end too."),
+    "edit.start_after_end": (
+        "--start {start} jatuh setelah selesainya ({end}). Beri --end juga.",
+        "--start {start} is after the stage's end ({end}). Give --end too."),
+    "edit.undated_give_start": (
+        "{key} belum bertanggal; beri --start juga.",
+        "{key} has no date yet; give --start too."),
+    "edit.undated_with_start": (
+        "--undated tidak bisa bersama --start atau --end.",
+        "--undated does not go with --start or --end."),
+    "edit.dated_by_rule": (
+        "{key} dihitung dari aturan 'after' ({anchor}); tambahkan --no-after untuk menandainya "
+        "tanpa tanggal.",
+        "{key} is dated by its 'after' rule ({anchor}); add --no-after to mark it undated."),
+    "edit.start_removed": (
+        "--start '' menghapus tanggal tertulis {key}; tahapan itu lalu perlu --after (dihitung "
+        "dari tahapan lain) atau --undated.",
+        "--start '' removes the written date of {key}; it then needs --after (counted from "
+        "another stage) or --undated."),
+    "edit.rule_removed": (
+        "{key} tidak punya tanggal sendiri; tanggalnya dihitung dari aturan yang akan dihapus. "
+        "Beri --start bersama --no-after, atau --undated jika tanggalnya belum diketahui.",
+        "{key} has no date of its own; its dates come from the rule being removed. Give --start "
+        "with --no-after, or --undated when the date is not known yet."),
+    "edit.no_undated_alone": (
+        "{key} belum bertanggal; beri --start atau --after, bukan hanya --no-undated.",
+        "{key} has no date yet; give --start or --after, not only --no-undated."),
+    "edit.reason_needed": (
+        "Tahapan yang dibatalkan perlu alasan: beri --reason.",
+        "A cancelled stage needs a reason: give --reason."),
+    "edit.has_dependants": (
+        "{key} tidak dihapus: tanggal {names} dihitung darinya. Ubah atau hapus tahapan itu dulu.",
+        "{key} was not removed: the dates of {names} are counted from it. Change or remove those "
+        "first."),
+    # what the system says, in the user's language
+    "os.ENOENT": ("berkas atau foldernya tidak ada", "no such file or directory"),
+    "os.EEXIST": ("sudah ada", "already exists"),
+    "os.EACCES": ("tidak ada izin", "permission denied"),
+    "os.EPERM": ("tidak ada izin", "operation not permitted"),
+    "os.EISDIR": ("itu sebuah folder", "it is a directory"),
+    "os.ENOTDIR": ("sebagian jalurnya bukan folder", "part of the path is not a directory"),
+    "os.ENOSPC": ("ruang disk habis", "no space left on device"),
+    "os.EDQUOT": ("kuota disk habis", "disk quota exceeded"),
+    "os.EROFS": ("sistem berkas hanya-baca", "read-only file system"),
+    "os.EIO": ("galat masukan/keluaran", "input/output error"),
+    "os.ENAMETOOLONG": ("nama berkas terlalu panjang", "file name too long"),
     # field names as staff see them in edit and diff output
     "field.name": ("nama", "name"),
     "field.name_en": ("nama (en)", "name (en)"),
@@ -304,29 +564,15 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.timezone": ("zona waktu", "time zone"),
 }
 
-# What the system says, in the user's language (strerror is always English).
-OS_REASONS: dict[str, tuple[str, str]] = {
-    "ENOENT": ("berkas atau foldernya tidak ada", "no such file or directory"),
-    "EEXIST": ("sudah ada", "already exists"),
-    "EACCES": ("tidak ada izin", "permission denied"),
-    "EPERM": ("tidak ada izin", "operation not permitted"),
-    "EISDIR": ("itu sebuah folder", "it is a directory"),
-    "ENOTDIR": ("sebagian jalurnya bukan folder", "part of the path is not a directory"),
-    "ENOSPC": ("ruang disk habis", "no space left on device"),
-    "EDQUOT": ("kuota disk habis", "disk quota exceeded"),
-    "EROFS": ("sistem berkas hanya-baca", "read-only file system"),
-    "EIO": ("galat masukan/keluaran", "input/output error"),
-    "ENAMETOOLONG": ("nama berkas terlalu panjang", "file name too long"),
-}
-
-
-def os_reasons(error: OSError) -> tuple[str, str]:
-    """(Indonesian, English) for an OSError; the system's own words where none is known."""
+def os_reason(error: OSError) -> Term | str:
+    """Why the system refused, in the user's language where the catalog knows the error
+    (strerror is always English), else the system's own words."""
     import errno
 
-    name = errno.errorcode.get(error.errno or -1, "")
-    fallback = error.strerror or str(error)
-    return OS_REASONS.get(name, (fallback, fallback))
+    key = f"os.{errno.errorcode.get(error.errno or -1, '')}"
+    if key in CATALOG:
+        return Term(key)
+    return error.strerror or str(error)
 
 
 def check_language(lang: str) -> str:
@@ -341,14 +587,30 @@ class Term:
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    def in_language(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Worded:
+    """A parameter worded per language by the data itself (a stage's name, its reason)."""
+
+    text: Callable[[str], str | None]
+
+    def in_language(self, lang: str) -> str:
+        return self.text(lang) or "-"
+
 
 def t(key: str, lang: str, /, **params: Any) -> str:
-    """Translate ``key``; an unknown key falls back to the key itself so nothing crashes."""
+    """Translate ``key``; an unknown key falls back to the key itself so nothing crashes.
+
+    A parameter with an ``in_language(lang)`` method (a ``Term``, a weekday) is written in
+    the same language as the sentence."""
     texts = CATALOG.get(key)
     if texts is None:
         return key
     template = texts[1] if lang == "en" else texts[0]
-    values = {name: t(value.key, lang, **value.params) if isinstance(value, Term) else value
+    values = {name: value.in_language(lang) if hasattr(value, "in_language") else value
               for name, value in params.items()}
     try:
         return template.format(**values)

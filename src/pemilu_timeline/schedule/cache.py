@@ -90,22 +90,18 @@ def load(path: Path, stat: os.stat_result) -> Schedule | None:
 
 
 def store(path: Path, stat: os.stat_result, schedule: Schedule) -> None:
-    """Save atomically (temp file + replace) so a concurrent reader never sees half an entry."""
-    import tempfile
+    """Save through the atomic writer, so a concurrent reader never sees half an entry."""
+    import io
+
+    from pemilu_timeline.fsio import write_atomic
 
     try:
         resolved = str(path.resolve())
-        key = _key(resolved, stat)
         entry = _entry(resolved)
         entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                _dump((key, schedule), handle)
-            os.replace(temp, entry)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        buffer = io.BytesIO()
+        _dump((_key(resolved, stat), schedule), buffer)
+        write_atomic(entry, buffer.getvalue(), mode=0o600, durable=False, through_symlink=False)
     except Exception:  # a read-only home, a full disk or no home at all only costs speed
         return
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.i18n.lexicon import ZONE_WORDS
+from pemilu_timeline.i18n.messages import Worded
 from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State
 from pemilu_timeline.rules.calendar import anchor_day, window
 from pemilu_timeline.rules.resolve import chain
@@ -68,23 +69,22 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-def _refuse(message_id: str, message_en: str) -> InvalidInput:
-    return InvalidInput(message_id=message_id, message_en=message_en)
+def _refuse(key: str, /, **params: Any) -> InvalidInput:
+    return InvalidInput(key, **params)
 
 
 def check_text(option: str, value: str, *, multiline: bool = False) -> str:
     """Text typed by staff: no control characters (tab/newline only in a note), not empty."""
     text = value.strip()
     if not text:
-        raise _refuse(f"{option} tidak boleh kosong.", f"{option} must not be empty.")
+        raise _refuse("edit.empty", option=option)
     allowed = {"\t", "\n"} if multiline else set()
     for char in text:
         if char in allowed:
             continue
         if unicodedata.category(char) in ("Cc", "Cs"):
             shown = f"U+{ord(char):04X}"
-            raise _refuse(f"{option} berisi karakter kontrol ({shown}); hapus karakter itu.",
-                          f"{option} contains a control character ({shown}); remove it.")
+            raise _refuse("edit.control", option=option, char=shown)
     return text
 
 
@@ -97,21 +97,14 @@ def visible(text: str) -> str:
 def check_id(option: str, value: str) -> str:
     if not ID_PATTERN.match(value):
         value = visible(value)
-        raise _refuse(
-            f"{option} '{value}' bukan id yang sah: pakai huruf kecil, angka dan tanda '-', "
-            "mis. debat-capres-1.",
-            f"{option} '{value}' is not a valid id: use lower-case letters, digits and '-', "
-            "e.g. debat-capres-1.")
+        raise _refuse("edit.bad_id", option=option, value=value)
     return value
 
 
 def check_zone(value: str) -> str:
     """WIB/WITA/WIT or an IANA name; stored as the IANA name."""
     if zone_or_none(value) is None:
-        raise _refuse(f"--zone '{value}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA "
-                      "seperti Asia/Jakarta.",
-                      f"--zone '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such "
-                      "as Asia/Jakarta.")
+        raise _refuse("edit.unknown_zone", value=value)
     return ZONE_WORDS.get(value.upper(), value)
 
 
@@ -123,13 +116,9 @@ def check_dates(start: Moment | None, end: Moment | None) -> None:
     if start is None or end is None:
         return
     if isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
-        raise _refuse("Mulai dan selesai harus sama jenisnya: keduanya tanggal, atau keduanya "
-                      "tanggal dengan jam.",
-                      "Start and end must be of one kind: both dates, or both dates with a "
-                      "time.")
+        raise _refuse("edit.mixed_kinds")
     if end < start:
-        raise _refuse(f"Selesai ({end.isoformat()}) sebelum mulai ({start.isoformat()}).",
-                      f"The end ({end.isoformat()}) is before the start ({start.isoformat()}).")
+        raise _refuse("edit.end_before_start", start=start.isoformat(), end=end.isoformat())
 
 
 def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, name: str,
@@ -148,27 +137,20 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
     if election not in schedule.elections:
         known = ", ".join(schedule.elections) or "-"
         shown = visible(election)
-        raise _refuse(f"Pemilihan '{shown}' tidak ada di berkas. Yang ada: {known}.",
-                      f"Election '{shown}' is not in the file. Known: {known}.")
+        raise _refuse("edit.unknown_election", election=shown, known=known)
     key = f"{election}/{stage_id}"
     if schedule.get(key) is not None:
-        raise _refuse(f"Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
-                      f"Stage {key} already exists. Change it with `pemilu-timeline edit {key}`.")
+        raise _refuse("edit.exists", key=key)
     if rule is not None and not rule.given:
         rule = None
     if start is None and end is not None:
-        raise _refuse("--end perlu --start.", "--end needs --start.")
+        raise _refuse("edit.end_needs_start")
     if start is None and rule is None and not undated:
-        raise _refuse("Beri --start, atau --after untuk tahapan yang dihitung dari tahapan "
-                      "lain, atau --undated jika tanggalnya belum diketahui.",
-                      "Give --start, or --after for a stage counted from another stage, or "
-                      "--undated when its date is not known yet.")
+        raise _refuse("edit.needs_dating")
     if undated and (start is not None or rule is not None):
-        raise _refuse("--undated tidak bisa bersama --start atau --after.",
-                      "--undated does not go with --start or --after.")
+        raise _refuse("edit.undated_with_date")
     if zone is not None and start is None:
-        raise _refuse("--zone menyematkan jam tahapan ke satu zona; beri --start dengan jam.",
-                      "--zone pins a timed stage to one zone; give --start with a time.")
+        raise _refuse("edit.zone_needs_time")
     check_dates(start, end)
     after = build_rule(schedule, key, rule) if rule is not None else None
     stage: Data = {"id": stage_id, "election": election, "name": check_text("--name", name),
@@ -210,10 +192,7 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
     that would come back to the stage itself.
     """
     if rule.anchor is None and current is None:
-        raise _refuse(f"{key} tidak punya aturan 'after'; --days, --sense, --edge dan "
-                      "--duration perlu --after TAHAPAN.",
-                      f"{key} has no 'after' rule; --days, --sense, --edge and --duration "
-                      "need --after STAGE.")
+        raise _refuse("edit.no_rule", key=key)
     old = dict(current or {})
     if rule.anchor is not None:
         anchor = find_anchor(schedule, key, rule.anchor)
@@ -226,21 +205,15 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
     edge = rule.edge if rule.edge is not None else old.get("edge", "end")
     duration = rule.duration if rule.duration is not None else old.get("duration", 1)
     if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise _refuse("--days harus bilangan bulat ≥ 0.", "--days must be a whole number ≥ 0.")
+        raise _refuse("edit.bad_number", option="--days", minimum=0)
     if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
-        raise _refuse("--duration harus bilangan bulat ≥ 1.",
-                      "--duration must be a whole number ≥ 1.")
+        raise _refuse("edit.bad_number", option="--duration", minimum=1)
     if sense not in SENSES:
-        raise _refuse(f"--sense harus salah satu dari: {', '.join(SENSES)}.",
-                      f"--sense must be one of: {', '.join(SENSES)}.")
+        raise _refuse("edit.bad_choice", option="--sense", choices=", ".join(SENSES))
     if edge not in EDGES:
-        raise _refuse("--edge harus start atau end.", "--edge must be start or end.")
+        raise _refuse("edit.bad_choice", option="--edge", choices=", ".join(EDGES))
     if sense == Sense.AT_LATEST.value and duration != 1:
-        raise _refuse(
-            "--duration tidak berlaku untuk --sense at-latest: rentangnya dari sehari setelah "
-            "tahapan acuan sampai --days hari setelahnya. Pakai exactly atau at-earliest.",
-            "--duration does not apply to --sense at-latest: its window runs from the day "
-            "after the anchor up to --days. Use exactly or at-earliest.")
+        raise _refuse("edit.duration_at_latest")
     _refuse_cycle(schedule, key, anchor)
     after: Data = {"stage": anchor, "days": days}
     if sense != Sense.EXACTLY.value:
@@ -272,8 +245,7 @@ def find_anchor(schedule: Schedule, key: str, query: str) -> str:
     try:
         return resolve(schedule, text).key
     except StageNotFound as error:
-        raise _refuse(f"--after: {error.message('id')}",
-                      f"--after: {error.message('en')}") from None
+        raise _refuse("edit.anchor_not_found", error=Worded(error.message)) from None
 
 
 def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
@@ -288,11 +260,7 @@ def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
     if key not in loop:
         return
     shown = " → ".join([*path, key])
-    raise _refuse(
-        f"--after {anchor} membuat lingkaran: {shown}. Tanggal sebuah tahapan tidak bisa "
-        "dihitung dari dirinya sendiri; pilih tahapan acuan lain. Berkas tidak diubah.",
-        f"--after {anchor} would make a cycle: {shown}. A stage cannot be dated from "
-        "itself; choose another anchor. The file is unchanged.")
+    raise _refuse("edit.cycle", anchor=anchor, chain=shown)
 
 
 def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> dt.date | None:
@@ -390,10 +358,7 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
     wanted = _checked_changes(changes, raw)
     if rule is not None and rule.given:
         if "after" in wanted:
-            raise _refuse("--no-after tidak bisa bersama --after, --days, --sense, --edge "
-                          "atau --duration.",
-                          "--no-after does not go with --after, --days, --sense, --edge or "
-                          "--duration.")
+            raise _refuse("edit.no_after_with_rule")
         wanted["after"] = build_rule(schedule, stage.key, rule, raw.get("after"))
     _check_dating(stage.key, raw, wanted)
     start = wanted.get("start", raw.get("start"))
@@ -401,20 +366,11 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
     if "start" in wanted and "end" not in wanted and end is not None \
             and start is not None and _kind(start) != _kind(end):
         # Dropping the old end would turn a range into one day behind the user's back.
-        raise _refuse(
-            f"--start {start.isoformat()} dan selesainya ({end.isoformat()}) berbeda jenis "
-            "(tanggal dan tanggal-waktu). Beri --end juga.",
-            f"--start {start.isoformat()} and the stage's end ({end.isoformat()}) are of "
-            "different kinds (date and date-time). Give --end too.")
+        raise _refuse("edit.start_kind_differs", start=start.isoformat(), end=end.isoformat())
     if "start" in wanted and "end" not in wanted and end is not None and end < start:
-        raise _refuse(
-            f"--start {start.isoformat()} jatuh setelah selesainya ({end.isoformat()}). "
-            "Beri --end juga.",
-            f"--start {start.isoformat()} is after the stage's end ({end.isoformat()}). "
-            "Give --end too.")
+        raise _refuse("edit.start_after_end", start=start.isoformat(), end=end.isoformat())
     if start is None and end is not None:
-        raise _refuse(f"{stage.key} belum bertanggal; beri --start juga.",
-                      f"{stage.key} has no date yet; give --start too.")
+        raise _refuse("edit.undated_give_start", key=stage.key)
     check_dates(start, end)
     done: list[FieldDiff] = []
     for name in EDITABLE:
@@ -451,39 +407,24 @@ def _check_dating(key: str, raw: Data, wanted: dict[str, Any]) -> None:
     after = wanted["after"] if "after" in wanted else raw.get("after")
     if wanted.get("undated"):
         if wanted.get("start") is not None or wanted.get("end") is not None:
-            raise _refuse("--undated tidak bisa bersama --start atau --end.",
-                          "--undated does not go with --start or --end.")
+            raise _refuse("edit.undated_with_start")
         if after is not None:
-            raise _refuse(
-                f"{key} dihitung dari aturan 'after' ({after['stage']}); tambahkan --no-after "
-                "untuk menandainya tanpa tanggal.",
-                f"{key} is dated by its 'after' rule ({after['stage']}); add --no-after to "
-                "mark it undated.")
+            raise _refuse("edit.dated_by_rule", key=key, anchor=after["stage"])
         wanted["start"] = wanted["end"] = None
         return
     if "start" in wanted and wanted["start"] is None:  # --start '': drop the written date
         if wanted.get("end") is not None:
-            raise _refuse("--end perlu --start.", "--end needs --start.")
+            raise _refuse("edit.end_needs_start")
         wanted["end"] = None
     start = wanted["start"] if "start" in wanted else raw.get("start")
     undated = wanted["undated"] if "undated" in wanted else raw.get("undated", False)
     if start is not None or after is not None or undated:
         return
     if "start" in wanted:
-        raise _refuse(f"--start '' menghapus tanggal tertulis {key}; tahapan itu lalu perlu "
-                      "--after (dihitung dari tahapan lain) atau --undated.",
-                      f"--start '' removes the written date of {key}; it then needs --after "
-                      "(counted from another stage) or --undated.")
+        raise _refuse("edit.start_removed", key=key)
     if "after" in wanted:
-        raise _refuse(
-            f"{key} tidak punya tanggal sendiri; tanggalnya dihitung dari aturan yang akan "
-            "dihapus. Beri --start bersama --no-after, atau --undated jika tanggalnya belum "
-            "diketahui.",
-            f"{key} has no date of its own; its dates come from the rule being removed. Give "
-            "--start with --no-after, or --undated when the date is not known yet.")
-    raise _refuse(f"{key} belum bertanggal; beri --start atau --after, bukan hanya "
-                  "--no-undated.",
-                  f"{key} has no date yet; give --start or --after, not only --no-undated.")
+        raise _refuse("edit.rule_removed", key=key)
+    raise _refuse("edit.no_undated_alone", key=key)
 
 
 def _kind(value: Any) -> type:
@@ -514,14 +455,13 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
             wanted[name] = None
         elif name == "state":
             if value not in STATE_VALUES:
-                raise _refuse(f"--state harus salah satu dari: {', '.join(sorted(STATE_VALUES))}.",
-                              f"--state must be one of: {', '.join(sorted(STATE_VALUES))}.")
+                raise _refuse("edit.bad_choice", option="--state",
+                              choices=", ".join(sorted(STATE_VALUES)))
             wanted[name] = value
         else:
             wanted[name] = value
     if wanted.get("state") == "cancelled" and not (wanted.get("reason") or raw.get("reason")):
-        raise _refuse("Tahapan yang dibatalkan perlu alasan: beri --reason.",
-                      "A cancelled stage needs a reason: give --reason.")
+        raise _refuse("edit.reason_needed")
     return wanted
 
 
@@ -531,10 +471,6 @@ def remove_stage(data: Data, schedule: Schedule, query: str) -> Stage:
     dependants = [s.key for s in schedule if s.after is not None and s.after.stage == stage.key]
     if dependants:
         names = ", ".join(dependants)
-        raise _refuse(
-            f"{stage.key} tidak dihapus: tanggal {names} dihitung darinya. Ubah atau hapus "
-            "tahapan itu dulu.",
-            f"{stage.key} was not removed: the dates of {names} are counted from it. Change "
-            "or remove those first.")
+        raise _refuse("edit.has_dependants", key=stage.key, names=names)
     del data["stages"][_raw_index(data, stage)]
     return stage

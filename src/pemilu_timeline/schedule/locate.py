@@ -47,13 +47,12 @@ def _extracted_bundle() -> Path:
     import zlib
     from importlib.resources import files
 
+    from pemilu_timeline.fsio import write_atomic
+
     data = files("pemilu_timeline").joinpath("data", FILE_NAME).read_bytes()
     target = Path(tempfile.gettempdir()) / f"pemilu-timeline-{zlib.crc32(data):08x}.toml"
-    if not (target.is_file() and target.read_bytes() == data):
-        fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
+    if not (target.is_file() and not target.is_symlink() and target.read_bytes() == data):
+        write_atomic(target, data, mode=0o644, durable=False, through_symlink=False)
     return target
 
 

@@ -20,18 +20,12 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as error:
-        from pemilu_timeline.i18n.messages import os_reasons
+        from pemilu_timeline.i18n.messages import Term, os_reason
 
-        reason_id, reason_en = os_reasons(error)
-        hints = {FileNotFoundError: ("Periksa --file / $PEMILU_TIMELINE_FILE, atau buat salinan "
-                                     "dengan `pemilu-timeline init`.",
-                                     "Check --file / $PEMILU_TIMELINE_FILE, or make a copy "
-                                     "with `pemilu-timeline init`."),
-                 IsADirectoryError: ("Sebut berkas .toml-nya.", "Name the .toml file.")}
-        hint_id, hint_en = hints.get(type(error), ("Periksa izin berkasnya.",
-                                                   "Check the file's permissions."))
-        raise ScheduleFileError(path=str(path), reason_id=reason_id, reason_en=reason_en,
-                                hint_id=hint_id, hint_en=hint_en) from None
+        hint = {FileNotFoundError: "hint.file_missing",
+                IsADirectoryError: "hint.file_is_folder"}.get(type(error), "hint.file_access")
+        raise ScheduleFileError(path=str(path), reason=os_reason(error),
+                                hint=Term(hint)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

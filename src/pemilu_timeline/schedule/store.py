@@ -13,16 +13,16 @@ filelock is imported only here, and this module only by the edit commands.
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
+from pemilu_timeline.fsio import remove_stale_temps, target_of, write_atomic
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.read import build_schedule, parse_schedule, parse_toml, read_text
 from pemilu_timeline.schedule.write import canonical_text, refuse_comments
@@ -30,16 +30,10 @@ from pemilu_timeline.schedule.write import canonical_text, refuse_comments
 T = TypeVar("T")
 
 LOCK_SUFFIX = ".lock"
-TEMP_SUFFIX = ".tmp"
 DEFAULT_TIMEOUT = 10.0
 
 
 # --- lock and atomic write ------------------------------------------------------------------
-
-def target_of(path: Path) -> Path:
-    """The real file behind ``path``: a symlink is written through, never replaced."""
-    return Path(os.path.realpath(path))
-
 
 def lock_path(path: Path) -> Path:
     target = target_of(path)
@@ -67,126 +61,29 @@ def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
     except OSError as error:
         if error.filename not in (str(lock), None):
             raise
-        from pemilu_timeline.i18n.messages import os_reasons
+        from pemilu_timeline.i18n.messages import os_reason
 
-        reason_id, reason_en = os_reasons(error)
-        raise WriteRefused(
-            message_id=f"Tidak bisa membuat berkas kunci {lock}: {reason_id}. Periksa izin "
-                       f"folder {lock.parent}; berkas tidak diubah.",
-            message_en=f"Cannot create the lock file {lock}: {reason_en}. Check the "
-                       f"permissions of {lock.parent}; the file is unchanged.") from None
+        raise WriteRefused("write.lock_file", lock=lock, folder=lock.parent,
+                           reason=os_reason(error)) from None
 
 
 def _seconds(timeout: float) -> str:
     return f"{timeout:g}"
 
 
-def _temp_name(target: Path) -> Path:
-    return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
-
-
-def remove_stale_temps(target: Path) -> None:
-    """Temp files of writers killed mid-write; only called while holding the lock."""
-    prefix = f".{target.name}."
-    with suppress(OSError):
-        for entry in os.scandir(target.parent):
-            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
-                with suppress(OSError):
-                    os.unlink(entry.path)
-
-
-def _default_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 def atomic_write(path: Path, text: str, *, expect: os.stat_result | None = None) -> None:
-    """Replace ``path`` (through a symlink) with ``text``; all or nothing.
-
-    ``expect`` is the stat of the file as it was read: if another program (an editor, say)
-    changed the file since, the write is refused rather than overwriting that change.
-    """
-    target = target_of(path)
-    data = text.encode("utf-8")
+    """Replace ``path`` with ``text`` through the one atomic writer; an OSError is said in
+    the user's words, the file unchanged."""
     try:
-        current: os.stat_result | None = os.stat(target)
-    except FileNotFoundError:
-        current = None
-    mode = stat.S_IMODE(current.st_mode) if current else _default_mode()
-    temp = _temp_name(target)
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
-                     0o600)
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if current is not None:
-                _keep_owner(fd, current)
-            os.fchmod(fd, mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if expect is not None and not _same_file(expect, current):
-            raise WriteRefused(
-                message_id=f"{path} diubah program lain selama perintah ini berjalan; "
-                           "perubahan tidak ditulis. Jalankan perintahnya lagi.",
-                message_en=f"{path} was changed by another program while this command ran; "
-                           "nothing was written. Run the command again.")
-        os.replace(temp, target)
-    except BaseException as error:
-        with suppress(OSError):
-            os.unlink(temp)
-        if isinstance(error, OSError):
-            raise _write_failed(path, error) from None
-        raise
-    _fsync_dir(target.parent)
-
-
-def _keep_owner(fd: int, current: os.stat_result) -> None:
-    """Keep the group (and the owner, when root), so a shared staff file stays shared."""
-    if not hasattr(os, "fchown"):
-        return
-    with suppress(OSError):
-        os.fchown(fd, current.st_uid, current.st_gid)
-        return
-    with suppress(OSError):
-        os.fchown(fd, -1, current.st_gid)
-
-
-def _same_file(expect: os.stat_result, current: os.stat_result | None) -> bool:
-    return current is not None and (expect.st_ino, expect.st_dev, expect.st_size,
-                                    expect.st_mtime_ns) == (current.st_ino, current.st_dev,
-                                                            current.st_size, current.st_mtime_ns)
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename durable. Some filesystems cannot fsync a directory; the new file is
-    complete and in place by now, so that is not reported as a failure."""
-    if sys.platform == "win32":  # pragma: no cover - no directory fds on Windows
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
+        write_atomic(path, text.encode("utf-8"), expect=expect)
     except OSError as error:
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EROFS):
-            raise _write_failed(directory, error) from None
-    finally:
-        os.close(fd)
+        raise _write_failed(path, error) from None
 
 
 def _write_failed(path: Path, error: OSError) -> WriteRefused:
-    from pemilu_timeline.i18n.messages import os_reasons
+    from pemilu_timeline.i18n.messages import os_reason
 
-    reason_id, reason_en = os_reasons(error)
-    return WriteRefused(
-        message_id=f"Tidak bisa menulis {path}: {reason_id}. Berkas tidak diubah.",
-        message_en=f"Cannot write {path}: {reason_en}. The file is unchanged.")
+    return WriteRefused("write.failed", path=path, reason=os_reason(error))
 
 
 # --- one read-modify-write ------------------------------------------------------------------
@@ -226,11 +123,7 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
         text = read_text(target)
         data, schedule = _parse(text, shown)
         if not _writable(target):
-            raise WriteRefused(
-                message_id=f"{path} hanya-baca; tidak diubah. Periksa izinnya (chmod u+w) atau "
-                           "buat salinan dengan `pemilu-timeline init`.",
-                message_en=f"{path} is read-only; it was not changed. Check its permissions "
-                           "(chmod u+w) or make a copy with `pemilu-timeline init`.")
+            raise WriteRefused("write.read_only", path=path)
         result = change(data, schedule)
         if unchanged is not None and unchanged(result):
             return result, schedule
@@ -268,17 +161,20 @@ def verify(text: str, path: str) -> Schedule:
     try:
         return parse_schedule(text, path)
     except ScheduleInvalid as error:
-        problems_id = "; ".join(_without_place(p, "id") for p in error.problems)
-        problems_en = "; ".join(_without_place(p, "en") for p in error.problems)
-        raise WriteRefused(
-            message_id=f"Perubahan ditolak, hasilnya tidak valid: {problems_id}. "
-                       "Berkas tidak diubah.",
-            message_en=f"Change refused, the result would be invalid: {problems_en}. "
-                       "The file is unchanged.") from None
+        raise WriteRefused("write.invalid_result",
+                           problems=_Problems(tuple(error.problems))) from None
 
 
-def _without_place(problem: Problem, lang: str) -> str:
-    return problem.describe(lang).removeprefix(f"{problem.place()}: ")
+@dataclass(frozen=True)
+class _Problems:
+    """The problems of a text never written, in the message's language, without their lines
+    (they are those of that text, and would send staff looking at the wrong place)."""
+
+    problems: tuple[Problem, ...]
+
+    def in_language(self, lang: str) -> str:
+        return "; ".join(p.describe(lang).removeprefix(f"{p.place()}: ")
+                         for p in self.problems)
 
 
 def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: bool = False
@@ -300,11 +196,7 @@ def write_new(path: Path, text: str, *, replace: bool, timeout: float = DEFAULT_
     with locked(path, timeout):
         remove_stale_temps(target)
         if target.exists() and not replace:
-            raise WriteRefused(
-                message_id=f"{path} sudah ada; tidak ditimpa. Pakai --force untuk menggantinya "
-                           "dengan jadwal bawaan.",
-                message_en=f"{path} already exists; it was not overwritten. Use --force to "
-                           "replace it with the bundled schedule.")
+            raise WriteRefused("write.exists", path=path)
         atomic_write(path, text)
 
 

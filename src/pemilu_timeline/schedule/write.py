@@ -180,13 +180,6 @@ def refuse_comments(text: str, path: str) -> None:
     line = first_comment_line(text)
     if line is None:
         return
-    raise WriteRefused(
-        message_id=f"{path} berisi komentar (baris {line}) yang akan hilang karena penulis "
-                   "TOML tidak bisa menyimpannya. Pindahkan isinya ke kolom 'note' atau "
-                   "'source', atau ulangi dengan --drop-comments untuk membuangnya; berkas "
-                   "tidak diubah.",
-        message_en=f"{path} has comments (line {line}) that writing would lose: the TOML "
-                   "writer cannot keep them. Move them into a 'note' or 'source' field, or "
-                   "run again with --drop-comments to discard them; the file is unchanged.")
+    raise WriteRefused("write.comments", path=path, line=line)
 
 
