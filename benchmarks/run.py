@@ -12,6 +12,13 @@ Synthetic schedules replicate the bundled stages once per region (ids get a -rNN
 as a newsroom tracking regional sub-stages would have). One untimed warm-up run of each
 command writes Python's bytecode and the schedule cache first, as a user's second run finds
 them; PYTHONDONTWRITEBYTECODE is removed from the environment for that reason.
+
+The relative-late schedules, at the two largest sizes, are mostly relative stages waiting for
+an anchor with no date yet (an MK decision, say): per region a chain of ``after`` rules, each
+stage counted from the next one in the file, which also sorts after it (pending stages sort
+last, by id), ending at an undated stage. Listing them names each one's anchor, a
+Schedule.get per stage; a lookup that scanned the stages (as Schedule.get once did) made
+that quadratic: 6.8 s for 10,000 of them.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZES = (100, 1_000, 10_000)
 BUSY_MOMENT = "2024-02-12T10:00"  # masa tenang: many stages active per region
 FLOOR_GC = "floor, GC as the CLI sets it"
+RELATIVE_CHAIN = 10  # stages per region in a relative-late schedule, the undated anchor last
 
 
 @dataclass
@@ -104,6 +112,36 @@ def synthetic_schedule(size: int, target: Path) -> Path:
     return target
 
 
+def relative_late_schedule(size: int, target: Path) -> Path:
+    """``size`` stages, per region a chain of rules each counting from the next stage in the
+    file (which sorts after it too), ending at an undated stage: all of them pending."""
+    import tomli_w
+
+    from pemilu_timeline.schedule.locate import bundled_path
+    from pemilu_timeline.schedule.read import parse_toml
+
+    source = bundled_path()
+    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
+    election = next(iter(data["elections"]))
+    stages: list[dict[str, object]] = []
+    for n in range(size):
+        region, step = divmod(n, RELATIVE_CHAIN)
+        stage: dict[str, object] = {
+            "id": f"turunan-r{region:04d}-{step}", "election": election,
+            "name": f"Tahapan Turunan {step} Wilayah {region}",
+            "name_en": f"Derived stage {step}, region {region}",
+            "source": "benchmark"}
+        if step == RELATIVE_CHAIN - 1 or n == size - 1:
+            stage["undated"] = True  # the anchor of the chain: waits for a date
+        else:
+            stage["after"] = {"stage": f"{election}/turunan-r{region:04d}-{step + 1}",
+                              "days": step + 1}
+        stages.append(stage)
+    target.write_text(tomli_w.dumps({"elections": data["elections"], "stages": stages}),
+                      encoding="utf-8")
+    return target
+
+
 def command_line() -> list[str]:
     script = Path(sys.executable).with_name("pemilu-timeline")
     return [str(script)] if script.exists() else [sys.executable, "-m", "pemilu_timeline"]
@@ -126,6 +164,8 @@ def main() -> int:
                COLUMNS="100")
     try:
         files = {n: synthetic_schedule(n, work / f"stages-{n}.toml") for n in sizes}
+        relative = {n: relative_late_schedule(n, work / f"relative-late-{n}.toml")
+                    for n in relative_sizes(sizes)}
         commands: dict[tuple[str, int | None], list[str]] = {
             ("python -c pass", None): [sys.executable, "-c", "pass"],
             ("floor: import typer, rich", None):
@@ -148,6 +188,10 @@ def main() -> int:
                                     "--name", "Tahap Uji", "--name-en", "Bench stage",
                                     "--start", "2024-02-14", "--source", "benchmark",
                                     "--file", str(work / f"add-{n}.toml")]
+        for n, path in relative.items():
+            f = ["--file", str(path)]
+            commands[("list (relative-late)", n)] = [*tool, "list", *f]
+            commands[("list --json (relative-late)", n)] = [*tool, "list", "--json", *f]
         results = {key: Result(*key) for key in commands}
 
         def run(key: tuple[str, int | None]) -> tuple[float, int]:
@@ -165,6 +209,11 @@ def main() -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return report(results, sizes, args)
+
+
+def relative_sizes(sizes: list[int]) -> list[int]:
+    """The sizes the relative-late schedules are timed at: the two largest."""
+    return sorted(sizes)[-2:]
 
 
 def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
@@ -196,6 +245,11 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
         for label in ("now", "list --json", "export ical", "add"):
             checks.append((f"{label}: {big:,} / {mid:,}", median(label, big) / median(label, mid),
                            big / mid * 1.2, True))
+    if len(relative_sizes(sizes)) == 2:
+        low, high = relative_sizes(sizes)
+        for label in ("list (relative-late)", "list --json (relative-late)"):
+            checks.append((f"{label}: {high:,} / {low:,}",
+                           median(label, high) / median(label, low), high / low * 1.2, True))
     print("\n| ratio | measured | target | |")
     print("|---|---:|---:|---|")
     missed = 0

@@ -1,12 +1,12 @@
 """`python -m pemilu_timeline` and the `pemilu-timeline` console script.
 
-Start-up time is a feature of this tool (issue 5). Importing typer, rich and the commands
-makes ~20,000 objects that live until the process ends; the cyclic garbage collector walked
-them ~50 times during the imports and again, in full, at exit (together ~25 ms, as much as
-the command's own work). So collection is off while importing, and what the imports made
-is then frozen: left out of every later collection. Objects the command makes are collected
-as ever. Nothing is lost: exit still flushes output and runs atexit handlers, and files and
-locks are closed by their `with` blocks before that.
+Start-up time is a feature of this tool. Importing typer, rich and the commands makes tens
+of thousands of objects that live until the process ends, and the cyclic garbage collector
+would walk them again and again during the imports and in full at exit, costing about as
+much as the command's own work. So collection is off while importing, and what the imports
+made is then frozen: left out of every later collection. Objects the command makes are
+collected as ever. Nothing is lost: exit still flushes output and runs atexit handlers, and
+files and locks are closed by their `with` blocks before that.
 """
 
 import gc

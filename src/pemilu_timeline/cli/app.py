@@ -116,12 +116,12 @@ COMPLETE_ENV = "_PEMILU_TIMELINE_COMPLETE"  # typer's shell completion asks thro
 def app_for(args: Sequence[str]) -> typer.Typer:
     """The app to run ``args`` with: one holding only the command they name, if they do.
 
-    Typer builds a click command for every registered command on each run, ~18 ms for all
-    thirteen against ~1 ms for `now` alone, and a run needs only the one it invokes. Whatever
-    does not start with a command's exact name (no arguments, an option such as --help or
-    --version, a misspelt command that should get a suggestion) and shell completion run the
-    whole app, so the group's help, errors and completion are the same as ever; a command's
-    own help, usage and errors do not depend on its siblings.
+    Typer builds a click command for every registered command on each run, and a run needs
+    only the one it invokes. Whatever does not start with a command's exact name (no
+    arguments, an option such as --help or --version, a misspelt command that should get a
+    suggestion) and shell completion run the whole app, so the group's help, errors and
+    completion are the same as ever; a command's own help, usage and errors do not depend on
+    its siblings (a test holds them equal).
     """
     if not args or COMPLETE_ENV in os.environ:
         return app

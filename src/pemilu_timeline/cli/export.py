@@ -1,7 +1,7 @@
 """The `export` command: iCal for calendars, JSON and CSV for scripts and spreadsheets.
 
-Only option parsing and output live here; the formats are built by ``export.py``, which (with
-``icalendar``) is imported inside the command so that other commands start fast.
+Only option parsing and output live here; the formats are built by ``exports``, imported
+inside the command (with ``icalendar``) so that other commands start fast.
 """
 
 from __future__ import annotations

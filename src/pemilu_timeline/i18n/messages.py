@@ -232,7 +232,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "limit); remove 'duration'"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
-    # editing commands (cli_edit)
+    # the edit commands' output (cli/edit, cli/check)
     "edit.added": ("Ditambahkan {key}: {name} — {dates} (revisi {revision}).",
                    "Added {key}: {name} — {dates} (revision {revision})."),
     "edit.edited": ("Diubah {key} (revisi {revision}):", "Changed {key} (revision {revision}):"),

@@ -1,15 +1,12 @@
 """A cache of parsed, validated schedules, so files load without re-parsing TOML.
 
-Measured: a 10,000-stage file (5 MB) takes ~0.28 s to parse and ~0.19 s to validate; its
-entry loads in ~0.055 s, a plain pickle of it in ~0.09 s (``_dump`` says why). The bundled
-schedule (30 KB) takes ~6 ms to parse and validate (plus ~2 ms to import the TOML parser)
-and ~1 ms from its entry, with pickle, which the command line imports anyway (typer does).
-Files smaller than ``MIN_BYTES`` parse in about the time a cache lookup costs, so they are
-not cached. An entry is used only while the file's size, mtime, inode and ctime are
+Loading an entry costs far less than importing a TOML parser, parsing and validating, and
+that keeps `now` at the import floor. Files smaller than ``MIN_BYTES`` parse in about the
+time a lookup costs, so they are not cached (the bundled schedule, which every `now` reads,
+is larger). An entry is used only while the file's size, mtime, inode and ctime are
 unchanged (every write through `store` replaces the file, which changes them), and only by
 the same package code and Stage layout. Any problem reading or writing the cache falls back
-to parsing: the cache can never make a command fail. Set PEMILU_TIMELINE_NO_CACHE=1 to turn
-it off.
+to parsing: the cache can never make a command fail. Set PEMILU_TIMELINE_NO_CACHE=1 to turn it off.
 """
 
 from __future__ import annotations
@@ -112,8 +109,8 @@ def _dump(value: Any, handle: Any) -> None:
     A frozen, slotted dataclass unpickles through dataclasses' __setstate__, which calls
     fields() and sets each field by name. Calling Stage(...) is faster, and stages share much
     text (a regional sub-stage repeats its national stage's name, source and dates), which
-    stored once makes a 10,000-stage entry 5x smaller (0.9 MB) and the schedule loaded from
-    it 3x smaller in memory (3.6 MiB). It loads in ~60% of the plain pickle's time. Only
+    stored once makes a large entry several times smaller, on disk and in memory once
+    loaded, and faster to load than a plain pickle. Only
     immutable values of exact types are shared, so sharing changes no stage.
     """
     import datetime as dt

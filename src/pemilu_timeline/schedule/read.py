@@ -60,8 +60,8 @@ def load_source(source: ScheduleSource) -> Schedule:
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:
-    # Imported here: a schedule from the cache needs no parser (~2 ms to import).
-    try:  # The compiled tomli wheel parses large schedules ~2.5x faster than the stdlib.
+    # Imported here: a schedule from the cache needs no parser.
+    try:  # The compiled tomli wheel parses large schedules faster than the stdlib (README).
         import tomli as toml_reader
     except ImportError:  # pragma: no cover - tomli is a dependency; stdlib is the fallback
         import tomllib as toml_reader  # type: ignore[no-redef]

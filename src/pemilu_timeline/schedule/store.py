@@ -141,7 +141,7 @@ def _parse(text: str, path: str) -> tuple[dict[str, Any], Schedule]:
     """The raw data to change and the validated Schedule, from one TOML parse.
 
     The validator copies what it keeps (tags become tuples), so changing the data afterwards
-    does not touch the Schedule. Saves ~0.2 s per change on a 10,000-stage file.
+    does not touch the Schedule: a large file is parsed once per change, not twice.
     """
     data = parse_toml(text, path)
     return data, build_schedule(data, text, path)

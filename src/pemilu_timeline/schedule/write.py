@@ -73,7 +73,7 @@ def _line(name: str, value: Any) -> str:
 
 def _value(value: Any) -> str | None:
     """The common values formatted exactly as tomli-w does, without its per-call overhead
-    (a 10,000-stage file has ~100,000 of them); None leaves the value to tomli-w. Date-times
+    (a large file has hundreds of thousands of them); None leaves the value to tomli-w. Date-times
     are the one deliberate difference: ISO 8601 with a 'T', and 'Z' for UTC."""
     if isinstance(value, str):
         return None if _NEEDS_ESCAPE.search(value) else f'"{value}"'

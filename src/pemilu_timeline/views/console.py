@@ -15,7 +15,7 @@ from pemilu_timeline.i18n.messages import t
 
 def make_console(*, stderr: bool = False, record: bool = False,
                  width: int | None = None) -> Console:
-    # emoji=False skips loading Rich's emoji table (~2 ms) for text that never has :codes:.
+    # emoji=False skips loading Rich's emoji table, for text that never has :codes:.
     return Console(stderr=stderr, record=record, width=width, highlight=False, emoji=False)
 
 
