@@ -7,8 +7,8 @@ The Python API for scripts::
     at = parse_moment("2024-02-12", resolve_zone("WIB"))
     [s.key for s in schedule.active(at)]           # ['pemilu-2024/masa-tenang', ...]
 
-Names are imported on first use (PEP 562), so `import pemilu_timeline.cli.app` pays only for
-the modules a command needs: start-up time is a feature of this tool.
+Names are imported on first use (PEP 562), so the command line pays only for the modules a
+command needs: start-up time is a feature of this tool.
 """
 
 from __future__ import annotations

@@ -13,7 +13,6 @@ from typing import Any
 from pemilu_timeline.errors import Problem, ScheduleFileError, ScheduleInvalid
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.locate import ScheduleSource, locate
-from pemilu_timeline.schedule.validate import Validator
 
 
 def read_text(path: Path) -> str:
@@ -92,6 +91,8 @@ def build_schedule(data: dict[str, Any], text: str, path: str) -> Schedule:
     For a caller that needs the raw data too (the writer changes it in place), so the file
     is parsed once. The Schedule copies what it keeps: changing ``data`` later leaves it be.
     """
+    from pemilu_timeline.schedule.validate import Validator  # a cached schedule needs none
+
     validator = Validator(text, path)
     schedule = validator.build(data)
     if validator.problems:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from contextlib import suppress
 
 from rich.console import Console, Group, RenderableType
-from rich.live import Live
 from rich.text import Text
 
 from pemilu_timeline.i18n.messages import t
@@ -28,6 +27,8 @@ def print_error(message: str, lang: str) -> None:
 
 def watch(frame: Callable[[], RenderableType], lang: str) -> None:
     """Redraw ``frame`` on the second until Ctrl-C."""
+    from rich.live import Live  # only --watch needs it
+
     hint = Text(t("label.watch_hint", lang), style="dim")
     try:
         with Live(Group(frame(), hint), console=make_console(), refresh_per_second=4,
