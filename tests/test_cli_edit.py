@@ -355,6 +355,27 @@ def test_control_characters_are_never_echoed_raw(small_file: Path, args: tuple[s
     assert small_file.read_bytes() == before
 
 
+@pytest.mark.parametrize(("args", "shown"), [
+    (("edit", "x\u202e", "--name", "X"), "x\\u202e"),
+    (("add", "x", "-e", "pemilu\x85", "--name", "X", "--start", "2024-03-01", "--source", "x"),
+     "pemilu\\x85"),
+    (("add", "x\u2066", "-e", "pemilu-2024", "--name", "X", "--start", "2024-03-01",
+      "--source", "x"), "x\\u2066"),
+    (("add", "x", "--name", "X\u202eY", "--start", "2024-03-01", "--source", "x"), "U+202E"),
+    (("add", "x", "--name", "X", "--note", "a\u2028b", "--start", "2024-03-01",
+      "--source", "x"), "U+2028"),
+    (("add", "x", "--name", "X", "--start", "2024-03-01\u202e", "--source", "x"), "\\u202e"),
+])
+def test_c1_and_bidi_controls_are_never_echoed_raw(small_file: Path, args: tuple[str, ...],
+                                                   shown: str) -> None:
+    """A bidi override or a C1 control in an argument must not reorder or drive the terminal."""
+    before = small_file.read_bytes()
+    result = run(*args, "-f", small_file, "--lang", "en", code=1)
+    assert not any(c in result.stderr for c in "\x85\u202e\u2066\u2028"), result.stderr
+    assert shown in result.stderr
+    assert small_file.read_bytes() == before
+
+
 def test_a_read_only_file_is_not_replaced(small_file: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import os

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import warnings
 
 import pytest
 
@@ -63,6 +65,14 @@ ACCEPTED = [
     ("2024-03-01 07:00 WITA", T(2024, 3, 1, 7, 0), "Asia/Makassar"),
     ("Jumat, 2024-3-1", D(2024, 3, 1), None),
     ("pukul 07.00, 2024-03-01", T(2024, 3, 1, 7, 0), None),
+    # filler words in capitals after a time are fillers, not a zone dateutil cannot use
+    ("PUKUL 07.00 WIB HARI RABU TANGGAL 14 FEBRUARI 2024", T(2024, 2, 14, 7, 0),
+     "Asia/Jakarta"),
+    ("14 Feb 2024 07:00 pm", T(2024, 2, 14, 19, 0), None),
+    ("2024-3-1T10:00", T(2024, 3, 1, 10, 0), None),
+    # the years a schedule can mean, both ends included
+    ("1 Jan 1900", D(1900, 1, 1), None),
+    ("31 Des 2200 23.59", T(2200, 12, 31, 23, 59), None),
 ]
 
 
@@ -92,6 +102,25 @@ REFUSED = [
     ("14 Februari 2024 WIB", "time zone but no time"),
     ("14 Feb 2024 07.00 WIB WITA", "more than one time zone"),
     ("14 Feb 2024\x07", "control characters"),
+    ("14 Feb 2024\u202e", "control characters"),  # a bidi override would reorder the message
+    ("14 Feb\u2028 2024", "control characters"),
+    ("14\x85Feb 2024", "control characters"),
+    # a zone dateutil cannot use is refused, never dropped with the time kept
+    ("2024-02-14 pukul 07.00 EST", "'EST' is not a month, a weekday or a word of a date"),
+    ("14 Feb 2024 07.00 PST", "Time zones are written WIB/WITA/WIT (or --zone"),
+    ("14 Feb 2024 07.00 CET", "'CET'"),
+    ("14 Feb 2024 07:00 UTC", "'UTC'"),
+    ("14 Flurb 2024", "'Flurb' is not a month"),
+    # a number that is neither the date nor the time is refused, never read as a time
+    ("14 02 2024 2025", "the number '2025' is part of neither the date"),
+    ("Rabu 14 Feb 2024 2023", "the number '2023'"),
+    ("14 Feb 2024 07.00 13.00", "the number '13.00'"),
+    ("14 Feb 2024 0700", "the number '0700'"),
+    # years beyond what a schedule means, which date arithmetic could overflow
+    ("14 Feb 9999", "outside the years 1900–2200"),
+    ("1899-12-31", "outside the years 1900–2200"),
+    ("2201-01-01T00:00", "outside the years 1900–2200"),
+    ("0001-01-01", "outside the years 1900–2200"),
 ]
 
 
@@ -104,6 +133,17 @@ def test_refused_with_a_clear_message(text: str, why: str) -> None:
     assert message.startswith("--start")
     assert "\n" not in message
     assert caught.value.message("id") != message  # Indonesian by default
+
+
+@pytest.mark.parametrize("text", ["2024-02-14 pukul 07.00 EST", "14 Feb 2024 07.00 HARI",
+                                  "14 Feb 2024 07.00 PST", "PUKUL 07.00 WIB HARI RABU 14/2/2024"])
+def test_dateutil_never_warns(text: str) -> None:
+    """A warning is what dateutil gives instead of refusing; none may reach stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with contextlib.suppress(InvalidInput):
+            parse_date(text)
+    assert [str(w.message) for w in caught] == []
 
 
 def test_message_names_the_option_and_gives_examples() -> None:

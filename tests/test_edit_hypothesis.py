@@ -30,6 +30,7 @@ from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule import edit as editing
 from pemilu_timeline.schedule import store, write
 from pemilu_timeline.schedule.read import load_schedule, parse_toml
+from pemilu_timeline.schedule.schema import CONTROL_STRICT
 
 SMALL = Path(__file__).parent / "assets" / "small.toml"
 NOW = dt.datetime(2024, 2, 1, tzinfo=dt.UTC)
@@ -37,7 +38,7 @@ NOW = dt.datetime(2024, 2, 1, tzinfo=dt.UTC)
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4})?", fullmatch=True)
 # Text staff might type: any printable Unicode, including quotes, '#' and backslashes.
 texts = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20
-                ).filter(lambda s: s.strip() == s and s)
+                ).filter(lambda s: s.strip() == s and s and not CONTROL_STRICT.search(s))
 days = st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2026, 12, 31))
 lengths = st.integers(min_value=0, max_value=60)
 

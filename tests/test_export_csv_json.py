@@ -102,6 +102,10 @@ def test_excel_adds_a_bom_and_plain_csv_has_none() -> None:
     ("=1+1", "'=1+1"), ("+62 21 123", "'+62 21 123"), ("-2", "'-2"),
     ("@SUM(A1)", "'@SUM(A1)"), ("\t=x", "'\t=x"), ("Masa Tenang", "Masa Tenang"),
     ("a=b", "a=b"), ("", ""),
+    # blanks before the formula character, which spreadsheets skip
+    (' =HYPERLINK("http://evil","x")', '\' =HYPERLINK("http://evil","x")'),
+    ("\t =1", "'\t =1"), ("  +cmd", "'  +cmd"), ("\n@x", "'\n@x"), ("\u00a0-2", "'\u00a0-2"),
+    ("\u3000=1", "'\u3000=1"), ("  Masa Tenang", "  Masa Tenang"), ("   ", "   "),
 ])
 def test_spreadsheet_safe(value: str, cell: str) -> None:
     assert spreadsheet_safe(value) == cell
@@ -115,6 +119,14 @@ def test_formula_text_is_neutralised_in_every_text_column() -> None:
     assert row["note"] == "'@x"
     assert row["url"] == "'=1"
     assert row["tags"] == "'-tag"
+
+
+def test_formula_after_leading_blanks_is_neutralised() -> None:
+    row = csv_row(stage(name=' =HYPERLINK("http://evil","x")', note="\t\t=1", source="  @x"),
+                  "id")
+    assert row["name"] == '\' =HYPERLINK("http://evil","x")'
+    assert row["note"] == "'\t\t=1"
+    assert row["source"] == "'  @x"
 
 
 NOTE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[

@@ -279,11 +279,16 @@ def test_description_categories_and_no_injected_property() -> None:
     assert parsed.categories == ["sengketa", '=HYPERLINK("x")']
 
 
-# Text the loader accepts: names have no control characters, notes may hold tabs and newlines.
+# Text the loader accepts: names have no control characters, notes may hold tabs and newlines;
+# neither holds C1 controls, line or paragraph separators or bidirectional controls.
+REFUSED_ANYWHERE = [*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x2028, 0x202F),
+                    *range(0x2066, 0x206A)]
 NAME = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[
-    chr(c) for c in [*range(0x20), 0x7F]]), min_size=1, max_size=300).filter(str.strip)
+    chr(c) for c in [*range(0x20), *REFUSED_ANYWHERE]]), min_size=1, max_size=300
+    ).filter(str.strip)
 NOTE = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[
-    chr(c) for c in [*range(0x09), *range(0x0B, 0x20), 0x7F]]), min_size=1, max_size=600)
+    chr(c) for c in [*range(0x09), *range(0x0B, 0x20), *REFUSED_ANYWHERE]]), min_size=1,
+    max_size=600)
 TRICKY = st.sampled_from([";", ",", "\\", "\\n", "\n", ":", '"', "🗳️", "é" * 80,
                           "\nEND:VEVENT\nBEGIN:VEVENT", "\\;", " ", "\t"])
 
@@ -336,6 +341,28 @@ def test_control_characters_from_code_cannot_break_the_file() -> None:
     assert strict.vevent.summary.value == "a\nDESCRIPTION:x\nbc"
     assert "X-INJECTED" not in unfolded(data)[0]
     assert not any(line.startswith("X-INJECTED") for line in unfolded(data))
+
+
+@pytest.mark.parametrize(("char", "summary_text"), [
+    ("\u2028", "a\nUID:evil"), ("\u2029", "a\nUID:evil"), ("\x85", "a\nUID:evil"),
+    ("\u202e", "aUID:evil"), ("\u2066", "aUID:evil"), ("\x9b", "aUID:evil"),
+])
+def test_unicode_breaks_and_bidi_from_code_cannot_break_the_file(char: str,
+                                                                  summary_text: str) -> None:
+    """A reader that splits lines the Unicode way must not see a property of the note's."""
+    election = Election(id="e", name="E", name_en="E", timezone="Asia/Jakarta", source="s")
+    stage = Stage(id="x", election="e", name=f"a{char}UID:evil", name_en="n",
+                  start=dt.date(2024, 1, 1), end=dt.date(2024, 1, 1), source="s",
+                  note=f"a{char}UID:evil", tags=(f"t{char}UID:evil",),
+                  url=f"https://example.org/{char}UID:evil")
+    schedule = Schedule.build({"e": election}, [stage])
+    text = to_ical(schedule, schedule.stages, "id").decode("utf-8")
+    assert char not in text
+    lines = text.splitlines()
+    assert not any(line.startswith("UID:evil") for line in lines)
+    assert [line for line in lines if line.startswith("UID:")] == ["UID:e.x@pemilu-timeline"]
+    strict, _ = parse_both(text.encode("utf-8"))
+    assert strict.vevent.summary.value == summary_text
 
 
 # --- alarms ----------------------------------------------------------------------------

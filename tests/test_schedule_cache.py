@@ -25,16 +25,16 @@ def big_schedule(path: Path, copies: int = 300) -> Path:
 
 
 def entries() -> list[Path]:
-    return sorted(schedule_cache.cache_dir().glob("*.pickle"))
+    return sorted(schedule_cache.cache_dir().glob("*.entry"))
 
 
 def test_large_file_is_cached_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = big_schedule(tmp_path / "big.toml")
     first = load_schedule(path)
     assert len(entries()) == 1
-    # A cache hit must not read the file: make reading it fail.
-    monkeypatch.setattr("pemilu_timeline.schedule.read.read_text",
-                        lambda p: pytest.fail("the file was parsed again"))
+    # A cache hit must not parse the file: make parsing it fail.
+    monkeypatch.setattr("pemilu_timeline.schedule.read.parse_schedule",
+                        lambda *a: pytest.fail("the file was parsed again"))
     assert load_schedule(path) == first
 
 
@@ -85,10 +85,10 @@ def test_a_change_to_the_package_code_is_a_miss(tmp_path: Path,
     monkeypatch.setattr(schedule_cache, "PACKAGE_ROOT", str(package))
     path = big_schedule(tmp_path / "big.toml")
     load_schedule(path)
-    assert schedule_cache.load(path, path.stat()) is not None
+    assert schedule_cache.load(path, path.read_bytes()) is not None
     module = package / "rules" / "calendar.py"  # a module of a subpackage
     module.write_text(module.read_text() + "\n# edited\n")
-    assert schedule_cache.load(path, path.stat()) is None
+    assert schedule_cache.load(path, path.read_bytes()) is None
 
 
 def test_the_stamp_covers_every_module_of_the_package() -> None:
@@ -133,8 +133,8 @@ def test_an_entry_gives_back_the_parsed_schedule_field_for_field(text: str,
     path = tmp_path / "stages.toml"
     path.write_text(text)
     parsed = parse_schedule(text, str(path))
-    schedule_cache.store(path, path.stat(), parsed)
-    cached = schedule_cache.load(path, path.stat())
+    schedule_cache.store(path, path.read_bytes(), parsed)
+    cached = schedule_cache.load(path, path.read_bytes())
     assert cached is not None and cached is not parsed
     assert every_field(cached) == every_field(parsed)
     assert (cached.elections, cached.path) == (parsed.elections, parsed.path)
@@ -146,8 +146,89 @@ def test_repeated_texts_are_stored_once(tmp_path: Path) -> None:
     schedule loaded from it) holds them once."""
     path = big_schedule(tmp_path / "big.toml")
     load_schedule(path)
-    cached = schedule_cache.load(path, path.stat())
+    cached = schedule_cache.load(path, path.read_bytes())
     assert cached is not None
     first, second = cached.stages[:2]
     assert first.id != second.id
     assert first.name is second.name and first.source is second.source
+
+
+# --- a cache that others could write to, or that went wrong -------------------------------
+
+def test_an_entry_is_data_never_code(tmp_path: Path) -> None:
+    """A pickle planted where an entry goes (which once ran on a plain `now`) is a miss."""
+    import pickle
+
+    path = big_schedule(tmp_path / "big.toml")
+    expected = load_schedule(path)
+    (entry,) = entries()
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, ...]:
+            return (marker.write_text, ("code from the cache ran",))
+
+    entry.write_bytes(pickle.dumps(Payload()))
+    assert load_schedule(path) == expected
+    assert not marker.exists()
+
+
+def test_a_flipped_byte_in_an_entry_is_a_miss(tmp_path: Path) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    expected = load_schedule(path)
+    (entry,) = entries()
+    data = bytearray(entry.read_bytes())
+    spot = data.index(b"Masa Kampanye")  # a stage name in the entry's text table
+    data[spot + 1] ^= 0x01
+    entry.write_bytes(bytes(data))
+    assert schedule_cache.load(path, path.read_bytes()) is None
+    assert load_schedule(path) == expected
+
+
+def test_an_edit_is_seen_when_timestamps_and_inode_do_not_change(tmp_path: Path) -> None:
+    """On a filesystem with one-second timestamps two edits in one second look alike to a
+    stat; the entry is keyed by the file's bytes."""
+    path = big_schedule(tmp_path / "big.toml")
+    load_schedule(path)
+    before = path.stat()
+    text = path.read_text().replace('id = "kampanye-0"', 'id = "kampanye-x"', 1)
+    with open(path, "r+", encoding="utf-8") as handle:  # same inode, same size
+        handle.write(text)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size,
+                                                               before.st_mtime_ns)
+    assert load_schedule(path).get("pemilu-2024/kampanye-x") is not None
+
+
+def test_a_directory_others_can_write_is_never_used(tmp_path: Path) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    folder = schedule_cache.cache_dir()
+    folder.mkdir(parents=True)
+    os.chmod(folder, 0o777)
+    load_schedule(path)  # ours: made private, then used
+    assert os.stat(folder).st_mode & 0o777 == 0o700 and len(entries()) == 1
+    os.chmod(folder, 0o777)  # loosened later: not read until a miss makes it private again
+    assert schedule_cache.load(path, path.read_bytes()) is None
+
+
+def test_the_directory_is_private(tmp_path: Path) -> None:
+    load_schedule(big_schedule(tmp_path / "big.toml"))
+    (entry,) = entries()
+    assert os.stat(schedule_cache.cache_dir()).st_mode & 0o777 == 0o700
+    assert os.stat(entry).st_mode & 0o777 == 0o600
+
+
+def test_a_fifo_or_a_link_as_the_entry_is_a_miss_at_once(tmp_path: Path) -> None:
+    """A FIFO once hung `now`; a link could point anywhere."""
+    path = big_schedule(tmp_path / "big.toml")
+    expected = load_schedule(path)
+    (entry,) = entries()
+    entry.unlink()
+    os.mkfifo(entry)
+    assert load_schedule(path) == expected  # returns: the FIFO is not opened to block
+    entry.unlink()
+    elsewhere = tmp_path / "elsewhere.entry"
+    elsewhere.write_text("{}")
+    entry.symlink_to(elsewhere)
+    assert load_schedule(path) == expected
+    assert elsewhere.read_text() == "{}"  # the store replaced the link, not its target

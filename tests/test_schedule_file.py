@@ -100,6 +100,29 @@ def test_field_checks(field: str, value: str, key: str) -> None:
     assert [p[3] for p in problems(body)] == [key]
 
 
+# What a terminal or a Unicode line reader would act on: C1 controls (U+0085 ends a line),
+# line and paragraph separators, bidirectional controls.
+UNSAFE = ["\\u0085", "\\u009b", "\\u2028", "\\u2029", "\\u202e", "\\u202a", "\\u2066",
+          "\\u2069", "\\u200e", "\\u200f"]
+
+
+@pytest.mark.parametrize("field", ["name", "source", "note", "url", "tags"])
+@pytest.mark.parametrize("char", UNSAFE)
+def test_unsafe_characters_are_refused_with_their_place(field: str, char: str) -> None:
+    value = f'"a{char}UID:evil"'
+    fields = {"id": '"a"', "election": '"pemilu-2024"', "name": '"A"', "name_en": '"A"',
+              "start": "2024-02-11", "source": '"x"',
+              field: f"[{value}]" if field == "tags" else value}
+    body = "[[stages]]\n" + "".join(f"{k} = {v}\n" for k, v in fields.items())
+    line = (HEADER + body).splitlines().index(f"{field} = {fields[field]}") + 1
+    assert problems(body) == [(line, "pemilu-2024/a", field, "problem.control")]
+
+
+def test_a_note_keeps_its_tabs_and_line_breaks() -> None:
+    (stage,) = parse_schedule(HEADER + STAGE_A + 'note = "a\\tb\\nc"\n', "s.toml").stages
+    assert stage.note == "a\tb\nc"
+
+
 def test_impossible_date_is_a_toml_error_with_line_and_column() -> None:
     body = '[[stages]]\nid = "a"\nstart = 2024-02-30\n'
     found = problems(body)

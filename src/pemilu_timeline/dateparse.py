@@ -4,7 +4,9 @@
 ``14 Februari 2024 pukul 07.00 WIB``. python-dateutil does the parsing with Indonesian
 ``parserinfo``; this module only normalises the few things dateutil cannot know (``07.00`` as a
 time, the WIB/WITA/WIT zone words) and refuses what it would silently guess: a missing year
-or day (dateutil fills them from today), a two-digit year, a weekday that contradicts the date.
+or day (dateutil fills them from today), a two-digit year, a weekday that contradicts the date,
+a word it does not know (``EST`` would be dropped, keeping the time with no zone) and a number
+that is neither part of the date nor the time (dateutil reads a stray year as a time of day).
 
 Only the edit commands import this module, so dateutil never slows down `now`.
 """
@@ -13,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,6 +30,7 @@ from pemilu_timeline.i18n.lexicon import (
     ZONE_WORDS,
 )
 from pemilu_timeline.i18n.messages import Term
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR
 
 Moment = dt.date | dt.datetime
 
@@ -41,6 +46,9 @@ _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _LEADING_YEAR = re.compile(r"[\W_]*(?:[^\W\d_]+[\W_]+)*\d{4}(?!\d)")
 _YMD = re.compile(r"(?<![\d.:/-])\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.:/-])")
 _WORD = re.compile(r"[^\W\d_]+")
+# A time as staff write it, 07.00 or 07:00 (and :30 seconds); a dotted date is not one.
+_TIME = re.compile(r"(?<![\d.:])\d{1,2}[.:]\d{2}(?::\d{2})?(?![\d.:])")
+_NUMBER = re.compile(r"\d+")
 _DEFAULTS = (dt.datetime(2000, 1, 1, 0, 0, 0), dt.datetime(2001, 2, 2, 1, 1, 1))
 EXAMPLES = "2024-02-14; 14/02/2024; 14 Februari 2024; Rabu, 14 Feb 2024 pukul 07.00"
 
@@ -68,9 +76,15 @@ def _parser() -> Any:
     return parser.parser(IndonesianInfo(dayfirst=True, yearfirst=False))
 
 
-def _refuse(text: str, option: str, why: str) -> InvalidInput:
-    return InvalidInput("date.refused", option=option, text=text, why=Term(f"date.why.{why}"),
-                        examples=EXAMPLES)
+def _refuse(text: str, option: str, why: str, **params: Any) -> InvalidInput:
+    return InvalidInput("date.refused", option=option, text=text,
+                        why=Term(f"date.why.{why}", params), examples=EXAMPLES)
+
+
+def _unsafe(char: str) -> bool:
+    """A character no date holds and a terminal must not receive raw: controls, format
+    characters such as the bidirectional overrides, line and paragraph separators."""
+    return not char.isprintable() and unicodedata.category(char) != "Zs"
 
 
 def parse_date(text: str, option: str = "--start") -> ParsedDate:
@@ -83,7 +97,7 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     value = text.strip()
     if not value:
         raise _refuse(raw, option, "empty")
-    if any(ord(c) < 32 or 127 <= ord(c) < 160 for c in value):
+    if any(_unsafe(c) for c in value):
         raise _refuse(raw.encode("unicode_escape").decode(), option,
                       "control")
     iso = _iso(value, raw, option)
@@ -98,31 +112,37 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
         zone = ZONE_WORDS[zones.pop()]
         value = _ZONE.sub(" ", value)
     value = value.replace("’", "").replace("'", "")  # Jum'at -> Jumat
-    value = _DOT_TIME.sub(r"\1:\2", value)
     value = value.replace("(", " ").replace(")", " ")
     if not any(c.isdigit() for c in value):
         raise _refuse(raw, option, "unreadable")
     if not _YEAR.search(value):
         raise _refuse(raw, option, "year")
+    parser = _parser()
+    value = _known_words(value, parser.info, raw, option)
+    _place_numbers(value, parser.info, raw, option)
+    value = _DOT_TIME.sub(r"\1:\2", value)
 
     from dateutil.parser import ParserError
 
-    parser = _parser()
     # Day first is how Indonesians write 14/02/2024; but a text that opens with the year
     # (2024/03/01, 2024-3-1 10.00) is year-month-day, never year-day-month.
     year_first = _LEADING_YEAR.match(value) or _YMD.search(value)
     order = {"yearfirst": True, "dayfirst": False} if year_first else {}
     try:
-        first = parser.parse(value, default=_DEFAULTS[0], **order)
-        second = parser.parse(value, default=_DEFAULTS[1], **order)
+        with warnings.catch_warnings():
+            # Whatever dateutil would only warn about (a zone it cannot use) is refused.
+            warnings.simplefilter("error")
+            first = parser.parse(value, default=_DEFAULTS[0], **order)
+            second = parser.parse(value, default=_DEFAULTS[1], **order)
     except ParserError as error:
         if "out of range" in str(error) or "must be in" in str(error):
             raise _refuse(raw, option, "not_on_calendar") from None
         raise _refuse(raw, option, "unreadable") from None
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, Warning):
         raise _refuse(raw, option, "unreadable") from None
     if first.date() != second.date():
         raise _refuse(raw, option, "incomplete")
+    _check_year(first.year, raw, option)
     if first.tzinfo is not None:
         raise _refuse(raw, option, "zone_unknown")
     _check_weekday(value, first.date(), raw, option)
@@ -143,10 +163,13 @@ def _iso(value: str, raw: str, option: str) -> Moment | None:
         return None
     try:
         if len(value) == 10:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
+            _check_year(day.year, raw, option)
+            return day
         moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         raise _refuse(raw, option, "not_on_calendar") from None
+    _check_year(moment.year, raw, option)
     if moment.tzinfo is not None:
         raise _refuse(raw, option, "utc_offset")
     return moment
@@ -160,3 +183,41 @@ def _check_weekday(value: str, day: dt.date, raw: str, option: str) -> None:
         if index is not None and info.month(word) is None and index != day.weekday():
             raise InvalidInput("date.weekday", option=option, text=raw, day=day.isoformat(),
                                actual=WeekdayName(day.weekday()), written=word)
+
+
+def _check_year(year: int, raw: str, option: str) -> None:
+    """Only years a stage may fall in, so that no later date arithmetic can overflow."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _refuse(raw, option, "out_of_range", first=FIRST_YEAR, last=LAST_YEAR)
+
+
+def _known_words(value: str, info: Any, raw: str, option: str) -> str:
+    """Refuse a word that is not a month, a weekday, AM/PM or a filler; drop the fillers.
+
+    dateutil skips a word it does not know or takes it for a zone it cannot use (``EST``,
+    even ``PUKUL`` after a time) and keeps the wall-clock time as if no zone were written.
+    """
+    def known(match: re.Match[str]) -> str:
+        word = match.group()
+        if info.jump(word):
+            return " "
+        if info.month(word) is None and info.weekday(word) is None and info.ampm(word) is None:
+            raise _refuse(raw, option, "word", word=word)
+        return word
+
+    return _WORD.sub(known, value)
+
+
+def _place_numbers(value: str, info: Any, raw: str, option: str) -> None:
+    """Refuse a number that is neither the date's day, month and year nor one time.
+
+    dateutil reads what is left over as it can: a second year becomes a time of day.
+    """
+    times = _TIME.findall(value)
+    if len(times) > 1:
+        raise _refuse(raw, option, "number", number=times[1])
+    month_word = any(info.month(word) is not None for word in _WORD.findall(value))
+    numbers = _NUMBER.findall(_TIME.sub(" ", value))
+    room = 2 if month_word else 3
+    if len(numbers) > room:
+        raise _refuse(raw, option, "number", number=numbers[room])

@@ -26,19 +26,46 @@ def target_of(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def writable_target(path: Path) -> Path:
+    """The file a write to ``path`` replaces: ``path`` itself, or the target of a symlink
+    that points into the same folder (``stages.toml -> stages-2026.toml``). A link to a file
+    elsewhere is refused: a write through it could replace any file the user can write, and
+    naming that file is the way to ask for it."""
+    target = target_of(path)
+    if os.path.islink(path) and target.parent != target_of(path.parent):
+        raise WriteRefused("write.link_elsewhere", path=path, target=target)
+    return target
+
+
 def temp_name(target: Path) -> Path:
     """A hidden sibling no other writer picks: ``.stages.toml.PID.RANDOM.tmp``."""
     return target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
-def remove_stale_temps(target: Path) -> None:
-    """Temp files of writers killed mid-write; only called while holding the file's lock."""
+def remove_stale_temps(target: Path, *, locked: bool = True) -> None:
+    """Temp files of writers killed mid-write. Under the file's lock no other writer can be
+    at work, so every one goes; without it (an export), only those whose writer, named by the
+    PID in the name, is no longer running."""
     prefix = f".{target.name}."
     with suppress(OSError):
         for entry in os.scandir(target.parent):
-            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX) \
+                    and (locked or not _running(entry.name[len(prefix):].split(".")[0])):
                 with suppress(OSError):
                     os.unlink(entry.path)
+
+
+def _running(pid: str) -> bool:
+    """Whether the process ``pid`` still runs (on this machine); unsure means yes."""
+    if not pid.isdigit():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
 
 
 def write_atomic(path: Path, data: bytes, *, expect: os.stat_result | None = None,
@@ -51,13 +78,17 @@ def write_atomic(path: Path, data: bytes, *, expect: os.stat_result | None = Non
     change. ``mode`` is for a new file (default: the umask's); an existing file keeps its
     own. ``durable`` also flushes the file and its directory to disk, which a cache need not.
     Without ``through_symlink`` a link at ``path`` is replaced, not followed (for a file in
-    a directory others can write to, such as the temp directory).
+    a directory others can write to, such as the temp directory). Only a regular file is
+    ever replaced: a device, a pipe or a folder at ``path`` is refused.
     """
-    target = target_of(path) if through_symlink else path
+    target = writable_target(path) if through_symlink else path
     try:
         current: os.stat_result | None = os.stat(target, follow_symlinks=through_symlink)
     except FileNotFoundError:
         current = None
+    if current is not None and not (stat.S_ISREG(current.st_mode)
+                                    or (not through_symlink and stat.S_ISLNK(current.st_mode))):
+        raise WriteRefused("write.not_regular", path=path)
     if current is not None and stat.S_ISREG(current.st_mode):
         mode = stat.S_IMODE(current.st_mode)
     elif mode is None:

@@ -14,6 +14,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pemilu_timeline.errors import InvalidInput
 from pemilu_timeline.i18n.lexicon import ZONE_LABELS, ZONE_WORDS
 
+# The years a stage may fall in: far around any election, and far from the calendar's ends,
+# so that no date arithmetic on a stage (a day after its end, a rule's window) can overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+# The longest span a rule may count, in days: far beyond any law's.
+MAX_RULE_DAYS = 36_500
+
 
 @lru_cache(maxsize=64)
 def zone_or_none(name: str) -> ZoneInfo | None:

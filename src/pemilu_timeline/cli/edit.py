@@ -35,6 +35,7 @@ from pemilu_timeline.i18n.format import format_range
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Sense
 from pemilu_timeline.rules.describe import describe_rule
+from pemilu_timeline.timing import MAX_RULE_DAYS
 
 if TYPE_CHECKING:
     from pemilu_timeline.dateparse import ParsedDate
@@ -56,7 +57,7 @@ AfterOption = Annotated[str | None, typer.Option(
     help="Date the stage relative to another: ELECTION/ID, an id or words from the name. "
          "Until that stage has a date this one is pending.")]
 DaysOption = Annotated[int | None, typer.Option(
-    "--days", metavar="N", min=0, show_default=False,
+    "--days", metavar="N", min=0, max=MAX_RULE_DAYS, show_default=False,
     help="Days after the anchor (default 0).")]
 SenseOption = Annotated[Sense | None, typer.Option(
     "--sense", show_default=False,
@@ -66,7 +67,7 @@ EdgeOption = Annotated[Edge | None, typer.Option(
     "--edge", show_default=False,
     help="Count from the anchor's start or its end (default: end).")]
 DurationOption = Annotated[int | None, typer.Option(
-    "--duration", metavar="DAYS", min=1, show_default=False,
+    "--duration", metavar="DAYS", min=1, max=MAX_RULE_DAYS, show_default=False,
     help="How many days the computed window lasts, for exactly and at-earliest (default 1).")]
 
 

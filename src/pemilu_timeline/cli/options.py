@@ -199,14 +199,15 @@ def write_output(data: bytes, output: Path | None) -> bool:
         return False
     import stat
 
-    from pemilu_timeline.fsio import write_atomic
+    from pemilu_timeline.fsio import remove_stale_temps, writable_target, write_atomic
 
     named = output.expanduser()
     try:
-        if named.exists() and not stat.S_ISREG(named.stat().st_mode):
-            with open(named, "wb") as stream:
+        if named.exists() and not stat.S_ISREG(named.stat().st_mode) and not named.is_dir():
+            with open(named, "wb") as stream:  # a device or a pipe, written to as it is
                 stream.write(data)
         else:
+            remove_stale_temps(writable_target(named), locked=False)
             write_atomic(named, data)
     except OSError as error:
         raise InvalidInput("input.cannot_write", path=output,

@@ -19,8 +19,11 @@ _TRUE_FALSE = ("false", "true")
 
 
 def spreadsheet_safe(value: str) -> str:
-    """Prefix a leading apostrophe to text a spreadsheet would evaluate as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Prefix a leading apostrophe to text a spreadsheet would evaluate as a formula; some
+    skip leading blanks first, so ``" =HYPERLINK(...)"`` is one too."""
+    if value.startswith(_FORMULA_START) or value.lstrip().startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def csv_row(stage: Stage, lang: str) -> dict[str, str]:

@@ -26,6 +26,7 @@ from pemilu_timeline.errors import InvalidInput
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.model import ONE_DAY, Schedule, Stage, State
 from pemilu_timeline.rules.describe import describe_rule
+from pemilu_timeline.schedule.schema import CONTROL, CONTROL_STRICT
 from pemilu_timeline.timing import zone_or_none
 
 if TYPE_CHECKING:
@@ -38,16 +39,16 @@ FALLBACK_STAMP = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 # Subscribed calendars are asked to refresh daily (RFC 7986 and the older Microsoft property).
 REFRESH = dt.timedelta(days=1)
 
-# RFC 5545 TEXT may not carry ASCII controls other than tab (newlines are escaped as \n).
-# The loader already refuses them in schedule files; this guards stages built in code.
-_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"\r\n?")
-_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a URI has no room for tabs or newlines
+# Every line break a reader may honour becomes LF, which the TEXT escaping writes as \n; then
+# what the loader refuses in schedule files goes, for stages built in code (schema.CONTROL
+# keeps tab and LF; a URI has room for neither, so it gets CONTROL_STRICT).
+_LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 
 
 def clean_text(text: str) -> str:
-    """Text as iCalendar can carry it: CR LF and CR become LF, other ASCII controls go."""
-    return _UNSAFE_TEXT.sub("", _LINE_BREAKS.sub("\n", text))
+    """Text as iCalendar can carry it: one kind of line break, nothing a reader or a terminal
+    would act on."""
+    return CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
 # --- durations ---------------------------------------------------------------------------
@@ -272,7 +273,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
             categories.cats = [_text(tag) for tag in stage.tags]
             event.add("categories", categories)
         if stage.url:
-            event.add("url", _ANY_CONTROL.sub("", stage.url).strip())
+            event.add("url", CONTROL_STRICT.sub("", stage.url).strip())
         event.add("status", stage.state.value.upper())
         # An election stage informs; it should not block anyone's free/busy time.
         event.add("transp", "TRANSPARENT")

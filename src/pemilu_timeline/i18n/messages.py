@@ -206,6 +206,13 @@ CATALOG: dict[str, tuple[str, str]] = {
                            "'{field}' must be one of: {choices}"),
     "problem.bad_number": ("'{field}' harus bilangan bulat ≥ {minimum}",
                            "'{field}' must be a whole number ≥ {minimum}"),
+    "problem.too_large": ("'{field}' paling besar {maximum}", "'{field}' is at most {maximum}"),
+    "problem.date_range": ("tanggal '{field}' harus di antara tahun {first} dan {last}",
+                           "the date in '{field}' must be between the years {first} and {last}"),
+    "problem.toml_nesting": ("TOML bersarang terlalu dalam", "TOML nested too deeply"),
+    "problem.anchor_out_of_range": (
+        "aturannya terhadap '{anchor}' menghasilkan tanggal di luar tahun {first}–{last}",
+        "its rule relative to '{anchor}' gives a date outside the years {first}–{last}"),
     "problem.top_level": ("kunci tingkat atas '{field}' tidak dikenal; yang dipakai: {known}",
                           "unknown top-level key '{field}'; expected: {known}"),
     "problem.anchor_unknown": (
@@ -302,6 +309,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "hint.file_is_folder": ("Sebut berkas .toml-nya.", "Name the .toml file."),
     "hint.file_access": ("Periksa izin berkasnya.", "Check the file's permissions."),
     "hint.file_name": ("Periksa nama berkasnya.", "Check the file name."),
+    "hint.regular_file": ("Sebut berkas .toml biasa.", "Name a plain .toml file."),
+    "reason.not_regular": (
+        "itu bukan berkas biasa (perangkat, pipa atau soket)",
+        "it is not a regular file (a device, a pipe or a socket)"),
+    "reason.too_large": ("lebih dari {limit} MiB", "it is over {limit} MiB"),
     "write.comments": (
         "{path} berisi komentar (baris {line}) yang akan hilang karena penulis TOML tidak bisa "
         "menyimpannya. Pindahkan isinya ke kolom 'note' atau 'source', atau ulangi dengan "
@@ -356,6 +368,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     "write.invalid_result": (
         "Perubahan ditolak, hasilnya tidak valid: {problems}. Berkas tidak diubah.",
         "Change refused, the result would be invalid: {problems}. The file is unchanged."),
+    "write.not_regular": (
+        "{path} bukan berkas biasa (folder, perangkat atau pipa); tidak ditulis. Sebut "
+        "berkas .toml biasa.",
+        "{path} is not a regular file (a folder, a device or a pipe); nothing was written. "
+        "Name a plain file."),
+    "write.link_elsewhere": (
+        "{path} adalah tautan ke {target} di folder lain; tidak ditulis lewat tautan. Sebut "
+        "berkas itu langsung: {target}.",
+        "{path} is a link to {target} in another folder; nothing is written through it. Name "
+        "that file itself: {target}."),
     "write.exists": (
         "{path} sudah ada; tidak ditimpa. Pakai --force untuk menggantinya dengan jadwal bawaan.",
         "{path} already exists; it was not overwritten. Use --force to replace it with the "
@@ -476,6 +498,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "edit.bad_number": (
         "{option} harus bilangan bulat ≥ {minimum}.",
         "{option} must be a whole number ≥ {minimum}."),
+    "edit.too_large": ("{option} paling besar {maximum}.", "{option} is at most {maximum}."),
     "edit.bad_choice": (
         "{option} harus salah satu dari: {choices}.",
         "{option} must be one of: {choices}."),
@@ -528,6 +551,22 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{key} tidak dihapus: tanggal {names} dihitung darinya. Ubah atau hapus tahapan itu dulu.",
         "{key} was not removed: the dates of {names} are counted from it. Change or remove those "
         "first."),
+    # hardening: dates and text
+    "date.why.word": (
+        "bukan tanggal yang dikenali: '{word}' bukan nama bulan, nama hari atau kata dalam "
+        "tanggal. Zona waktu ditulis WIB/WITA/WIT (atau --zone dengan nama IANA, mis. "
+        "--zone Asia/Tokyo).",
+        "is not a date I can read: '{word}' is not a month, a weekday or a word of a date. "
+        "Time zones are written WIB/WITA/WIT (or --zone with an IANA name, e.g. "
+        "--zone Asia/Tokyo)."),
+    "date.why.number": (
+        "bukan tanggal yang dikenali: angka '{number}' bukan bagian dari tanggal (tanggal, "
+        "bulan, tahun) maupun jam (07.00 atau 07:00).",
+        "is not a date I can read: the number '{number}' is part of neither the date (day, "
+        "month, year) nor the time (07.00 or 07:00)."),
+    "date.why.out_of_range": (
+        "berada di luar tahun {first}–{last}.",
+        "is outside the years {first}–{last}."),
     # what the system says, in the user's language
     "os.ENOENT": ("berkas atau foldernya tidak ada", "no such file or directory"),
     "os.EEXIST": ("sudah ada", "already exists"),

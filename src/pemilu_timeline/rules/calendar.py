@@ -5,8 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from pemilu_timeline.model import Rule, Sense, Stage
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR
 
 ONE_DAY = dt.timedelta(days=1)
+
+
+class OutOfRange(ValueError):
+    """A rule's window falls outside the years a stage may fall in (a long chain of long
+    rules, say): reported as a problem, never an overflow."""
 
 
 def window(rule: Rule, anchor_day: dt.date) -> tuple[dt.date, dt.date]:
@@ -15,11 +21,17 @@ def window(rule: Rule, anchor_day: dt.date) -> tuple[dt.date, dt.date]:
     "Paling lambat n hari setelah X" allows any day after X up to X+n; "paling cepat" starts at
     X+n; "exactly" is X+n. Both of the latter last ``duration`` days.
     """
-    target = anchor_day + dt.timedelta(days=rule.days)
-    if rule.sense is Sense.AT_LATEST:
-        first = anchor_day + ONE_DAY if rule.days > 0 else anchor_day
-        return first, target
-    return target, target + dt.timedelta(days=max(1, rule.duration) - 1)
+    try:
+        target = anchor_day + dt.timedelta(days=rule.days)
+        if rule.sense is Sense.AT_LATEST:
+            first, last = (anchor_day + ONE_DAY if rule.days > 0 else anchor_day), target
+        else:
+            first, last = target, target + dt.timedelta(days=max(1, rule.duration) - 1)
+    except OverflowError:
+        raise OutOfRange(rule.stage) from None
+    if not (first.year >= FIRST_YEAR and last.year <= LAST_YEAR):
+        raise OutOfRange(rule.stage)
+    return first, last
 
 
 def anchor_day(anchor: Stage, edge: str) -> dt.date | None:

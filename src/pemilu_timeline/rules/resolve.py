@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable, Container, Sequence
 
 from pemilu_timeline.model import Schedule, Stage, State
-from pemilu_timeline.rules.calendar import anchor_day, obeys, window
+from pemilu_timeline.rules.calendar import OutOfRange, anchor_day, obeys, window
 
 AnchorOf = Callable[[str], str | None]
 
@@ -76,7 +76,11 @@ def _dated(stage: Stage, resolved: dict[str, Stage], problems: list[tuple[Stage,
     day = anchor_day(anchor, rule.edge)
     if day is None or anchor.state is State.CANCELLED:
         return stage
-    first, last = window(rule, day)
+    try:
+        first, last = window(rule, day)
+    except OutOfRange:
+        problems.append((stage, "out_of_range"))
+        return stage
     if not stage.is_dated:
         return dataclasses.replace(stage, start=first, end=last, dated_by_rule=True)
     if not obeys(stage, rule, first, last):

@@ -3,26 +3,38 @@
 Loading an entry costs far less than importing a TOML parser, parsing and validating, and
 that keeps `now` at the import floor. Files smaller than ``MIN_BYTES`` parse in about the
 time a lookup costs, so they are not cached (the bundled schedule, which every `now` reads,
-is larger). An entry is used only while the file's size, mtime, inode and ctime are
-unchanged (every write through `store` replaces the file, which changes them), and only by
-the same package code and Stage layout. Any problem reading or writing the cache falls back
-to parsing: the cache can never make a command fail. Set PEMILU_TIMELINE_NO_CACHE=1 to turn it off.
+is larger).
+
+An entry is data, never code: plain text that names each stage's fields, read by splitting,
+so a file planted in the cache can at worst be a miss. It is used only when its key matches: the
+schedule file's own bytes (their length and two checksums, so an edit is seen even on a
+filesystem whose timestamps are too coarse to tell two edits apart), its path, the package
+code and the Stage layout; and when the checksum of the entry itself matches, so a damaged
+entry is a miss too. Entries live in a directory private to the user (0700, owned by them);
+a directory or entry that is not is never read or written. Any problem reading or writing
+the cache falls back to parsing: the cache can never make a command fail. Set
+PEMILU_TIMELINE_NO_CACHE=1 to turn it off.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
+import stat as st
 import sys
 import zlib
 from pathlib import Path
 from typing import Any
 
-from pemilu_timeline.model import Schedule
+from pemilu_timeline.model import Election, Rule, Schedule, Sense, Stage, State
 
 MIN_BYTES = 8 * 1024
-FORMAT = 4
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+FORMAT = 5
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
+SUFFIX = ".entry"
 
 
 def cache_dir() -> Path:
@@ -34,13 +46,18 @@ def enabled(size: int) -> bool:
     return size >= MIN_BYTES and not os.environ.get(ENV_DISABLE)
 
 
+def content_key(data: bytes) -> tuple[int, int, int]:
+    """The schedule file's bytes, in three numbers that change when any byte does."""
+    return len(data), zlib.crc32(data), zlib.adler32(data)
+
+
 def _entry(resolved: str) -> Path:
     # The name only spreads files over entries; the key inside says which file it holds, so
     # two paths sharing a checksum only take turns (a miss), never read each other's entry.
-    return cache_dir() / f"{zlib.crc32(resolved.encode()):08x}.pickle"
+    return cache_dir() / f"{zlib.crc32(resolved.encode()):08x}{SUFFIX}"
 
 
-def _code_stamp(root: str = PACKAGE_ROOT) -> tuple[tuple[str, int, int], ...]:
+def _code_stamp(root: str = PACKAGE_ROOT) -> list[list[Any]]:
     """Every module of the package, subpackages included, as it is on disk: an upgrade, or
     an edit in a development checkout, is a miss. (The version number would miss the
     latter, and reading it through importlib.metadata costs more than the cache saves on
@@ -53,85 +70,201 @@ def _code_stamp(root: str = PACKAGE_ROOT) -> tuple[tuple[str, int, int], ...]:
             for entry in entries:
                 if entry.name.endswith(".py"):
                     info = entry.stat()
-                    name = os.path.relpath(entry.path, root)
-                    stamp.append((name, info.st_size, info.st_mtime_ns))
+                    stamp.append([entry.path[len(root) + 1:], info.st_size, info.st_mtime_ns])
                 elif entry.is_dir() and entry.name.isidentifier() \
                         and entry.name != "__pycache__":  # a subpackage (or the data)
                     folders.append(entry.path)
-    return tuple(sorted(stamp))
+    return sorted(stamp)
 
 
-def _key(resolved: str, stat: os.stat_result) -> tuple[Any, ...]:
+def _init_fields() -> list[str]:
     from dataclasses import fields
 
-    from pemilu_timeline.model import Stage
-
-    return (FORMAT, sys.implementation.cache_tag, _code_stamp(PACKAGE_ROOT),
-            tuple(f.name for f in fields(Stage)), resolved,
-            stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns)
+    return [f.name for f in fields(Stage) if f.init]
 
 
-def load(path: Path, stat: os.stat_result) -> Schedule | None:
-    """The cached schedule for this exact file state, or None."""
-    import pickle
+def _key(resolved: str, content: bytes) -> list[Any]:
+    return [FORMAT, sys.implementation.cache_tag, _code_stamp(PACKAGE_ROOT), _init_fields(),
+            resolved, list(content_key(content))]
 
-    try:
-        resolved = str(path.resolve())
-        with open(_entry(resolved), "rb") as handle:
-            key, schedule = pickle.load(handle)
-        if key != _key(resolved, stat) or not isinstance(schedule, Schedule):
-            return None
-    except Exception:  # a missing, partial or stale-format entry is just a miss
+
+def _private_dir(create: bool) -> Path | None:
+    """The cache directory, if it is the user's own and no one else's to read or write."""
+    folder = cache_dir()
+    if create:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = os.lstat(folder)
+    if not st.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
         return None
-    return schedule
+    if info.st_mode & 0o077:
+        if not create:
+            return None
+        os.chmod(folder, 0o700)  # ours, made by an older version under a loose umask
+    return folder
 
 
-def store(path: Path, stat: os.stat_result, schedule: Schedule) -> None:
+def load(path: Path, content: bytes) -> Schedule | None:
+    """The cached schedule for the file ``path`` whose bytes are ``content``, or None."""
+    try:
+        if _private_dir(create=False) is None:
+            return None
+        resolved = str(path.resolve())
+        data = _read_entry(_entry(resolved))
+        if data is None:
+            return None
+        head, _, body = data.partition(b"\n")
+        if head != _header(resolved, content, body):
+            return None
+        return _decode(body.decode("utf-8"), str(path))
+    except Exception:  # a missing, partial, damaged or foreign entry is just a miss
+        return None
+
+
+def _header(resolved: str, content: bytes, body: bytes) -> bytes:
+    """The entry's first line: what it was made from, and the checksum of the rest."""
+    return repr((_key(resolved, content), content_key(body))).encode("utf-8")
+
+
+def _read_entry(entry: Path) -> bytes | None:
+    """The entry's bytes if it is a regular file of this user's, else None (a FIFO, a link or
+    a device planted there is never opened for reading in a way that could block)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(entry, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not st.S_ISREG(info.st_mode) or info.st_uid != os.getuid() \
+                or info.st_mode & 0o077 or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        return handle.read(MAX_ENTRY_BYTES + 1)
+
+
+def store(path: Path, content: bytes, schedule: Schedule) -> None:
     """Save through the atomic writer, so a concurrent reader never sees half an entry."""
-    import io
-
     from pemilu_timeline.fsio import write_atomic
 
     try:
+        if _private_dir(create=True) is None:
+            return
         resolved = str(path.resolve())
-        entry = _entry(resolved)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        buffer = io.BytesIO()
-        _dump((_key(resolved, stat), schedule), buffer)
-        write_atomic(entry, buffer.getvalue(), mode=0o600, durable=False, through_symlink=False)
+        body = _encode(schedule).encode("utf-8")
+        write_atomic(_entry(resolved), _header(resolved, content, body) + b"\n" + body,
+                     mode=0o600, durable=False, through_symlink=False)
     except Exception:  # a read-only home, a full disk or no home at all only costs speed
         return
 
 
-def _dump(value: Any, handle: Any) -> None:
-    """Pickle with each Stage as its constructor's arguments, equal texts and dates once.
+# --- the entry's data ------------------------------------------------------------------------
+#
+# Plain text, read by splitting and nothing else. The first records hold the Stage fields and
+# a table of every value once, a unit (US) each: regional copies of a stage share their name,
+# source and dates, which then load as one object. Then one record (RS) per Stage field: a
+# character per stage, whose code point is the value's place in the table. A valid schedule
+# never holds the separators, and a text that did would not be cached.
 
-    A frozen, slotted dataclass unpickles through dataclasses' __setstate__, which calls
-    fields() and sets each field by name. Calling Stage(...) is faster, and stages share much
-    text (a regional sub-stage repeats its national stage's name, source and dates), which
-    stored once makes a large entry several times smaller, on disk and in memory once
-    loaded, and faster to load than a plain pickle. Only
-    immutable values of exact types are shared, so sharing changes no stage.
-    """
-    import datetime as dt
-    import pickle
+GS, RS, US = "\x1d", "\x1e", "\x1f"  # groups (elections), records, units
+_SEPARATORS = re.compile("[\x1d\x1e\x1f]")
+_FIRST = 0x100  # table places start past the separators; surrogates are skipped
+_SURROGATES = 0x800
+
+
+def _char(place: int) -> str:
+    code = place + _FIRST
+    return chr(code if code < 0xD800 else code + _SURROGATES)
+
+
+def _encode(schedule: Schedule) -> str:
     from dataclasses import fields
 
-    from pemilu_timeline.model import Stage
+    table: dict[tuple[type, Any], int] = {}
 
-    names = tuple(f.name for f in fields(Stage) if f.init)
-    shared: dict[tuple[type, Any], Any] = {}
+    def ref(value: Any) -> str:
+        key = (type(value), value)
+        if key not in table:
+            if type(value) is tuple:  # its texts first: the tuple's unit names their places
+                for tag in value:
+                    ref(tag)
+            table[key] = len(table)
+        return _char(table[key])
 
-    def one(item: Any) -> Any:
-        kind = type(item)
-        if kind is str or kind is dt.date or (kind is tuple and all(type(t) is str for t in item)):
-            return shared.setdefault((kind, item), item)
-        return item
+    names = _init_fields()
+    columns = ["".join(ref(getattr(stage, name)) for stage in schedule.stages)
+               for name in names]
+    values = [_unit(kind, value, table) for kind, value in table]  # in place order
+    cells = [[str(getattr(e, f.name) or "") for f in fields(Election)]
+             for e in schedule.elections.values()]
+    if any(_SEPARATORS.search(cell) for row in cells for cell in row):
+        raise ValueError("a separator in an election's text")
+    return RS.join([US.join([str(len(schedule.stages)), *names]), US.join(values),
+                    GS.join(US.join(row) for row in cells), *columns])
 
-    class Pickler(pickle.Pickler):
-        def reducer_override(self, obj: Any) -> Any:
-            if type(obj) is Stage:
-                return Stage, tuple([one(getattr(obj, name)) for name in names])
-            return NotImplemented
 
-    Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
+    """One value of the table as text: a letter for its kind, then the value."""
+    from dataclasses import astuple
+
+    if value is None:
+        return "n"
+    if kind is bool:
+        return "b1" if value else "b0"
+    if kind is int:
+        return f"i{value}"
+    if kind is tuple:
+        return "g" + ",".join(str(table[(type(tag), tag)]) for tag in value)
+    if kind is dt.datetime or kind is dt.date:
+        return ("t" if kind is dt.datetime else "d") + str(value.isoformat())
+    if kind is State:
+        return "e" + str(value.value)
+    if kind is Rule:
+        return "r" + ",".join(str(part) for part in astuple(value))
+    text = str(value)
+    if _SEPARATORS.search(text):  # never in a validated schedule; never cached either
+        raise ValueError("a separator in a text")
+    return "s" + text
+
+
+def _decode(text: str, path: str) -> Schedule:
+    head, values_text, elections_text, *columns = text.split(RS)
+    count, *names = head.split(US)
+    if names != _init_fields() or len(columns) != len(names):
+        raise ValueError("another Stage layout")
+    values: list[Any] = []
+    for unit in values_text.split(US) if values_text else ():
+        values.append(_value(unit, values))
+    decoded = [[values[o - _FIRST] if o < 0xD800 else values[o - _FIRST - _SURROGATES]
+                for o in map(ord, column)] for column in columns]
+    stages = tuple(Stage(*row) for row in zip(*decoded, strict=True))
+    if len(stages) != int(count):
+        raise ValueError("a short entry")
+    elections = {}
+    for row in elections_text.split(GS) if elections_text else ():
+        fields = [cell or None for cell in row.split(US)]
+        elections[str(fields[0])] = Election(*fields)  # type: ignore[arg-type]
+    return Schedule(elections, stages, path)
+
+
+def _value(unit: str, values: list[Any]) -> Any:
+    kind, value = unit[:1], unit[1:]
+    if kind == "s":
+        return value
+    if kind == "d":
+        return dt.date.fromisoformat(value)
+    if kind == "t":
+        return dt.datetime.fromisoformat(value)
+    if kind == "g":
+        return tuple(values[int(i)] for i in value.split(",")) if value else ()
+    if kind == "n":
+        return None
+    if kind == "b":
+        return value == "1"
+    if kind == "i":
+        return int(value)
+    if kind == "e":
+        return State(value)
+    if kind == "r":
+        stage, days, sense, edge, duration = value.split(",")  # as the Rule's fields
+        return Rule(stage, int(days), Sense(sense), edge, int(duration))
+    raise ValueError(f"unknown value {kind!r}")

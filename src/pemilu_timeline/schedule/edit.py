@@ -10,7 +10,7 @@ Every change stamps the stage's history: ``revision`` (1 when added, +1 per edit
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,10 +19,18 @@ from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.i18n.lexicon import ZONE_WORDS
 from pemilu_timeline.i18n.messages import Worded
 from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State
-from pemilu_timeline.rules.calendar import anchor_day, window
+from pemilu_timeline.rules.calendar import OutOfRange, anchor_day, window
 from pemilu_timeline.rules.resolve import chain
-from pemilu_timeline.schedule.schema import ID_PATTERN, STAGE_FIELDS, FieldDiff, Kind, by_name
-from pemilu_timeline.timing import zone_or_none
+from pemilu_timeline.schedule.schema import (
+    CONTROL,
+    CONTROL_STRICT,
+    ID_PATTERN,
+    STAGE_FIELDS,
+    FieldDiff,
+    Kind,
+    by_name,
+)
+from pemilu_timeline.timing import MAX_RULE_DAYS, zone_or_none
 
 Moment = dt.date | dt.datetime
 Data = dict[str, Any]
@@ -74,24 +82,26 @@ def _refuse(key: str, /, **params: Any) -> InvalidInput:
 
 
 def check_text(option: str, value: str, *, multiline: bool = False) -> str:
-    """Text typed by staff: no control characters (tab/newline only in a note), not empty."""
+    """Text typed by staff: nothing the loader would refuse (tab/newline only in a note), so
+    the refusal names the option rather than a line of the file; not empty."""
     text = value.strip()
     if not text:
         raise _refuse("edit.empty", option=option)
-    allowed = {"\t", "\n"} if multiline else set()
-    for char in text:
-        if char in allowed:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs"):
-            shown = f"U+{ord(char):04X}"
-            raise _refuse("edit.control", option=option, char=shown)
+    unsafe = (CONTROL if multiline else CONTROL_STRICT).search(text)
+    if unsafe is not None:
+        raise _refuse("edit.control", option=option, char=f"U+{ord(unsafe.group()):04X}")
     return text
 
 
 def visible(text: str) -> str:
-    """Text to quote in a message: control characters shown as escapes, never sent raw to the
-    terminal (an ESC in an argument must not recolour or rewrite the user's screen)."""
-    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
+    """Text to quote in a message: unsafe characters shown as escapes, never sent raw to the
+    terminal (an ESC must not recolour the screen, nor a bidi override reorder the line)."""
+    return CONTROL_STRICT.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def check_id(option: str, value: str) -> str:
@@ -204,10 +214,11 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
     sense = rule.sense if rule.sense is not None else old.get("sense", Sense.EXACTLY.value)
     edge = rule.edge if rule.edge is not None else old.get("edge", "end")
     duration = rule.duration if rule.duration is not None else old.get("duration", 1)
-    if isinstance(days, bool) or not isinstance(days, int) or days < 0:
-        raise _refuse("edit.bad_number", option="--days", minimum=0)
-    if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
-        raise _refuse("edit.bad_number", option="--duration", minimum=1)
+    for option, value, minimum in (("--days", days, 0), ("--duration", duration, 1)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise _refuse("edit.bad_number", option=option, minimum=minimum)
+        if value > MAX_RULE_DAYS:
+            raise _refuse("edit.too_large", option=option, maximum=MAX_RULE_DAYS)
     if sense not in SENSES:
         raise _refuse("edit.bad_choice", option="--sense", choices=", ".join(SENSES))
     if edge not in EDGES:
@@ -277,7 +288,10 @@ def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> dt.date 
     rule = Rule(stage=anchor.key, days=int(after.get("days", 0)),
                 sense=Sense(after.get("sense", Sense.EXACTLY.value)), edge=edge,
                 duration=int(after.get("duration", 1)))
-    return window(rule, day)[0]
+    try:
+        return window(rule, day)[0]
+    except OutOfRange:  # the validation of the result says so
+        return None
 
 
 def _as_datetime(value: Any) -> dt.datetime | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +15,61 @@ from pemilu_timeline.errors import Problem, ScheduleFileError, ScheduleInvalid
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.locate import ScheduleSource, locate
 
+MAX_BYTES = 64 * 1024 * 1024  # far above any real schedule; a device or a mistake beyond it
 
-def read_text(path: Path) -> str:
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, read only from a regular file (or a link to one) of sane size: a
+    FIFO, a device or a directory is refused at once instead of blocking or reading forever."""
+    from pemilu_timeline.i18n.messages import Term, os_reason
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as error:
-        from pemilu_timeline.i18n.messages import Term, os_reason
-
         hint = {FileNotFoundError: "hint.file_missing",
                 IsADirectoryError: "hint.file_is_folder"}.get(type(error), "hint.file_access")
         raise ScheduleFileError(path=str(path), reason=os_reason(error),
                                 hint=Term(hint)) from None
     try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ScheduleFileError(path=str(path), reason=Term("os.EISDIR"),
+                                    hint=Term("hint.file_is_folder"))
+        if not stat.S_ISREG(info.st_mode):
+            raise ScheduleFileError(path=str(path), reason=Term("reason.not_regular"),
+                                    hint=Term("hint.regular_file"))
+        if info.st_size > MAX_BYTES:
+            raise ScheduleFileError(path=str(path), reason=Term("reason.too_large",
+                                                                {"limit": MAX_BYTES >> 20}),
+                                    hint=Term("hint.file_name"))
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with handle:
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise ScheduleFileError(path=str(path), reason=os_reason(error),
+                                    hint=Term("hint.file_access")) from None
+    if len(data) > MAX_BYTES:  # it grew while being read
+        raise ScheduleFileError(path=str(path), reason=Term("reason.too_large",
+                                                            {"limit": MAX_BYTES >> 20}),
+                                hint=Term("hint.file_name"))
+    return data
+
+
+def decode(data: bytes, path: Path) -> str:
+    try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ScheduleInvalid(str(path), [Problem(str(path), "problem.encoding",
                                                   {"detail": str(error)})]) from None
+
+
+def read_text(path: Path) -> str:
+    return decode(read_bytes(path), path)
 
 
 def load_schedule(path: str | os.PathLike[str] | None = None) -> Schedule:
@@ -41,21 +81,18 @@ def load_schedule(path: str | os.PathLike[str] | None = None) -> Schedule:
 
 
 def load_source(source: ScheduleSource) -> Schedule:
-    """Load the file of ``source``; a large unchanged file comes from schedule_cache."""
-    from pemilu_timeline.schedule import cache as schedule_cache
+    """Load the file of ``source``; a large unchanged file comes from the cache."""
+    from pemilu_timeline.schedule import cache
 
-    try:
-        stat = source.path.stat()
-    except OSError:
-        stat = None  # read_text reports the problem in the user's words
-    if stat is not None and schedule_cache.enabled(stat.st_size):
-        cached = schedule_cache.load(source.path, stat)
-        if cached is not None:
-            return cached
-        schedule = parse_schedule(read_text(source.path), str(source.path))
-        schedule_cache.store(source.path, stat, schedule)
-        return schedule
-    return parse_schedule(read_text(source.path), str(source.path))
+    data = read_bytes(source.path)
+    if not cache.enabled(len(data)):
+        return parse_schedule(decode(data, source.path), str(source.path))
+    cached = cache.load(source.path, data)
+    if cached is not None:
+        return cached
+    schedule = parse_schedule(decode(data, source.path), str(source.path))
+    cache.store(source.path, data, schedule)
+    return schedule
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:
@@ -78,6 +115,11 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", detail)
         raise ScheduleInvalid(path, [Problem(path, "problem.toml", {"detail": detail},
                                              line=line, column=column)]) from None
+    except RecursionError:  # tables or arrays nested hundreds deep
+        raise ScheduleInvalid(path, [Problem(path, "problem.toml_nesting", {})]) from None
+    except ValueError as error:  # a number past the interpreter's limits, say
+        raise ScheduleInvalid(path, [Problem(path, "problem.toml",
+                                             {"detail": str(error)[:200]})]) from None
 
 
 def parse_schedule(text: str, path: str = "<schedule>") -> Schedule:

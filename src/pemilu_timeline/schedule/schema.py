@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from pemilu_timeline.model import Rule, Sense, Stage, State
+from pemilu_timeline.timing import MAX_RULE_DAYS
 
 
 class Kind(StrEnum):
@@ -50,6 +51,7 @@ class Field:
     diffed: bool = True  # `diff` compares it
     on_stage: bool = True  # an attribute of the model (``undated`` lives only in the file)
     minimum: int = 0  # for COUNT
+    maximum: int = 10**9  # for COUNT
     choices: tuple[str, ...] = ()  # for CHOICE and STATE
     keep_default: bool = False  # written even when it holds its default
 
@@ -93,17 +95,23 @@ STAGE_FIELDS: tuple[Field, ...] = (
 
 RULE_FIELDS: tuple[Field, ...] = (
     Field("stage", Kind.ANCHOR, required=True),
-    Field("days", Kind.COUNT, default=0, minimum=0, keep_default=True),
+    Field("days", Kind.COUNT, default=0, minimum=0, maximum=MAX_RULE_DAYS, keep_default=True),
     Field("sense", Kind.CHOICE, default=Sense.EXACTLY.value,
           choices=tuple(s.value for s in Sense)),
     Field("edge", Kind.CHOICE, default="end", choices=("start", "end")),
-    Field("duration", Kind.COUNT, default=1, minimum=1),
+    Field("duration", Kind.COUNT, default=1, minimum=1, maximum=MAX_RULE_DAYS),
 )
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Every kind of text refuses control characters; a note keeps its tabs and line breaks.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-CONTROL_STRICT = re.compile(r"[\x00-\x1f\x7f]")
+# What no text may hold, once for the loader, the edit commands and the exports: the C0 and C1
+# controls and DEL (they drive terminals; U+0085 ends a line for Unicode readers), the line and
+# paragraph separators (str.splitlines() and calendar readers break lines there, so a note could
+# start a property of its own), the bidirectional controls (they reorder what a terminal shows)
+# and lone surrogates. A note keeps its tabs and line breaks.
+UNSAFE_CHARACTERS = (r"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
+                     r"\ud800-\udfff")
+CONTROL = re.compile(r"(?![\t\n])[" + UNSAFE_CHARACTERS + "]")
+CONTROL_STRICT = re.compile("[" + UNSAFE_CHARACTERS + "]")
 TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE})
 
 

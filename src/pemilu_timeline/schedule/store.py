@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
-from pemilu_timeline.fsio import remove_stale_temps, target_of, write_atomic
+from pemilu_timeline.fsio import remove_stale_temps, target_of, writable_target, write_atomic
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.read import build_schedule, parse_schedule, parse_toml, read_text
 from pemilu_timeline.schedule.write import canonical_text, refuse_comments
@@ -36,7 +36,7 @@ DEFAULT_TIMEOUT = 10.0
 # --- lock and atomic write ------------------------------------------------------------------
 
 def lock_path(path: Path) -> Path:
-    target = target_of(path)
+    target = writable_target(path)
     return target.with_name(target.name + LOCK_SUFFIX)
 
 
@@ -111,10 +111,10 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
     writing (with rule dates computed), or the one read when nothing was written. Saves
     a caller that shows the result from parsing the file again."""
     shown = str(path)
-    if not target_of(path).is_file():
+    if not writable_target(path).is_file():
         read_text(target_of(path))  # says why (missing, a directory) without leaving a lock
     with locked(path, timeout):
-        target = target_of(path)
+        target = writable_target(path)
         remove_stale_temps(target)
         try:
             before = os.stat(target)
@@ -188,7 +188,9 @@ def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: boo
 def write_new(path: Path, text: str, *, replace: bool, timeout: float = DEFAULT_TIMEOUT) -> None:
     """Create ``path`` with ``text`` (for `init`), under the lock, refusing to overwrite."""
     verify(text, str(path))
-    target = target_of(path)
+    target = writable_target(path)
+    if target.exists() and not target.is_file():  # a folder, a device: no lock beside it
+        raise WriteRefused("write.not_regular", path=path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -30,7 +30,7 @@ from pemilu_timeline.schedule.schema import (
     by_name,
     names,
 )
-from pemilu_timeline.timing import zone_or_none
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, zone_or_none
 
 LineRef = int | None | Callable[[], int | None]
 ZERO = dt.timedelta(0)
@@ -146,7 +146,8 @@ class Validator:
             header = self.where.stage_header(self.indexes[stage.key])
             self.problem(f"problem.anchor_{code}",
                          line=_thunk(lambda h: self.where.field_line(h, "after"), header),
-                         stage=stage.key, field="after", anchor=stage.after.stage)
+                         stage=stage.key, field="after", anchor=stage.after.stage,
+                         first=FIRST_YEAR, last=LAST_YEAR)
         return Schedule.build(elections, stages, self.path)
 
     def elections(self, raw: Any) -> dict[str, Election]:
@@ -285,7 +286,7 @@ class Validator:
                 self.problem("problem.offset_datetime", line=line, stage=stage, field=shown)
                 return False
             if isinstance(value, dt.date):
-                return True
+                return self._in_range(value, line, stage, shown)
             self._wrong_type(shown, value, "date", line, stage)
             return False
         if kind is Kind.TAGS:
@@ -313,13 +314,24 @@ class Validator:
                 self.problem("problem.bad_number", line=line, stage=stage, field=shown,
                              minimum=item.minimum)
                 return False
+            if value > item.maximum:
+                self.problem("problem.too_large", line=line, stage=stage, field=shown,
+                             maximum=item.maximum)
+                return False
             return True
         if kind is Kind.STAMP:
             if isinstance(value, dt.datetime) and value.utcoffset() == ZERO:
-                return True
+                return self._in_range(value, line, stage, shown)
             self._wrong_type(shown, value, "datetime_utc", line, stage)
             return False
         raise AssertionError(f"no check for {kind}")
+
+    def _in_range(self, value: dt.date, line: LineRef, stage: str | None, name: str) -> bool:
+        if FIRST_YEAR <= value.year <= LAST_YEAR:
+            return True
+        self.problem("problem.date_range", line=line, stage=stage, field=name,
+                     first=FIRST_YEAR, last=LAST_YEAR)
+        return False
 
     def _rule(self, raw: Any, line: LineRef, label: str, election: Any) -> Rule | None:
         """`after = { stage = "pemilu-2024/putusan-mk", days = 3, sense = "at-latest" }`."""
