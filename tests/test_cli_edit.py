@@ -393,7 +393,7 @@ def test_a_read_only_file_is_not_replaced(small_file: Path,
 
 def test_core_of_editing_needs_no_typer_and_read_commands_no_edit_libraries() -> None:
     """editing/store/diff/dateparse are core; `now` must not pay for dateutil's parser,
-    tomli-w or filelock."""
+    tomli-w or the lock."""
     import subprocess
     import sys
 
@@ -405,7 +405,7 @@ def test_core_of_editing_needs_no_typer_and_read_commands_no_edit_libraries() ->
     read = ("import sys; from typer.testing import CliRunner; "
             "from pemilu_timeline.cli.app import app; "
             "CliRunner().invoke(app, ['now', '--at', '2024-02-12']); "
-            "print(sorted(m for m in ('dateutil.parser', 'tomli_w', 'filelock', "
+            "print(sorted(m for m in ('dateutil.parser', 'tomli_w', "
             "'pemilu_timeline.schedule.store', 'pemilu_timeline.schedule.edit') "
             "if m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", read], capture_output=True, text=True,
@@ -439,3 +439,40 @@ def test_a_note_in_each_language(small_file: Path) -> None:
     shown = run("show", "kampanye", "-f", small_file).stdout
     assert "Catatan." in shown and "A note." not in shown
     assert run_json("list", "-f", small_file, "--tag", "kampanye")[0]["note_en"] == "A note."
+
+
+@pytest.mark.parametrize("seconds", ["nan", "inf", "-inf", "-1", "3601"])
+@pytest.mark.parametrize("given", ["option", "environment"])
+def test_a_lock_timeout_beyond_reason_is_a_usage_error(small_file: Path, seconds: str,
+                                                       given: str) -> None:
+    before = small_file.read_bytes()
+    args = ("--lock-timeout", seconds) if given == "option" else ()
+    env = {"PEMILU_TIMELINE_LOCK_TIMEOUT": seconds} if given == "environment" else None
+    result = run(*ADD, "--start", "2024-03-01", "-f", small_file, *args, "--lang", "en",
+                 code=2, env=env)
+    assert result.stderr.strip() == (
+        "Error: --lock-timeout (or $PEMILU_TIMELINE_LOCK_TIMEOUT) must be seconds from 0 to "
+        f"3600, not '{float(seconds):g}'.")
+    assert small_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [("now",), ("validate",), (*ADD, "--start", "2024-03-01")])
+def test_a_symlink_loop_as_the_file_is_one_line_not_a_traceback(tmp_path: Path,
+                                                                command: tuple[str, ...]) -> None:
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    result = run(*command, "-f", loop, "--lang", "en", code=1)
+    assert isinstance(result.exception, SystemExit), result.exception  # not a traceback
+    assert result.stderr.startswith(f"Error: Cannot read schedule file {loop}")
+    assert "its symbolic links go round in a loop" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_huge_stage_query_is_refused_at_once(small_file: Path) -> None:
+    import time
+
+    began = time.monotonic()
+    result = run("edit", "a" * 10**6, "--name", "X", "-f", small_file, "--lang", "en", code=1)
+    assert time.monotonic() - began < 0.5
+    assert result.stderr.startswith("Error: Unknown stage 'aaaa") and "…'" in result.stderr
+    assert len(result.stderr) < 300

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +181,92 @@ def test_show_gives_hours_for_timed_stages_and_no_length_for_a_moment() -> None:
 def test_a_bad_at_says_what_is_wrong(at: str, why: str) -> None:
     result = run("now", "--at", at, "--lang", "en", code=1)
     assert why in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["show", "countdown"])
+def test_a_huge_stage_query_is_not_found_at_once(command: str) -> None:
+    """Close matches to a query of megabytes would take minutes and gigabytes; no query that
+    long names a stage."""
+    import time
+
+    began = time.monotonic()
+    result = run(command, *F, "a" * 10**6, "--lang", "en", code=1)
+    assert time.monotonic() - began < 0.5
+    assert result.stderr.startswith("Error: Unknown stage 'aaaa") and "…'" in result.stderr
+    assert len(result.stderr) < 300  # the query is not echoed back
+
+
+WATCH = ("countdown", "kampanye", *F, "--watch")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty and POSIX signals")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_watch_stopped_by_a_signal_shows_the_cursor_again(signame: str) -> None:
+    """Stopped as Ctrl-C stops it: Live puts the cursor back, and the exit is clean."""
+    import os
+    import pty
+    import select
+    import signal
+    import subprocess
+    import time
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "TERM": "xterm", "COLUMNS": "100", "LINES": "30",
+           "PEMILU_TIMELINE_LANG": "en"}
+    child = subprocess.Popen([sys.executable, "-m", "pemilu_timeline", *WATCH],
+                             stdin=terminal, stdout=terminal, stderr=terminal, env=env,
+                             start_new_session=True)
+    os.close(terminal)
+    seen = b""
+
+    def read_until(done: bytes, seconds: float) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + seconds
+        while done not in seen and time.monotonic() < deadline:
+            if select.select([controller], [], [], 0.05)[0]:
+                try:
+                    chunk = os.read(controller, 65536)
+                except OSError:  # the child has gone and closed the terminal
+                    return
+                if not chunk:
+                    return
+                seen += chunk
+
+    try:
+        read_until(b"Ctrl-C", 10)  # the first frame is on screen
+        assert b"\x1b[?25l" in seen  # the cursor is hidden while it runs
+        child.send_signal(getattr(signal, signame))
+        read_until(b"\x1b[?25h", 5)
+        assert child.wait(timeout=5) == 0
+    finally:
+        child.kill()
+        child.wait()
+        os.close(controller)
+    assert seen.rstrip().endswith(b"\x1b[?25h"), seen[-200:]
+    assert b"Traceback" not in seen
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX signals")
+def test_watch_puts_back_the_signal_handlers_it_replaced(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    import signal
+
+    from pemilu_timeline.views import console
+
+    def ctrl_c(seconds: float) -> None:
+        assert signal.getsignal(signal.SIGTERM) is not mine  # replaced while it runs
+        raise KeyboardInterrupt
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("not while watching")
+
+    monkeypatch.setattr(console.time, "sleep", ctrl_c)
+    before = signal.signal(signal.SIGTERM, mine)
+    hup = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup: left ignored
+    try:
+        console.watch(lambda: "H-1", "en")
+        assert signal.getsignal(signal.SIGTERM) is mine
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, before)
+        signal.signal(signal.SIGHUP, hup)

@@ -6,6 +6,7 @@ import datetime as dt
 import multiprocessing
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -133,7 +134,8 @@ def test_a_lock_held_too_long_ends_in_a_message_not_a_hang(small_file: Path) -> 
         result = run("add", "uji", "--name", "Uji", "--start", "2024-05-01", "--source", "uji",
                      "-f", small_file, "--lock-timeout", "0.5", "--lang", "en", code=1)
         assert time.monotonic() - began < 5
-        assert "locked by another command for over 0.5 s" in result.stderr
+        assert f"locked by PID {holder.pid} " in result.stderr
+        assert "gave up after waiting 0.5 s" in result.stderr
         assert small_file.read_bytes() == before
     finally:
         holder.kill()
@@ -147,3 +149,77 @@ def test_zero_timeout_still_works_when_nobody_holds_the_lock(small_file: Path,
                                                              seconds: str) -> None:
     run("add", "uji", "--name", "Uji", "--start", "2024-05-01", "--source", "uji",
         "-f", small_file, "--lock-timeout", seconds)
+
+
+HOLD_AS_ADD = """
+import sys, time
+from pathlib import Path
+from pemilu_timeline.schedule.store import locked
+path = Path(sys.argv[1])
+sys.argv = ["pemilu-timeline", "add", "uji", "--name", "Uji"]
+with locked(path):
+    print("locked", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_a_timeout_says_who_holds_the_lock_and_since_when(small_file: Path) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_AS_ADD, str(small_file)],
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == b"locked"
+        result = run("add", "uji", "--name", "Uji", "--start", "2024-05-01", "--source", "uji",
+                     "-f", small_file, "--lock-timeout", "0.3", code=1)
+        message = result.stderr.strip()
+        assert f"dikunci oleh PID {holder.pid} (pemilu-timeline add …) sejak " in message
+        assert re.search(r"sejak \d\d\.\d\d\.\d\d; sudah ditunggu 0\.3 detik", message)
+        assert message.count("\n") == 0
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+WAIT_IN_TURN = """
+import sys, time
+from pathlib import Path
+from pemilu_timeline.schedule.store import locked
+path, name = Path(sys.argv[1]), sys.argv[2]
+print("waiting", flush=True)
+with locked(path, timeout=10):
+    with open(path.with_name("order"), "a") as order:
+        order.write(name + "\\n")
+    if name == "holder":
+        sys.stdin.readline()  # hold until the test lets go
+    time.sleep(0.05)
+"""
+
+
+def test_waiters_get_the_lock_in_the_order_they_came(small_file: Path) -> None:
+    """A command that has waited longest goes first: none that came later passes it."""
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(name: str) -> subprocess.Popen[bytes]:
+        child = subprocess.Popen([sys.executable, "-c", WAIT_IN_TURN, str(small_file), name],
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        started.append(child)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == b"waiting"
+        return child
+
+    order = small_file.with_name("order")
+    try:
+        holder = start("holder")
+        while not order.exists():
+            time.sleep(0.01)
+        for name in ("first", "second", "third"):
+            start(name)
+            time.sleep(0.2)  # in the lock's queue by now
+        assert holder.stdin is not None
+        holder.stdin.close()
+        assert [child.wait(timeout=10) for child in started] == [0, 0, 0, 0]
+    finally:
+        for child in started:
+            child.kill()
+            child.wait()
+    assert order.read_text().split() == ["holder", "first", "second", "third"]

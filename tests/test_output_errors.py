@@ -55,3 +55,31 @@ def test_help_and_version_to_a_full_disk(args: list[str]) -> None:
     assert result.stderr.strip().splitlines() == [
         "Error: cannot write the output: no space left on device. Check where it goes (disk "
         "space, file or terminal)."]
+
+
+def test_an_error_quotes_what_was_typed_without_its_control_characters() -> None:
+    """`show $'\\x1b]0;pwned\\x07'` once sent the escape to the terminal inside the message."""
+    from typer.testing import CliRunner
+
+    from pemilu_timeline.cli.app import app
+
+    for args in (["show", "a\x1b]0;pwned\x07b"], ["now", "--tz", "X\x1b[31m\u202e"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 1
+        assert not any(c in result.stderr for c in "\x1b\x07\u202e"), result.stderr
+        assert "\\x1b" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX shell")
+@pytest.mark.parametrize("args", [["now", "--at", "2024-02-12"], ["--help"]])
+def test_a_closed_stdout_is_said_not_taken_for_silence(args: list[str]) -> None:
+    """`now >&-` once wrote nothing and exited 0: a script took that for "nothing on"."""
+    import shlex
+
+    command = shlex.join([*COMMAND[:3], *args])
+    result = subprocess.run(["sh", "-c", f"exec {command} >&-"], stderr=subprocess.PIPE,
+                            text=True, env=_env(PEMILU_TIMELINE_LANG="en"), check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: cannot write the output: standard output is closed. Check where it goes (disk "
+        "space, file or terminal)."]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import signal
 import stat
 from pathlib import Path
 from typing import Any
@@ -304,3 +305,79 @@ def test_a_lock_file_that_cannot_be_made_is_said_at_once(tmp_path: Path) -> None
     assert time.monotonic() - began < 5  # not after the 10 s lock timeout
     assert "Cannot create the lock file" in result.stderr and "is a directory" in result.stderr
     assert not (tmp_path / "s.toml").exists()
+
+
+def test_a_planted_lock_symlink_is_refused_never_followed(small_file: Path,
+                                                          tmp_path: Path) -> None:
+    planted = tmp_path / "elsewhere" / "victim"
+    planted.parent.mkdir()
+    store.lock_path(small_file).symlink_to(planted)
+    before = small_file.read_bytes()
+    with pytest.raises(WriteRefused) as refused:
+        add(small_file, "debat")
+    assert "is a symbolic link, which is never followed" in refused.value.message("en")
+    assert not planted.exists()  # nothing made at the link's target
+    assert small_file.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_lock_path_that_is_not_a_regular_file_is_refused(small_file: Path) -> None:
+    os.mkfifo(store.lock_path(small_file))
+    with pytest.raises(WriteRefused) as refused:
+        add(small_file, "debat")
+    assert "is not a regular file" in refused.value.message("en")
+
+
+def test_the_holder_is_noted_in_the_lock_file_while_it_holds(small_file: Path) -> None:
+    import json
+
+    with store.locked(small_file) as lock:
+        note = json.loads(lock.read_text())
+        assert note["pid"] == os.getpid() and isinstance(note["command"], list)
+        assert dt.datetime.fromisoformat(note["since"]).tzinfo is not None
+    assert lock.read_text() == ""  # no stale note once the lock is free
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
+def test_waiting_puts_back_the_alarm_handler_and_leaves_no_timer(small_file: Path) -> None:
+    from pemilu_timeline.errors import LockTimeout
+
+    def mine(signum: int, frame: object) -> None:
+        raise AssertionError("the waiting's alarm reached the caller's handler")
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        with store.locked(small_file), pytest.raises(LockTimeout):
+            store.update(small_file, lambda data, schedule: None, timeout=0.2)
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_off_the_main_thread_the_wait_is_bounded_too(small_file: Path) -> None:
+    """No SIGALRM outside the main thread: the wait polls instead, and still ends."""
+    import threading
+    import time
+
+    from pemilu_timeline.errors import LockTimeout
+
+    outcome: list[str] = []
+
+    def wait() -> None:
+        try:
+            store.update(small_file, lambda data, schedule: None, timeout=0.3)
+            outcome.append("locked")
+        except LockTimeout:
+            outcome.append("timed out")
+
+    with store.locked(small_file):
+        began = time.monotonic()
+        waiter = threading.Thread(target=wait)
+        waiter.start()
+        waiter.join(timeout=5)
+        assert outcome == ["timed out"] and time.monotonic() - began < 2
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    waiter.join(timeout=5)
+    assert outcome == ["timed out", "locked"]

@@ -242,6 +242,20 @@ def _zone_checked(at: dt.datetime) -> dt.datetime:
     return at
 
 
+# Longer than any key or name a person types: a longer query names no stage, and looking
+# for close matches to it would cost time and memory in proportion to its length.
+MAX_QUERY = 200
+QUOTED_QUERY = 60
+
+
+def over_long(query: str) -> StageNotFound | None:
+    """The refusal of a query too long to name any stage; it quotes only the start, as a
+    message that echoed megabytes back would bury the terminal."""
+    if len(query) <= MAX_QUERY:
+        return None
+    return StageNotFound(query=query[:QUOTED_QUERY] + "…", close=[])
+
+
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form for matching what people type."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -294,6 +308,9 @@ class Schedule:
     def find(self, query: str) -> Stage:
         """Resolve what a user typed: ELECTION/ID, a bare id, or words from the name."""
         text = query.strip()
+        too_long = over_long(text)
+        if too_long is not None:
+            raise too_long
         if "/" in text:
             found = self.get(text) or self.get(text.lower())
             if found is not None:

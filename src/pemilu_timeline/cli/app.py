@@ -41,6 +41,11 @@ class PemiluGroup(TyperGroup):
             raise typer.Exit(_output_failed(error, lang)) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        if not _stdout_open():
+            lang = env_lang()
+            print_error(i18n.t("error.output", lang, reason=i18n.Term("reason.stdout_closed")),
+                        lang)
+            sys.exit(ExitStatus.INVALID)
         # --help, --version and usage errors are printed before any command runs.
         try:
             return super().main(*args, **kwargs)
@@ -56,6 +61,23 @@ def _output_failed(error: OSError | UnicodeEncodeError, lang: str) -> int:
     elif not isinstance(error, BrokenPipeError):  # `| head`: the reader left on purpose
         print_error(i18n.t("error.output", lang, reason=i18n.os_reason(error)), lang)
     return ExitStatus.INVALID
+
+
+def _stdout_open() -> bool:
+    """Whether there is a stdout at all. Started with it closed (`>&-`), Python sets
+    sys.stdout to None and every write vanishes: the command would say nothing, exit 0, and
+    a script would take the silence for an answer."""
+    if sys.stdout is None:
+        return False
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # no descriptor (a test runner's buffer): writable as is
+        return True
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 def _quiet_stdout() -> None:

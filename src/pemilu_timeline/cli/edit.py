@@ -2,7 +2,7 @@
 
 Only options and output live here. The work is done by ``schedule.edit`` (changes to the
 data), ``schedule.store`` (lock, canonical TOML, atomic write) and ``dateparse`` (Indonesian
-dates); they are imported inside the commands, so dateutil, tomli-w and filelock never slow
+dates); they are imported inside the commands, so dateutil, tomli-w and the lock never slow
 down the read commands.
 """
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from pemilu_timeline.errors import InvalidInput, WriteRefused
+from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.i18n.messages import CATALOG, t
 from pemilu_timeline.model import Schedule, Stage
@@ -67,6 +67,7 @@ TzOption = Annotated[str | None, typer.Option(
     show_default=False)]
 LangOption = Annotated[Lang, typer.Option(
     "--lang", envvar=LANG_ENV, callback=remember_lang,
+    is_eager=True,  # read first, so what the other options refuse is said in it
     help="Language of the output: id (Indonesian) or en (English).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
 ElectionOption = Annotated[list[str] | None, typer.Option(
@@ -148,16 +149,35 @@ DropCommentsOption = Annotated[bool, typer.Option(
     "--drop-comments",
     help="Write even though the file has comments, discarding them (the TOML writer cannot "
          "keep comments; without this flag such a file is never changed).")]
+MAX_LOCK_TIMEOUT = 3600
+
+
+def checked_lock_timeout(value: float) -> float:
+    """Seconds a writer may wait: nan would break the wait, inf would hang a script for
+    ever, and a wait of hours is a mistake rather than a plan."""
+    import math
+
+    if not (math.isfinite(value) and 0 <= value <= MAX_LOCK_TIMEOUT):
+        raise UsageError("usage.lock_timeout", env=LOCK_ENV, limit=MAX_LOCK_TIMEOUT,
+                         value=f"{value:g}")
+    return value
+
+
 LockTimeoutOption = Annotated[float, typer.Option(
-    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, min=0,
-    help="How long to wait for another command editing the same file.")]
+    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, callback=checked_lock_timeout,
+    help=f"How long to wait for another command editing the same file (0 to "
+         f"{MAX_LOCK_TIMEOUT}).")]
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
 def editable_source(file: Path | None) -> ScheduleSource:
     """The file to change; the bundled schedule is never written."""
     source = locate(file)
-    if source.is_bundled or is_package_data(source.path):
+    try:
+        packaged = is_package_data(source.path)
+    except RuntimeError:  # a symlink loop, as Python before 3.13 says it; reading says why
+        packaged = False
+    if source.is_bundled or packaged:
         raise WriteRefused("write.bundled")
     return source
 

@@ -579,6 +579,30 @@ CATALOG: dict[str, tuple[str, str]] = {
     "os.EROFS": ("sistem berkas hanya-baca", "read-only file system"),
     "os.EIO": ("galat masukan/keluaran", "input/output error"),
     "os.ENAMETOOLONG": ("nama berkas terlalu panjang", "file name too long"),
+    "os.ELOOP": ("tautan simbolisnya berputar tanpa ujung",
+                 "its symbolic links go round in a loop"),
+    # hardening: lock and terminal
+    "error.lock_timeout_held": (
+        "Berkas {path} dikunci oleh PID {pid} ({command}) sejak {since}; sudah ditunggu "
+        "{seconds} detik. Coba lagi nanti; kunci lepas sendiri saat perintah itu selesai.",
+        "{path} is locked by PID {pid} ({command}) since {since}; gave up after waiting "
+        "{seconds} s. Try again later; the lock is released by itself when that command "
+        "finishes."),
+    "write.lock_symlink": (
+        "Berkas kunci {lock} adalah tautan simbolis; demi keamanan tautan itu tidak diikuti. "
+        "Hapus tautan itu (bukan berkas jadwalnya) lalu ulangi; berkas tidak diubah.",
+        "The lock file {lock} is a symbolic link, which is never followed, for safety. Remove "
+        "that link (not the schedule) and try again; the file is unchanged."),
+    "write.lock_not_file": (
+        "Berkas kunci {lock} bukan berkas biasa, jadi tidak dipakai. Pindahkan atau hapus itu "
+        "lalu ulangi; berkas tidak diubah.",
+        "The lock file {lock} is not a regular file, so it is not used. Move or remove it and "
+        "try again; the file is unchanged."),
+    "usage.lock_timeout": (
+        "--lock-timeout (atau ${env}) harus berupa detik dari 0 sampai {limit}, bukan "
+        "'{value}'.",
+        "--lock-timeout (or ${env}) must be seconds from 0 to {limit}, not '{value}'."),
+    "reason.stdout_closed": ("keluaran standar (stdout) tertutup", "standard output is closed"),
     # field names as staff see them in edit and diff output
     "field.name": ("nama", "name"),
     "field.name_en": ("nama (en)", "name (en)"),

@@ -10,7 +10,6 @@ Every change stamps the stage's history: ``revision`` (1 when added, +1 per edit
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.i18n.lexicon import ZONE_WORDS
 from pemilu_timeline.i18n.messages import Worded
-from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State
+from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State, over_long
 from pemilu_timeline.rules.calendar import OutOfRange, anchor_day, window
 from pemilu_timeline.rules.resolve import chain
 from pemilu_timeline.schedule.schema import (
@@ -29,6 +28,7 @@ from pemilu_timeline.schedule.schema import (
     FieldDiff,
     Kind,
     by_name,
+    escaped,
 )
 from pemilu_timeline.timing import MAX_RULE_DAYS, zone_or_none
 
@@ -96,12 +96,7 @@ def check_text(option: str, value: str, *, multiline: bool = False) -> str:
 def visible(text: str) -> str:
     """Text to quote in a message: unsafe characters shown as escapes, never sent raw to the
     terminal (an ESC must not recolour the screen, nor a bidi override reorder the line)."""
-    return CONTROL_STRICT.sub(_escape, text)
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escaped(text)
 
 
 def check_id(option: str, value: str) -> str:
@@ -338,6 +333,9 @@ def resolve(schedule: Schedule, query: str) -> Stage:
     would hit the wrong stage. Words with spaces ("jam pemungutan") still search names.
     """
     text = query.strip()
+    too_long = over_long(text)
+    if too_long is not None:  # before escaping it, which costs in proportion to its length
+        raise too_long
     if visible(text) != text:
         raise StageNotFound(query=visible(text), close=[])
     election, _, stage_id = text.rpartition("/")

@@ -5,6 +5,7 @@ A large unchanged file comes from the parse cache instead.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -29,6 +30,8 @@ def read_bytes(path: Path) -> bytes:
     except OSError as error:
         hint = {FileNotFoundError: "hint.file_missing",
                 IsADirectoryError: "hint.file_is_folder"}.get(type(error), "hint.file_access")
+        if error.errno == errno.ELOOP:  # links that point at each other
+            hint = "hint.file_name"
         raise ScheduleFileError(path=str(path), reason=os_reason(error),
                                 hint=Term(hint)) from None
     try:

@@ -115,6 +115,19 @@ CONTROL_STRICT = re.compile("[" + UNSAFE_CHARACTERS + "]")
 TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE})
 
 
+def escaped(text: str, *, keep: str = "") -> str:
+    """``text`` with every unsafe character (but those in ``keep``) written as an escape
+    (``\\x1b``, ``\\u202e``): how a message quotes what a user typed or a file held."""
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in keep:
+            return char
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return CONTROL_STRICT.sub(escape, text)
+
+
 def names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields)
 

@@ -8,15 +8,20 @@ written to a temp file in the same directory, fsynced, moved over the old one wi
 is kept; a symlink is written through to its target. A failure at any step leaves the file
 byte-identical and no temp file.
 
-filelock is imported only here, and this module only by the edit commands.
+This module is imported only by the edit commands.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import signal
+import stat
 import sys
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +40,12 @@ DEFAULT_TIMEOUT = 10.0
 
 # --- lock and atomic write ------------------------------------------------------------------
 
+POLL_INTERVAL = 0.02  # seconds between tries where a blocking wait cannot be bounded
+_MIN_ALARM = 0.001  # setitimer(0) would disarm the timer and wait for ever
+_WINDOWS_LOCK_BYTE = 1 << 30  # far past the holder's note, which others must still read
+_COMMAND_ARGS_KEPT = 16
+
+
 def lock_path(path: Path) -> Path:
     target = writable_target(path)
     return target.with_name(target.name + LOCK_SUFFIX)
@@ -44,27 +55,210 @@ def lock_path(path: Path) -> Path:
 def locked(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[Path]:
     """Hold the exclusive sidecar lock of ``path``; LockTimeout after ``timeout`` seconds.
 
-    flock-based (filelock): the kernel drops the lock when the holder dies, even by SIGKILL,
-    so a crashed command never blocks the others.
+    A blocking flock, so the kernel queues the waiters and hands the lock on in the order
+    they came: with polling, a command that had waited long could be passed again and again
+    by later ones. The kernel also drops the lock when the holder dies, even by SIGKILL, so
+    a crashed command never blocks the others. The holder notes itself in the lock file, so
+    that a command giving up can say who is in the way.
     """
-    from filelock import FileLock, Timeout
-
     lock = lock_path(path)
+    fd = _open_lock(lock)
     try:
-        # filelock retries a lock file it cannot create as if another command held it, and
-        # would end in a misleading timeout; find out at once instead.
-        os.close(os.open(lock, os.O_RDWR | os.O_CREAT, 0o644))
-        with FileLock(str(lock), timeout=timeout):
+        try:
+            acquired = _acquire(fd, timeout)
+        except OSError as error:
+            raise _lock_refused(lock, error) from None
+        if not acquired:
+            raise _timed_out(path, fd, timeout)
+        _note_holder(fd)
+        try:
             yield lock
-    except Timeout:
-        raise LockTimeout(path=str(path), seconds=_seconds(timeout)) from None
-    except OSError as error:
-        if error.filename not in (str(lock), None):
-            raise
-        from pemilu_timeline.i18n.messages import os_reason
+        finally:
+            with suppress(OSError):
+                os.ftruncate(fd, 0)  # no stale note once the lock is free
+    finally:
+        os.close(fd)  # releases the lock
 
-        raise WriteRefused("write.lock_file", lock=lock, folder=lock.parent,
-                           reason=os_reason(error)) from None
+
+def _open_lock(lock: Path) -> int:
+    """The lock file, created if need be; a symlink is refused, never followed (it could
+    point the lock, and the file it creates, anywhere), and so is anything but a file."""
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fd = os.open(lock, flags, 0o644)
+    except OSError as error:
+        if os.path.islink(lock):
+            raise WriteRefused("write.lock_symlink", lock=lock) from None
+        raise _lock_refused(lock, error) from None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        raise WriteRefused("write.lock_not_file", lock=lock)
+    return fd
+
+
+def _lock_refused(lock: Path, error: OSError) -> WriteRefused:
+    from pemilu_timeline.i18n.messages import os_reason
+
+    return WriteRefused("write.lock_file", lock=lock, folder=lock.parent,
+                        reason=os_reason(error))
+
+
+def _acquire(fd: int, timeout: float) -> bool:
+    """Whether the lock was taken within ``timeout`` seconds."""
+    if _try_lock(fd):
+        return True
+    if timeout <= 0:
+        return False
+    if _alarm_usable():
+        return _wait_until_alarm(fd, timeout)
+    return _poll(fd, timeout)
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - no flock on Windows
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_BYTE, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _alarm_usable() -> bool:
+    """A SIGALRM timer can bound a blocking wait only in the main thread, and only when it
+    disturbs nobody: no timer of the caller's running, a handler that can be put back."""
+    if sys.platform == "win32" or not hasattr(signal, "setitimer"):  # pragma: no cover
+        return False
+    import threading
+
+    return (threading.current_thread() is threading.main_thread()
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            and signal.getsignal(signal.SIGALRM) is not None)
+
+
+class _Expired(Exception):
+    """The wait for the lock ran out (raised by the SIGALRM handler)."""
+
+
+def _wait_until_alarm(fd: int, timeout: float) -> bool:
+    """Wait in the kernel's queue until the lock is ours or the timer interrupts the wait;
+    the previous SIGALRM handler is put back and the timer left disarmed, as it was."""
+    if sys.platform == "win32":  # pragma: no cover - _alarm_usable says no
+        return False
+    import fcntl
+
+    fired = False
+
+    def expire(signum: int, frame: object) -> None:
+        nonlocal fired
+        if not fired:  # once: never interrupt the clean-up below
+            fired = True
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, max(timeout, _MIN_ALARM))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+    except _Expired:
+        return False  # the lock, if it came at the last instant, goes with the fd
+    return True
+
+
+def _poll(fd: int, timeout: float) -> bool:
+    """Try again and again until ``timeout``: where no timer can bound a blocking wait."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if _try_lock(fd):
+            return True
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return False
+        time.sleep(min(POLL_INTERVAL, remaining))
+
+
+def _note_holder(fd: int) -> None:
+    """Write who holds the lock (pid, command line, since when) into the lock file; a note
+    that cannot be written costs only the detail of another command's message."""
+    note = {"pid": os.getpid(), "command": _command_line(),
+            "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+    with suppress(OSError):
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, json.dumps(note).encode("ascii") + b"\n")
+
+
+def _command_line() -> list[str]:
+    argv = sys.argv or [""]
+    program = Path(argv[0])
+    name = program.parent.name if program.name == "__main__.py" else program.name
+    return [arg[:200] for arg in [name or "python", *argv[1:_COMMAND_ARGS_KEPT]]]
+
+
+def _timed_out(path: Path, fd: int, timeout: float) -> LockTimeout:
+    holder = _holder(fd)
+    if holder is None:  # the note is not there (yet, or any more)
+        return LockTimeout(path=str(path), seconds=_seconds(timeout))
+    return LockTimeout("error.lock_timeout_held", path=str(path), seconds=_seconds(timeout),
+                       **holder)
+
+
+def _holder(fd: int) -> dict[str, Any] | None:
+    """The lock's holder as the message names it, from its note; None without one."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        note = json.loads(os.read(fd, 64 * 1024))
+        pid = int(note["pid"])
+        command = note["command"]
+        since = dt.datetime.fromisoformat(note["since"]).astimezone()
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(command, list) or not command:
+        return None
+    return {"pid": pid, "command": _short_command([str(word) for word in command]),
+            "since": _Since(since)}
+
+
+def _short_command(words: list[str]) -> str:
+    """The program and its command ("pemilu-timeline add …"): enough to know it, without
+    echoing every argument, nor a control character that would reach the terminal."""
+    shown = " ".join(words[:2]) + (" …" if len(words) > 2 else "")
+    return "".join(c if c.isprintable() else "?" for c in shown)[:80]
+
+
+@dataclass(frozen=True)
+class _Since:
+    """When the holder took the lock: the time of day, written with dots as Indonesian
+    writes it, and the date too when that was not today (a holder stuck since yesterday)."""
+
+    moment: dt.datetime
+
+    def in_language(self, lang: str) -> str:
+        from pemilu_timeline.i18n.format import format_short_date
+
+        time_of_day = f"{self.moment:%H.%M.%S}"
+        if self.moment.date() == dt.datetime.now().astimezone().date():
+            return time_of_day
+        return f"{format_short_date(self.moment.date(), lang)} {time_of_day}"
 
 
 def _seconds(timeout: float) -> str:
