@@ -328,6 +328,16 @@ def test_a_lock_path_that_is_not_a_regular_file_is_refused(small_file: Path) -> 
     assert "is not a regular file" in refused.value.message("en")
 
 
+def test_a_hard_link_planted_as_the_lock_is_refused(small_file: Path) -> None:
+    """The holder's note would otherwise be written into the file the link shares."""
+    other = small_file.parent / "precious.txt"
+    other.write_text("keep me")
+    os.link(other, store.lock_path(small_file))
+    with pytest.raises(WriteRefused):
+        add(small_file, "debat")
+    assert other.read_text() == "keep me"
+
+
 def test_the_holder_is_noted_in_the_lock_file_while_it_holds(small_file: Path) -> None:
     import json
 

@@ -594,9 +594,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The lock file {lock} is a symbolic link, which is never followed, for safety. Remove "
         "that link (not the schedule) and try again; the file is unchanged."),
     "write.lock_not_file": (
-        "Berkas kunci {lock} bukan berkas biasa, jadi tidak dipakai. Pindahkan atau hapus itu "
+        "Berkas kunci {lock} bukan berkas biasa (atau punya tautan lain), jadi tidak dipakai. "
+        "Pindahkan atau hapus itu "
         "lalu ulangi; berkas tidak diubah.",
-        "The lock file {lock} is not a regular file, so it is not used. Move or remove it and "
+        "The lock file {lock} is not a regular file (or has other links), so it is not used. "
+        "Move or remove it and "
         "try again; the file is unchanged."),
     "usage.lock_timeout": (
         "--lock-timeout (atau ${env}) harus berupa detik dari 0 sampai {limit}, bukan "

@@ -92,7 +92,9 @@ def _open_lock(lock: Path) -> int:
             raise WriteRefused("write.lock_symlink", lock=lock) from None
         raise _lock_refused(lock, error) from None
     try:
-        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        info = os.fstat(fd)
+        # A hard link planted as the lock would get the holder's note written into it.
+        regular = stat.S_ISREG(info.st_mode) and info.st_nlink == 1
     except OSError:
         regular = False
     if not regular:
