@@ -83,3 +83,17 @@ def test_a_closed_stdout_is_said_not_taken_for_silence(args: list[str]) -> None:
     assert result.stderr.strip().splitlines() == [
         "Error: cannot write the output: standard output is closed. Check where it goes (disk "
         "space, file or terminal)."]
+
+
+def test_a_moment_past_the_calendar_is_refused_not_an_overflow() -> None:
+    """`--at 9999-12-31T23:59:59Z` once crashed every reading command."""
+    from typer.testing import CliRunner
+
+    from pemilu_timeline.cli.app import app
+
+    for command in (["now"], ["countdown"], ["list", "--json"], ["timeline"]):
+        for at, zone in (("9999-12-31T23:59:59Z", "WIB"), ("0001-01-01", "Etc/GMT-14"),
+                         ("0001-01-01T00:00:00Z", "Etc/GMT+12")):
+            result = CliRunner().invoke(app, [*command, "--at", at, "--tz", zone])
+            assert result.exit_code == 1, (command, at, result.output)
+            assert "1900" in result.stderr and result.exception.__class__ is SystemExit

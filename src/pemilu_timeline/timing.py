@@ -52,20 +52,27 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
     """Parse --at: an ISO 8601 date or date-time; one without an offset is read in ``zone``.
 
     A bare date means the start of that day. The result is converted to ``zone``, the viewer's.
+    A moment outside the years a stage may fall in is refused: nothing could be on, and date
+    arithmetic near the calendar's ends would overflow.
     """
     value = text.strip()
     try:
         if len(value) <= 10 and "T" not in value and " " not in value:
-            day = dt.date.fromisoformat(value)
-            return dt.datetime.combine(day, dt.time(), tzinfo=zone)
-        moment = dt.datetime.fromisoformat(value)
+            moment = dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), tzinfo=zone)
+        else:
+            moment = dt.datetime.fromisoformat(value)
+            moment = moment.replace(tzinfo=zone) if moment.tzinfo is None \
+                else moment.astimezone(zone)
     except ValueError:
         if _ISO_SHAPE.match(value):  # 2024-02-30: the form is right, the day does not exist
             raise InvalidInput("input.at_not_on_calendar", text=text) from None
         raise InvalidInput("input.at_not_iso", text=text) from None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    except OverflowError:
+        moment = dt.datetime.min.replace(tzinfo=zone)  # refused just below
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidInput("input.at_out_of_range", text=text, first=FIRST_YEAR,
+                           last=LAST_YEAR)
+    return moment
 
 
 def now_in(zone: dt.tzinfo) -> dt.datetime:

@@ -322,6 +322,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "them. Move them into a 'note' or 'source' field, or run again with --drop-comments to "
         "discard them; the file is unchanged."),
     # dates as staff type them
+    "input.at_out_of_range": (
+        "--at '{text}' di luar tahun {first}–{last}.", "--at '{text}' is outside the years "
+        "{first}–{last}."),
     "date.refused": (
         "{option} '{text}' {why} Contoh: {examples}.",
         "{option} '{text}' {why} Examples: {examples}."),

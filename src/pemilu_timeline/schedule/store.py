@@ -232,7 +232,7 @@ def _holder(fd: int) -> dict[str, Any] | None:
         pid = int(note["pid"])
         command = note["command"]
         since = dt.datetime.fromisoformat(note["since"]).astimezone()
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):  # a planted note
         return None
     if not isinstance(command, list) or not command:
         return None
