@@ -28,6 +28,7 @@ from pemilu_timeline.schedule.schema import (
     FieldDiff,
     Kind,
     by_name,
+    editable_fields,
     escaped,
 )
 from pemilu_timeline.timing import MAX_RULE_DAYS, zone_or_none
@@ -36,7 +37,7 @@ Moment = dt.date | dt.datetime
 Data = dict[str, Any]
 
 FIELDS = by_name(STAGE_FIELDS)
-EDITABLE = tuple(f.name for f in STAGE_FIELDS if f.editable)
+EDITABLE = editable_fields()
 STATE_VALUES = FIELDS["state"].choices
 SENSES = tuple(s.value for s in Sense)
 EDGES = ("start", "end")

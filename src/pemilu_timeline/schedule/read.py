@@ -43,9 +43,7 @@ def read_bytes(path: Path) -> bytes:
             raise ScheduleFileError(path=str(path), reason=Term("reason.not_regular"),
                                     hint=Term("hint.regular_file"))
         if info.st_size > MAX_BYTES:
-            raise ScheduleFileError(path=str(path), reason=Term("reason.too_large",
-                                                                {"limit": MAX_BYTES >> 20}),
-                                    hint=Term("hint.file_name"))
+            raise _too_large(path)
         handle = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -57,10 +55,16 @@ def read_bytes(path: Path) -> bytes:
             raise ScheduleFileError(path=str(path), reason=os_reason(error),
                                     hint=Term("hint.file_access")) from None
     if len(data) > MAX_BYTES:  # it grew while being read
-        raise ScheduleFileError(path=str(path), reason=Term("reason.too_large",
-                                                            {"limit": MAX_BYTES >> 20}),
-                                hint=Term("hint.file_name"))
+        raise _too_large(path)
     return data
+
+
+def _too_large(path: Path) -> ScheduleFileError:
+    from pemilu_timeline.i18n.messages import Term
+
+    return ScheduleFileError(path=str(path), reason=Term("reason.too_large",
+                                                         {"limit": MAX_BYTES >> 20}),
+                             hint=Term("hint.file_name"))
 
 
 def decode(data: bytes, path: Path) -> str:

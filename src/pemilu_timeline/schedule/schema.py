@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pemilu_timeline.model import Rule, Sense, Stage, State
+from pemilu_timeline.model import Rule, Sense, State
 from pemilu_timeline.timing import MAX_RULE_DAYS
 
 
@@ -185,10 +185,6 @@ def plain(item: Field, value: Any) -> Any:
 def stamp_text(value: dt.datetime) -> str:
     """'2024-03-01T10:00:00Z': how `updated` is written everywhere."""
     return value.isoformat().replace("+00:00", "Z")
-
-
-def stage_value(stage: Stage, item: Field) -> Any:
-    return plain(item, getattr(stage, item.name))
 
 
 def rule_table(rule: Rule, *, complete: bool = False) -> dict[str, Any]:
