@@ -20,11 +20,17 @@ last, by id), ending at an undated stage. `timeline` names each one's anchor on 
 Schedule.get per stage; a lookup that scanned the stages (as Schedule.get once did) made
 that quadratic. (`list` names them too, but drawing its table costs far more than the
 lookups, which would hide them.)
+
+The chain-dated schedules, at the same sizes, are chains of rules in every unit (working days,
+months, days before, years) counted back to one dated stage per region, so every rule is
+resolved and the holiday calendar is loaded; they run with the cache off, since resolving is
+what they measure.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -40,6 +46,7 @@ SIZES = (100, 1_000, 10_000)
 BUSY_MOMENT = "2024-02-12T10:00"  # masa tenang: many stages active per region
 FLOOR_GC = "floor, GC as the CLI sets it"
 RELATIVE_CHAIN = 10  # stages per region in a relative-late schedule, the undated anchor last
+CHAIN_LIST = "list --json (chain-dated, uncached)"
 
 
 @dataclass
@@ -116,14 +123,7 @@ def synthetic_schedule(size: int, target: Path) -> Path:
 def relative_late_schedule(size: int, target: Path) -> Path:
     """``size`` stages, per region a chain of rules each counting from the next stage in the
     file (which sorts after it too), ending at an undated stage: all of them pending."""
-    import tomli_w
-
-    from pemilu_timeline.schedule.locate import bundled_path
-    from pemilu_timeline.schedule.read import parse_toml
-
-    source = bundled_path()
-    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
-    election = next(iter(data["elections"]))
+    elections, election = bundled_elections()
     stages: list[dict[str, object]] = []
     for n in range(size):
         region, step = divmod(n, RELATIVE_CHAIN)
@@ -138,7 +138,51 @@ def relative_late_schedule(size: int, target: Path) -> Path:
             stage["after"] = {"stage": f"{election}/turunan-r{region:04d}-{step + 1}",
                               "days": step + 1}
         stages.append(stage)
-    target.write_text(tomli_w.dumps({"elections": data["elections"], "stages": stages}),
+    return written(target, elections, stages)
+
+
+# What each link of a dated chain counts, in turn: the law's units, working days included
+# (which brings in the holiday calendar and its cost).
+CHAIN_UNITS = ({"working_days": 3, "counting": "anchor-day"}, {"months": 1},
+               {"days": 14, "direction": "before"}, {"working_days": 14},
+               {"years": 1, "months": 6})
+
+
+def chain_dated_schedule(size: int, target: Path) -> Path:
+    """``size`` stages, per region a chain of rules in every unit counted back to one dated
+    stage, so that every rule is resolved (no cache: the cost of resolving is the point)."""
+    elections, election = bundled_elections()
+    stages: list[dict[str, object]] = []
+    for n in range(size):
+        region, step = divmod(n, RELATIVE_CHAIN)
+        stage: dict[str, object] = {
+            "id": f"berantai-r{region:04d}-{step}", "election": election,
+            "name": f"Tahapan Berantai {step} Wilayah {region}",
+            "name_en": f"Chained stage {step}, region {region}", "source": "benchmark"}
+        if step == 0:
+            stage["start"] = dt.date(2029, 1, 15) + dt.timedelta(days=region % 300)
+        else:
+            stage["after"] = {"stage": f"{election}/berantai-r{region:04d}-{step - 1}",
+                              **CHAIN_UNITS[step % len(CHAIN_UNITS)]}
+        stages.append(stage)
+    return written(target, elections, stages)
+
+
+def bundled_elections() -> tuple[dict[str, object], str]:
+    """The bundled schedule's elections, and the first one's id (the synthetic stages')."""
+    from pemilu_timeline.schedule.locate import bundled_path
+    from pemilu_timeline.schedule.read import parse_toml
+
+    source = bundled_path()
+    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
+    return data["elections"], next(iter(data["elections"]))
+
+
+def written(target: Path, elections: dict[str, object], stages: list[dict[str, object]]
+            ) -> Path:
+    import tomli_w
+
+    target.write_text(tomli_w.dumps({"elections": elections, "stages": stages}),
                       encoding="utf-8")
     return target
 
@@ -167,6 +211,8 @@ def main() -> int:
         files = {n: synthetic_schedule(n, work / f"stages-{n}.toml") for n in sizes}
         relative = {n: relative_late_schedule(n, work / f"relative-late-{n}.toml")
                     for n in relative_sizes(sizes)}
+        chained = {n: chain_dated_schedule(n, work / f"chain-dated-{n}.toml")
+                   for n in relative_sizes(sizes)}
         commands: dict[tuple[str, int | None], list[str]] = {
             ("python -c pass", None): [sys.executable, "-c", "pass"],
             ("floor: import typer, rich", None):
@@ -193,12 +239,15 @@ def main() -> int:
             f = ["--file", str(path)]
             commands[("timeline (relative-late)", n)] = [*tool, "timeline", *f]
             commands[("list --json (relative-late)", n)] = [*tool, "list", "--json", *f]
+        for n, path in chained.items():
+            commands[(CHAIN_LIST, n)] = [*tool, "list", "--json", "--file", str(path)]
+        uncached = {**env, "PEMILU_TIMELINE_NO_CACHE": "1"}
         results = {key: Result(*key) for key in commands}
 
         def run(key: tuple[str, int | None]) -> tuple[float, int]:
             if key[0] == "add":  # each add edits a fresh copy, made outside the timing
                 shutil.copyfile(files[key[1]], work / f"add-{key[1]}.toml")  # type: ignore[index]
-            return run_once(commands[key], env)
+            return run_once(commands[key], uncached if key[0] == CHAIN_LIST else env)
 
         for key in commands:  # warm-up: bytecode and schedule cache, untimed
             run(key)
@@ -248,7 +297,7 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
                            big / mid * 1.2, True))
     if len(relative_sizes(sizes)) == 2:
         low, high = relative_sizes(sizes)
-        for label in ("timeline (relative-late)", "list --json (relative-late)"):
+        for label in ("timeline (relative-late)", "list --json (relative-late)", CHAIN_LIST):
             checks.append((f"{label}: {high:,} / {low:,}",
                            median(label, high) / median(label, low), high / low * 1.2, True))
     print("\n| ratio | measured | target | |")

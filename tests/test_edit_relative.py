@@ -57,9 +57,11 @@ def test_a_stage_added_after_a_pending_one_is_pending_too(relative_file: Path) -
         f"Berkas: {relative_file}"]
     added = listed(relative_file, "2024-04-01")["pelantikan"]
     assert (added["status"], added["start"], added["end"]) == ("pending", None, None)
-    assert added["after"] == {"stage": "pemilu-2024/penetapan-terpilih", "days": 10,
-                              "sense": "at-earliest", "edge": "end", "duration": 1,
-                              "computed": False}
+    assert added["after"] == {
+        "stage": "pemilu-2024/penetapan-terpilih", "days": 10, "sense": "at-earliest",
+        "edge": "end", "duration": 1, "direction": "after", "years": 0, "months": 0,
+        "working_days": 0, "hours": 0, "counting": "next-day", "latest": None,
+        "computed": False}
     assert (added["revision"], added["updated"]) == (1, "2024-02-01T03:04:05Z")
     assert shown(relative_file, "pelantikan", "2024-04-01")["status"] == "pending"
 
@@ -105,17 +107,19 @@ def test_dating_the_anchor_dates_every_stage_counted_from_it(relative_file: Path
         "Diubah pemilu-2024/putusan-mk (revisi 2):",
         "  mulai: — → 2024-04-22",
         "  tanpa tanggal: ya → —",
-        "  Dihitung darinya: pemilu-2024/penetapan-terpilih — 23–25 April 2024.",
+        "  Dihitung darinya: pemilu-2024/penetapan-terpilih — paling lambat 25 April 2024.",
         "  Dihitung darinya: pemilu-2024/pelantikan-persiapan — 27 April – 1 Mei 2024.",
-        "  Dihitung darinya: pemilu-2024/pelantikan — 5 Mei 2024.",
+        "  Dihitung darinya: pemilu-2024/pelantikan — paling cepat 5 Mei 2024.",
         f"Berkas: {relative_file}"]
     stages = listed(relative_file, "2024-04-24T09:00")
     assert stages["putusan-mk"]["status"] == "past"
     winners = stages["penetapan-terpilih"]
+    # A deadline: counted down to, dated on its day, its open side null.
     assert (winners["status"], winners["start"], winners["end"]) == (
-        "active", "2024-04-23", "2024-04-25")
+        "upcoming", "2024-04-25", "2024-04-25")
+    assert (winners["earliest"], winners["latest"]) == (None, "2024-04-25")
     assert winners["after"]["computed"] is True
-    assert winners["window"] == {"start": "2024-04-23T00:00:00+07:00",
+    assert winners["window"] == {"start": "2024-04-25T00:00:00+07:00",
                                  "end": "2024-04-26T00:00:00+07:00"}
     assert (stages["pelantikan"]["status"], stages["pelantikan"]["start"]) == (
         "upcoming", "2024-05-05")
@@ -184,7 +188,8 @@ REFUSED = [
     pytest.param((*INAUGURATION, "--undated", "--after", "putusan-mk"), 2,
                  "--undated does not go with", id="undated-and-after"),
     pytest.param((*INAUGURATION, "--after", "putusan-mk", "--sense", "at-latest",
-                  "--duration", "3"), 1, "--duration does not apply", id="duration-at-latest"),
+                  "--duration", "3"), 1, "'duration' does not apply to an at-latest bound",
+                 id="duration-at-latest"),
     pytest.param((*INAUGURATION, "--after", "putusan-mk", "--zone", "WIB"), 1,
                  "--zone pins a timed stage", id="zone-without-time"),
     pytest.param(("edit", "penetapan-terpilih", "--no-after"), 1,
@@ -199,7 +204,7 @@ REFUSED = [
                  "it then needs --after", id="start-removed-without-rule"),
     pytest.param(("edit", "debat-tambahan", "--after", "pemungutan-suara", "--days", "5"), 1,
                  "the result would be invalid: [stage pemilu-2024/debat-tambahan, field "
-                 "after] the date breaks its rule", id="rule-contradicts-written-date"),
+                 "after] the written date ", id="rule-contradicts-written-date"),
 ]
 
 

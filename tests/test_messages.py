@@ -18,7 +18,8 @@ from pemilu_timeline.schedule.schema import ELECTION_FIELDS, RULE_FIELDS, STAGE_
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "pemilu_timeline"
 CATALOG_FILE = SOURCE / "i18n" / "messages.py"
 # Words that are the same in both languages.
-SAME_IN_BOTH = {"col.status", "col.id", "field.url", "edit.anchor_not_found"}
+SAME_IN_BOTH = {"col.status", "col.id", "field.url", "edit.anchor_not_found",
+                "rule.exactly"}  # only its placeholders: the words are in them
 
 
 def placeholders(template: str) -> set[str]:

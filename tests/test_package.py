@@ -72,10 +72,24 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
-def test_wheel_carries_the_bundled_schedule(wheel: Path) -> None:
+@pytest.mark.parametrize("name", ["stages.toml", "holidays.toml"])
+def test_wheel_carries_the_bundled_data(wheel: Path, name: str) -> None:
     with zipfile.ZipFile(wheel) as archive:
-        packaged = archive.read("pemilu_timeline/data/stages.toml")
-    assert packaged == (ROOT / "data" / "stages.toml").read_bytes()
+        packaged = archive.read(f"pemilu_timeline/data/{name}")
+    assert packaged == (ROOT / "data" / name).read_bytes()
+
+
+def test_installed_copy_reads_its_own_holiday_overlay(wheel: Path, tmp_path: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "site")
+    out = subprocess.run(
+        [sys.executable, "-c",
+         "from pemilu_timeline.rules.workdays import overlay_path, work_calendar;"
+         "print(overlay_path()); print(work_calendar().source(2025))"],
+        capture_output=True, text=True, check=True, cwd=tmp_path,
+        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    path, source = out.stdout.splitlines()
+    assert path.startswith(str(tmp_path / "site")) and "SKB" in source
 
 
 def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:

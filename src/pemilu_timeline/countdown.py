@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pemilu_timeline.model import Stage, Status
+from pemilu_timeline.timing import add_months
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Countdown:
     stage: Stage
     at: dt.datetime
     phase: Status  # where the stage stands at ``at``
-    target: str  # "start" (upcoming or past) or "end" (active)
+    target: str  # "start" (upcoming or past), "end" (active) or "deadline" (a rule's limit)
     target_at: dt.datetime  # the instant counted to, in the viewer's zone
     days: int  # calendar days from at's date to the target day (negative once passed)
 
@@ -55,7 +56,8 @@ def h_label(days: int) -> str:
 
 
 def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
-    """Time until ``stage`` starts, or until it ends while it is active.
+    """Time until ``stage`` starts, or until it ends while it is active; for a deadline,
+    until its day is over.
 
     A stage without a date (pending) or cancelled has nothing to count down to; callers check
     ``stage.is_dated`` and the state first.
@@ -64,6 +66,10 @@ def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
     assert zone is not None
     phase = stage.phase_at(at)
     start, end = stage.window(zone)
+    if stage.is_deadline:  # "paling lambat 22 April": counted to the day's last moment
+        last_moment = end - dt.timedelta(microseconds=1) if end > start else start
+        return Countdown(stage=stage, at=at, phase=phase, target="deadline", target_at=end,
+                         days=(last_moment.date() - at.date()).days)
     if phase is Status.ACTIVE:
         last_moment = end - dt.timedelta(microseconds=1) if end > start else start
         target, moment, day = "end", end, last_moment.date()
@@ -85,19 +91,10 @@ def span_parts(earlier: dt.datetime, later: dt.datetime) -> dict[str, int]:
     later = later.astimezone(earlier.tzinfo)  # one wall clock, so months and days are local
     start, end = earlier.replace(tzinfo=None), later.replace(tzinfo=None)
     months = (end.year - start.year) * 12 + end.month - start.month
-    reached = _add_months(start, months)
+    reached = add_months(start, months)
     while reached > end:  # the day of the month is not reached yet: one month fewer
         months -= 1
-        reached = _add_months(start, months)
+        reached = add_months(start, months)
     rest = end - reached
     return {"year": months // 12, "month": months % 12, "day": rest.days,
             "hour": rest.seconds // 3600, "minute": rest.seconds % 3600 // 60}
-
-
-def _add_months(moment: dt.datetime, months: int) -> dt.datetime:
-    """The same day ``months`` later, or the month's last day if it is shorter."""
-    year, index = divmod(moment.month - 1 + months, 12)
-    year += moment.year
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    length = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[index]
-    return moment.replace(year=year, month=index + 1, day=min(moment.day, length))

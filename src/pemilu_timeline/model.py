@@ -44,11 +44,12 @@ class State(StrEnum):
 
 
 class Sense(StrEnum):
-    """How a relative stage's date follows from its anchor, as KPU regulations word it."""
+    """How a relative stage's date follows from its anchor, as the law words it."""
 
     EXACTLY = "exactly"  # "3 hari setelah"
-    AT_LATEST = "at-latest"  # "paling lambat 3 hari setelah"
-    AT_EARLIEST = "at-earliest"  # "paling cepat 3 hari setelah"
+    AT_LATEST = "at-latest"  # "paling lambat 3 hari setelah": a deadline
+    AT_EARLIEST = "at-earliest"  # "paling cepat 3 hari setelah", "paling singkat 2 tahun"
+    WINDOW = "window"  # "paling singkat 2 tahun dan paling lama 2 tahun 6 bulan"
 
 
 class Edge(StrEnum):
@@ -58,19 +59,88 @@ class Edge(StrEnum):
     END = "end"
 
 
+class Direction(StrEnum):
+    """Whether the rule counts forward from its anchor or back from it."""
+
+    AFTER = "after"  # "setelah", "sejak"
+    BEFORE = "before"  # "sebelum"
+
+
+class Counting(StrEnum):
+    """Which day is the first one counted: the law's "setelah" starts on the day after the
+    anchor, "sejak" / "terhitung sejak" makes the anchor's own day day 1. Months and years
+    land on the same day number either way; hours count from the anchor's moment."""
+
+    NEXT_DAY = "next-day"
+    ANCHOR_DAY = "anchor-day"
+
+
+UNITS = ("years", "months", "days", "working_days", "hours")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An amount of time as the law writes it: years and months and days together ("2 tahun
+    6 bulan"), or working days alone, or hours alone."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+    working_days: int = 0
+    hours: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, unit) for unit in UNITS)
+
+    @property
+    def in_hours(self) -> bool:
+        return self.hours > 0
+
+    @property
+    def in_working_days(self) -> bool:
+        return self.working_days > 0
+
+    def parts(self) -> list[tuple[str, int]]:
+        """The units it holds, largest first ("2 tahun 6 bulan")."""
+        return [(unit, getattr(self, unit)) for unit in UNITS if getattr(self, unit)]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """How a stage's date follows from another stage's, as a regulation words it.
 
     The file writes it as the stage's ``after`` table; ``stage`` is the anchor, the
-    ELECTION/ID of the stage counted from. Its arithmetic lives in ``pemilu_timeline.rules``.
+    ELECTION/ID of the stage counted from. The amount is ``years``, ``months``, ``days``,
+    ``working_days`` and ``hours``; a window's other bound is ``latest``. Its arithmetic
+    lives in ``pemilu_timeline.rules``.
     """
 
     stage: str
     days: int = 0
     sense: Sense = Sense.EXACTLY
     edge: str = Edge.END
-    duration: int = 1  # length in days of the computed window (exactly / at-earliest)
+    duration: int = 1  # length in days of the computed stage (exactly / at-earliest)
+    direction: Direction = Direction.AFTER
+    years: int = 0
+    months: int = 0
+    working_days: int = 0
+    hours: int = 0
+    counting: Counting = Counting.NEXT_DAY
+    latest: Span | None = None  # the window's far bound ("paling lama 2 tahun 6 bulan")
+
+    @property
+    def span(self) -> Span:
+        return Span(self.years, self.months, self.days, self.working_days, self.hours)
+
+    @property
+    def in_hours(self) -> bool:
+        return self.hours > 0 or (self.latest is not None and self.latest.in_hours)
+
+    @property
+    def in_working_days(self) -> bool:
+        return self.working_days > 0 or (self.latest is not None
+                                         and self.latest.in_working_days)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +201,9 @@ class Stage:
     after: Rule | None = None
     # True when start/end were computed from ``after`` rather than written in the file.
     dated_by_rule: bool = field(default=False, compare=False)
+    # True when those dates depend on a holiday whose date is not yet fixed (an estimated
+    # Islamic holiday, a year whose cuti bersama are not yet decreed), here or upstream.
+    estimated: bool = field(default=False, compare=False)
     # [lo, hi) as naive wall-clock datetimes, computed once: status checks on large schedules
     # then compare plain datetimes instead of building aware ones per stage and query.
     _lo: dt.datetime | None = field(init=False, default=None, compare=False, repr=False)
@@ -157,6 +230,13 @@ class Stage:
     @property
     def is_dated(self) -> bool:
         return self.start is not None and self.end is not None
+
+    @property
+    def is_deadline(self) -> bool:
+        """Dated by a rule that sets only a limit ("paling lambat"): its day is the last
+        allowed, and countdowns count to the end of it."""
+        return self.dated_by_rule and self.after is not None \
+            and self.after.sense is Sense.AT_LATEST
 
     @property
     def is_timed(self) -> bool:

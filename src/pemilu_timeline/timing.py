@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pemilu_timeline.errors import InvalidInput
@@ -73,6 +74,22 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
         raise InvalidInput("input.at_out_of_range", text=text, first=FIRST_YEAR,
                            last=LAST_YEAR)
     return moment
+
+
+DateOrMoment = TypeVar("DateOrMoment", dt.date, dt.datetime)
+
+
+def add_months(value: DateOrMoment, months: int) -> DateOrMoment:
+    """The same day ``months`` later (or earlier), clamped to the month's end: a month after
+    31 January is 29 February in a leap year, as the law and dateutil count. Written out
+    because importing dateutil or calendar would cost every command its import."""
+    year, index = divmod(value.month - 1 + months, 12)
+    year += value.year
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise OverflowError("date value out of range")
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    length = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[index]
+    return value.replace(year=year, month=index + 1, day=min(value.day, length))
 
 
 def now_in(zone: dt.tzinfo) -> dt.datetime:

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from pemilu_timeline.cli import check, edit, export, read
+from pemilu_timeline.cli import calc, check, edit, export, read
 from pemilu_timeline.cli.options import LANG_META, env_lang
 from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
@@ -128,9 +128,14 @@ COMMANDS = (
     ("show", read.show), ("timeline", read.timeline), ("info", read.info),
     ("init", edit.init), ("add", edit.add), ("edit", edit.edit), ("remove", edit.remove),
     ("validate", check.validate), ("diff", check.diff), ("export", export.export),
+    ("hitung", calc.hitung), ("libur", calc.libur),
 )
+# English names of the Indonesian-named commands; `--help` lists each command once.
+ALIASES = (("calc", calc.hitung), ("holidays", calc.libur))
 for _name, _command in COMMANDS:
     app.command(_name)(_command)
+for _name, _command in ALIASES:
+    app.command(_name, hidden=True)(_command)
 
 COMPLETE_ENV = "_PEMILU_TIMELINE_COMPLETE"  # typer's shell completion asks through this
 

@@ -33,7 +33,7 @@ from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError, WriteRe
 from pemilu_timeline.fsio import target_of
 from pemilu_timeline.i18n.format import format_range
 from pemilu_timeline.i18n.messages import t
-from pemilu_timeline.model import Sense
+from pemilu_timeline.model import Counting, Direction, Edge, Sense
 from pemilu_timeline.rules.describe import describe_rule
 from pemilu_timeline.timing import MAX_RULE_DAYS
 
@@ -45,30 +45,56 @@ if TYPE_CHECKING:
 
 
 
-class Edge(StrEnum):
-    start = "start"
-    end = "end"
-
+RULE_PANEL = "Aturan / rule (tanggal relatif)"
 
 # Options of a stage dated relative to another (`after = {...}` in the file). "Not given" is
 # None, so that `edit` can keep a rule's other parts and --days alone can be refused.
+RuleOption = Annotated[str | None, typer.Option(
+    "--rule", metavar="PHRASE", show_default=False, rich_help_panel=RULE_PANEL,
+    help="The rule in the law's words, with a stage in place of a date: "
+         "'paling lambat 3 hari setelah pemilu-2024/putusan-mk', '14 hari kerja sejak "
+         "penetapan', 'at the latest 20 months before voting-day'. Instead of the flags below.")]
 AfterOption = Annotated[str | None, typer.Option(
-    "--after", metavar="STAGE", show_default=False,
+    "--after", metavar="STAGE", show_default=False, rich_help_panel=RULE_PANEL,
     help="Date the stage relative to another: ELECTION/ID, an id or words from the name. "
          "Until that stage has a date this one is pending.")]
 DaysOption = Annotated[int | None, typer.Option(
     "--days", metavar="N", min=0, max=MAX_RULE_DAYS, show_default=False,
-    help="Days after the anchor (default 0).")]
+    rich_help_panel=RULE_PANEL, help="Calendar days from the anchor (default 0).")]
+WorkingDaysOption = Annotated[int | None, typer.Option(
+    "--working-days", metavar="N", min=0, max=MAX_RULE_DAYS, show_default=False,
+    rich_help_panel=RULE_PANEL,
+    help="Working days (hari kerja): skip weekends, national holidays and cuti bersama.")]
+MonthsOption = Annotated[int | None, typer.Option(
+    "--months", metavar="N", min=0, max=MAX_RULE_DAYS // 30, show_default=False,
+    rich_help_panel=RULE_PANEL, help="Months (the same day number, clamped to month end).")]
+YearsOption = Annotated[int | None, typer.Option(
+    "--years", metavar="N", min=0, max=MAX_RULE_DAYS // 365, show_default=False,
+    rich_help_panel=RULE_PANEL, help="Years; combine with --months and --days.")]
+HoursOption = Annotated[int | None, typer.Option(
+    "--hours", metavar="N", min=0, max=MAX_RULE_DAYS * 24, show_default=False,
+    rich_help_panel=RULE_PANEL, help="Hours from the anchor's moment (3x24 jam: 72).")]
+DirectionOption = Annotated[Direction | None, typer.Option(
+    "--direction", show_default=False, rich_help_panel=RULE_PANEL,
+    help="after (setelah/sejak) or before (sebelum) the anchor. Default: after.")]
+CountingOption = Annotated[Counting | None, typer.Option(
+    "--counting", show_default=False, rich_help_panel=RULE_PANEL,
+    help="next-day: 'setelah', day 1 is the day after the anchor (default); anchor-day: "
+         "'sejak', the anchor's day is day 1.")]
 SenseOption = Annotated[Sense | None, typer.Option(
-    "--sense", show_default=False,
-    help="exactly: N days after; at-latest: any day up to N days after (paling lambat); "
-         "at-earliest: from N days after on (paling cepat). Default: exactly.")]
+    "--sense", show_default=False, rich_help_panel=RULE_PANEL,
+    help="exactly (default); at-latest: a deadline (paling lambat); at-earliest: paling "
+         "cepat / paling singkat; window: from the amount to --latest.")]
+LatestOption = Annotated[str | None, typer.Option(
+    "--latest", metavar="AMOUNT", show_default=False, rich_help_panel=RULE_PANEL,
+    help="A window's far bound, e.g. '2 tahun 6 bulan' (with --sense window).")]
 EdgeOption = Annotated[Edge | None, typer.Option(
-    "--edge", show_default=False,
+    "--edge", show_default=False, rich_help_panel=RULE_PANEL,
     help="Count from the anchor's start or its end (default: end).")]
 DurationOption = Annotated[int | None, typer.Option(
     "--duration", metavar="DAYS", min=1, max=MAX_RULE_DAYS, show_default=False,
-    help="How many days the computed window lasts, for exactly and at-earliest (default 1).")]
+    rich_help_panel=RULE_PANEL,
+    help="How many days the computed stage lasts, for exactly and at-earliest (default 1).")]
 
 
 def _date(text: str | None, option: str) -> ParsedDate | None:
@@ -98,12 +124,35 @@ def _dates(start: Any, end: Any, zone: str | None, lang: str) -> str:
     return format_range(start, end if end is not None else start, lang, label)
 
 
-def _rule(after: str | None, days: int | None, sense: Sense | None, edge: Edge | None,
-          duration: int | None) -> RuleChange:
+def _rule(phrase: str | None, after: str | None, **parts: Any) -> RuleChange:
+    """The rule asked for: a phrase in the law's words, or --after with a flag per part."""
     from pemilu_timeline.schedule.edit import RuleChange
 
-    return RuleChange(anchor=after, days=days, sense=sense.value if sense else None,
-                edge=edge.value if edge else None, duration=duration)
+    given: dict[str, Any] = {name: value.value if isinstance(value, StrEnum) else value
+                             for name, value in parts.items() if value is not None}
+    if phrase is not None:
+        if after is not None or given:
+            raise UsageError("edit.rule_with_parts")
+        return _rule_from_phrase(phrase)
+    if "latest" in given:
+        from pemilu_timeline.rules.phrase import parse_amount
+
+        given["latest"] = parse_amount(given["latest"], "--latest")
+    return RuleChange(anchor=after, **given)
+
+
+def _rule_from_phrase(text: str) -> RuleChange:
+    """`--rule "paling lambat 3 hari setelah putusan-mk"`: every part, the anchor a stage."""
+    from dataclasses import asdict
+
+    from pemilu_timeline.rules.phrase import parse_phrase
+    from pemilu_timeline.schedule.edit import RuleChange
+
+    phrase = parse_phrase(text)
+    return RuleChange(anchor=phrase.anchor, sense=phrase.sense.value,
+                      edge=phrase.edge.value if phrase.edge else None,
+                      direction=phrase.direction.value, counting=phrase.counting.value,
+                      latest=phrase.latest, option="--rule", **asdict(phrase.span))
 
 
 def _stage_query(words: list[str]) -> str:
@@ -181,8 +230,12 @@ def add(
         help="Pin a timed stage to one zone: WIB, WITA, WIT or an IANA name.")] = None,
     milestone: Annotated[bool, typer.Option(
         "--milestone", help="A key date that countdowns aim at.")] = False,
-    after: AfterOption = None, days: DaysOption = None, sense: SenseOption = None,
-    edge: EdgeOption = None, duration: DurationOption = None,
+    rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
+    working_days: WorkingDaysOption = None, months: MonthsOption = None,
+    years: YearsOption = None, hours: HoursOption = None,
+    direction: DirectionOption = None, counting: CountingOption = None,
+    sense: SenseOption = None, latest: LatestOption = None, edge: EdgeOption = None,
+    duration: DurationOption = None,
     undated: Annotated[bool, typer.Option(
         "--undated", help="A real event whose date is not known yet (instead of --start).")
     ] = False,
@@ -194,7 +247,9 @@ def add(
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
-    rule = _rule(after, days, sense, edge, duration)
+    rule = _rule(rule_phrase, after, days=days, working_days=working_days, months=months,
+                 years=years, hours=hours, direction=direction, counting=counting,
+                 sense=sense, latest=latest, edge=edge, duration=duration)
     _check_add_options(start, end, rule, undated)
     source_file = editable_source(file)
     first, last = _date(start, "--start"), _date(end, "--end")
@@ -299,8 +354,12 @@ def edit(
     condition_en: Annotated[str | None, typer.Option(
         "--condition-en", show_default=False,
         help="--condition in English, for --lang en.")] = None,
-    after: AfterOption = None, days: DaysOption = None, sense: SenseOption = None,
-    edge: EdgeOption = None, duration: DurationOption = None,
+    rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
+    working_days: WorkingDaysOption = None, months: MonthsOption = None,
+    years: YearsOption = None, hours: HoursOption = None,
+    direction: DirectionOption = None, counting: CountingOption = None,
+    sense: SenseOption = None, latest: LatestOption = None, edge: EdgeOption = None,
+    duration: DurationOption = None,
     no_after: Annotated[bool, typer.Option(
         "--no-after", help="Remove the --after rule; a stage without a written date then "
                            "needs --start or --undated.")] = False,
@@ -321,7 +380,9 @@ def edit(
     source_file = editable_source(file)
     if tag and no_tags:
         raise UsageError("usage.tag_no_tags")
-    rule = _rule(after, days, sense, edge, duration)
+    rule = _rule(rule_phrase, after, days=days, working_days=working_days, months=months,
+                 years=years, hours=hours, direction=direction, counting=counting,
+                 sense=sense, latest=latest, edge=edge, duration=duration)
     if no_after and rule.given:
         raise UsageError("edit.no_after_with_rule")
     if undated and (start or end or rule.anchor is not None):

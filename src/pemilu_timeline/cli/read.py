@@ -163,9 +163,10 @@ def show(
     view = open_view(file, at, tz, lang)
     found = view.schedule.find(" ".join(stage))
     if as_json:
-        from pemilu_timeline.exports.json import stage_to_dict
+        from pemilu_timeline.exports.json import derivation_to_dict, stage_to_dict
 
-        print_json(stage_to_dict(found, view.at))
+        print_json({**stage_to_dict(found, view.at),
+                    "derivation": derivation_to_dict(view.schedule, found, view.lang)})
         return
     from pemilu_timeline.views.tables import show_view
 

@@ -11,6 +11,8 @@ import io
 from collections.abc import Iterable
 
 from pemilu_timeline.model import Stage
+from pemilu_timeline.rules.calendar import stage_bounds
+from pemilu_timeline.rules.describe import describe
 from pemilu_timeline.schedule.schema import STAGE_FIELDS, Kind, by_name, csv_columns, stamp_text
 
 # Cells a spreadsheet would run as a formula (CWE-1236). Tab and CR are on OWASP's list too.
@@ -30,9 +32,17 @@ def csv_row(stage: Stage, lang: str) -> dict[str, str]:
     """One stage as spreadsheet cells: ISO dates (inclusive end, as in the file), plain text."""
     fields = by_name(STAGE_FIELDS)
     row: dict[str, str] = {}
+    earliest, latest = stage_bounds(stage)
+    computed = {
+        "timed": _TRUE_FALSE[stage.is_timed],
+        "rule": describe(stage.after, lang, stage.after.stage) if stage.after else "",
+        "earliest": earliest.isoformat() if earliest else "",
+        "latest": latest.isoformat() if latest else "",
+        "estimated": _TRUE_FALSE[stage.estimated],
+    }
     for column in csv_columns():
-        if column == "timed":
-            row[column] = _TRUE_FALSE[stage.is_timed]
+        if column in computed:
+            row[column] = computed[column]
             continue
         item = fields[column]
         value = getattr(stage, column)

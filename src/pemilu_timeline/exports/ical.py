@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from pemilu_timeline.errors import InvalidInput
 from pemilu_timeline.i18n import messages as i18n
-from pemilu_timeline.model import ONE_DAY, Schedule, Stage, State
+from pemilu_timeline.model import ONE_DAY, Schedule, Sense, Stage, State
 from pemilu_timeline.rules.describe import describe_rule
 from pemilu_timeline.schedule.schema import CONTROL, CONTROL_STRICT
 from pemilu_timeline.timing import zone_or_none
@@ -134,6 +134,10 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
         lines.append(f"{i18n.t('export.condition', lang)}: {condition}")
     if stage.after is not None:
         lines.append(f"{i18n.t('export.rule', lang)}: {describe_rule(schedule, stage, lang)}")
+        if stage.dated_by_rule and stage.after.sense is Sense.AT_LATEST:
+            lines.append(i18n.t("export.deadline", lang))
+    if stage.estimated:
+        lines.append(i18n.t("label.estimated_why", lang).capitalize() + ".")
     if local_time:
         lines.append(i18n.t("export.local_time_in", lang, zone=written_in) if written_in
                      else i18n.t("export.local_time", lang))

@@ -1,8 +1,9 @@
 """Plain-data views of the model for JSON output: every `--json`, `export json` and `diff`.
 
 Keys and status codes are the same in every language; scripts can rely on them. A stage
-object holds the schema's fields (as plain data) plus what a moment adds: ``status``,
-``phase``, ``window`` and, while the stage is on, ``progress``.
+object holds the schema's fields (as plain data), the bounds a rule gives (``earliest``,
+``latest``: null for an open side or a written date) and ``estimated``, plus what a moment
+adds: ``status``, ``phase``, ``window`` and, while the stage is on, ``progress``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,12 @@ from typing import Any
 
 from pemilu_timeline.countdown import Countdown
 from pemilu_timeline.diff import ScheduleDiff
-from pemilu_timeline.model import Overview, Stage, Status
-from pemilu_timeline.schedule.schema import STAGE_FIELDS, FieldDiff, Kind, plain
+from pemilu_timeline.model import Overview, Rule, Schedule, Stage, Status
+from pemilu_timeline.rules.calendar import Moment, Reckoning, stage_bounds
+from pemilu_timeline.rules.describe import describe_rule
+from pemilu_timeline.rules.resolve import explain
+from pemilu_timeline.rules.workdays import Holiday
+from pemilu_timeline.schedule.schema import STAGE_FIELDS, FieldDiff, Kind, plain, rule_table
 from pemilu_timeline.timing import zone_label
 
 
@@ -33,6 +38,9 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
             data["key"] = stage.key
         elif item.name == "end":
             data["timed"] = stage.is_timed
+            earliest, latest = stage_bounds(stage)
+            data.update(earliest=_iso(earliest), latest=_iso(latest),
+                        estimated=stage.estimated)
     if at is not None:
         phase = stage.phase_at(at)
         data["status"] = stage.status_at(at).value
@@ -46,6 +54,44 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
                                     "percent": round(stage.progress_at(at) * 100, 1),
                                     "seconds_left": int((end - at).total_seconds())}
     return data
+
+
+def _iso(value: Moment | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def holiday_to_dict(holiday: Holiday) -> dict[str, Any]:
+    """A day a working-day count skips (or a local holiday), as `libur --json` lists it."""
+    return {"date": holiday.date.isoformat(), "weekday": holiday.date.isoweekday(),
+            "name": holiday.name, "name_en": holiday.name_en, "kind": holiday.kind.value,
+            "region": holiday.region, "source": holiday.source,
+            "estimated": holiday.estimated}
+
+
+def reckoning_to_dict(rule: Rule, reckoning: Reckoning, words: str,
+                      anchor: str | None = None) -> dict[str, Any]:
+    """How a date follows from its rule (`show --json`, `hitung --json`): the rule in the
+    law's words and as parts, the anchor, the bounds (null for an open side), the holidays
+    a working-day count passed and whether any of it is an estimate."""
+    return {
+        "rule": words,
+        "parts": {**rule_table(rule, complete=True), "stage": anchor},
+        "anchor": {"stage": anchor, "at": reckoning.anchor.isoformat()},
+        "earliest": _iso(reckoning.earliest),
+        "latest": _iso(reckoning.latest),
+        "skipped": [holiday_to_dict(h) for h in reckoning.skipped],
+        "estimated": reckoning.estimated,
+    }
+
+
+def derivation_to_dict(schedule: Schedule, stage: Stage, lang: str) -> dict[str, Any] | None:
+    """How ``stage``'s date follows from its rule (`show --json`); None without a rule or
+    while its anchor has no date."""
+    reckoning = explain(schedule, stage)
+    if reckoning is None or stage.after is None:
+        return None
+    return reckoning_to_dict(stage.after, reckoning, describe_rule(schedule, stage, lang),
+                             anchor=stage.after.stage)
 
 
 def to_json(stages: Iterable[Stage], at: dt.datetime | None = None) -> str:

@@ -31,6 +31,11 @@ def format_short_date(day: dt.date, lang: str) -> str:
     return f"{day.day} {MONTHS_SHORT[check_language(lang)][day.month - 1]} {day.year}"
 
 
+def format_day_month(day: dt.date, lang: str) -> str:
+    """'29 Mar': a day within a year the reader already knows."""
+    return f"{day.day} {MONTHS_SHORT[check_language(lang)][day.month - 1]}"
+
+
 def format_time(moment: dt.datetime | dt.time) -> str:
     """Indonesian style writes 07.00; it reads well in English too, so one form serves both."""
     return f"{moment.hour:02d}.{moment.minute:02d}"

@@ -55,3 +55,84 @@ ZONE_WORDS = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayap
 # The word to show for an IANA zone: the three above, and others that share their offsets.
 ZONE_LABELS = {iana: word for word, iana in ZONE_WORDS.items()}
 ZONE_LABELS.update({"Asia/Pontianak": "WIB", "Asia/Ujung_Pandang": "WITA"})
+
+
+# --- Rules in the law's words: "paling lambat 14 (empat belas) hari kerja sejak ..." ----------
+# rules.phrase holds the grammar; these are its words, matched in any case. A word of several
+# parts ("paling lambat", "selambat-lambatnya") is matched part by part, spaces free. The
+# meanings are the model's enum values as plain text (model.Sense, Direction, Counting, Edge),
+# as this module depends on nothing.
+
+# Verbs a rule may open with that say nothing of its date: "diumumkan paling lambat ...".
+RULE_LEADING_VERBS = ("dimulai", "dilaksanakan", "diselenggarakan", "ditetapkan", "diajukan",
+                      "diumumkan", "disampaikan", "starts", "held", "filed")
+# How the amount bounds the date; a rule without one of these means exactly that amount.
+RULE_SENSE_WORDS = {
+    "paling lambat": "at-latest", "selambat-lambatnya": "at-latest",
+    "paling lama": "at-latest", "dalam waktu": "at-latest",
+    "at the latest": "at-latest", "no later than": "at-latest", "at most": "at-latest",
+    "within": "at-latest",
+    "paling cepat": "at-earliest", "secepat-cepatnya": "at-earliest",
+    "paling singkat": "at-earliest", "sekurang-kurangnya": "at-earliest",
+    "at the earliest": "at-earliest", "no earlier than": "at-earliest",
+    "at least": "at-earliest",
+}
+# Between a window's two bounds: "paling singkat 2 tahun dan paling lama 2 tahun 6 bulan"
+# (laws write "atau" too).
+RULE_WINDOW_JOINS = ("dan", "atau", "and", "or")
+# Between the parts of one amount: "2 tahun dan 6 bulan".
+RULE_AMOUNT_JOINS = ("dan", "and", ",")
+# One number times another: "3x24 jam", "3 kali 24 jam".
+RULE_TIMES_WORDS = ("x", "×", "kali", "times")
+# The units, each to what it counts; a week ("minggu") is 7 days.
+RULE_UNIT_WORDS = {
+    "hari": "days", "hari kalender": "days", "hari kerja": "working_days", "jam": "hours",
+    "minggu": "weeks", "pekan": "weeks", "bulan": "months", "tahun": "years",
+    "day": "days", "days": "days", "calendar day": "days", "calendar days": "days",
+    "working day": "working_days", "working days": "working_days",
+    "business day": "working_days", "business days": "working_days",
+    "hour": "hours", "hours": "hours", "week": "weeks", "weeks": "weeks",
+    "month": "months", "months": "months", "year": "years", "years": "years",
+}
+# The word before the anchor: which way the rule counts, and which day is day 1 ("setelah":
+# the day after the anchor; "sejak": the anchor's own day).
+RULE_DIRECTION_WORDS = {
+    "setelah": ("after", "next-day"), "sesudah": ("after", "next-day"),
+    "sejak": ("after", "anchor-day"), "terhitung sejak": ("after", "anchor-day"),
+    "terhitung mulai": ("after", "anchor-day"), "terhitung dari": ("after", "anchor-day"),
+    "dihitung sejak": ("after", "anchor-day"),
+    "sebelum": ("before", "next-day"),
+    "after": ("after", "next-day"), "from": ("after", "anchor-day"),
+    "since": ("after", "anchor-day"), "counting from": ("after", "anchor-day"),
+    "before": ("before", "next-day"),
+}
+# Words opening the anchor that say which end of it counts: "sebelum berakhirnya masa jabatan".
+RULE_EDGE_WORDS = {
+    "berakhirnya": "end", "akhir": "end", "selesainya": "end",
+    "dimulainya": "start", "awal": "start", "dimulai": "start",
+    "the end of": "end", "end of": "end",
+    "the start of": "start", "start of": "start", "the beginning of": "start",
+}
+
+# Numbers in words, as laws write them beside the digits: "14 (empat belas) hari".
+NUMBER_ONES = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}
+# Words that are a number from 10 to 19 by themselves.
+NUMBER_TEENS = {
+    "sepuluh": 10, "sebelas": 11,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+NUMBER_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_PLUS_TEN = ("belas",)  # empat belas = 14
+NUMBER_TIMES_TEN = ("puluh",)  # dua puluh = 20
+NUMBER_HUNDRED = ("ratus", "hundred")  # tiga ratus, three hundred
+NUMBER_THOUSAND = ("ribu", "thousand")  # dua ribu, two thousand
+NUMBER_ONE_HUNDRED = ("seratus",)
+NUMBER_ONE_THOUSAND = ("seribu",)
+NUMBER_AND = ("and",)  # one hundred and five

@@ -17,12 +17,92 @@ DEFAULT_LANGUAGE = "id"
 
 # (Indonesian, English). Placeholders use str.format syntax.
 CATALOG: dict[str, tuple[str, str]] = {
+    # rules in the law's words (rules.phrase)
+    "phrase.empty": (
+        "Aturannya kosong: tulis mis. 'paling lambat 14 hari setelah 25 Maret 2024'.",
+        "The rule is empty: write e.g. 'paling lambat 14 hari setelah 25 Maret 2024'."),
+    "phrase.too_long": (
+        "Aturan '{text}' terlalu panjang ({length} karakter); paling banyak {limit}.",
+        "The rule '{text}' is too long ({length} characters); at most {limit}."),
+    "phrase.unexpected": (
+        "Aturan tidak terbaca: sesudah '{understood}' seharusnya {expected}, tetapi tertulis "
+        "'{found}'.",
+        "Cannot read the rule: after '{understood}' expected {expected}, found '{found}'."),
+    "phrase.unexpected_first": (
+        "Aturan tidak terbaca: di awalnya seharusnya {expected}, tetapi tertulis '{found}'.",
+        "Cannot read the rule: at its start expected {expected}, found '{found}'."),
+    "phrase.ended": (
+        "Aturan tidak terbaca: sesudah '{understood}' seharusnya {expected}, tetapi aturannya "
+        "berhenti di situ.",
+        "Cannot read the rule: after '{understood}' expected {expected}, but the rule ends "
+        "there."),
+    "phrase.no_amount": (
+        "Aturan '{text}' tidak menyebut jumlah waktu: tulis mis. '14 hari' atau '3 hari kerja'.",
+        "No amount in the rule '{text}': write e.g. '14 hari' or '3 hari kerja'."),
+    "phrase.no_anchor": (
+        "Aturan '{text}' tidak menyebut acuannya: dihitung dari apa sesudah '{word}'? Tulis "
+        "tanggal (25 Maret 2024) atau tahapan (pemilu-2024/putusan-mk).",
+        "The rule '{text}' names no anchor: what comes after '{word}'? Write a date "
+        "(25 March 2024) or a stage (pemilu-2024/putusan-mk)."),
+    "phrase.number_mismatch": (
+        "'{text}': angka dan tulisan hurufnya berbeda ({first} dan {second}).",
+        "'{text}': the number and its words differ ({first} and {second})."),
+    "phrase.too_large": (
+        "'{text}' terlalu besar: paling besar {limit}.",
+        "'{text}' is too large: at most {limit}."),
+    "phrase.zero": (
+        "'{text}': jumlah waktunya nol; tulis paling sedikit 1, mis. '1 hari'.",
+        "'{text}': the amount is zero; write at least 1, e.g. '1 hari'."),
+    "phrase.unit_twice": (
+        "'{text}' menyebut '{unit}' dua kali; tulis setiap satuan sekali, mis. "
+        "'2 tahun 6 bulan'.",
+        "'{text}' names '{unit}' twice; write each unit once, e.g. '2 tahun 6 bulan'."),
+    "phrase.unit_mix": (
+        "'{text}': '{unit}' tidak bisa digabung dengan satuan lain; hari kerja dan jam berdiri "
+        "sendiri, mis. '14 hari kerja' atau '3x24 jam'.",
+        "'{text}': '{unit}' does not combine with other units; working days and hours stand "
+        "alone, e.g. '14 hari kerja' or '3x24 jam'."),
+    "phrase.window_order": (
+        "'{text}': rentang waktu ditulis dari batas paling awal ke batas paling akhir, mis. "
+        "'paling singkat 2 tahun dan paling lama 2 tahun 6 bulan'.",
+        "'{text}': a window goes from its earliest bound to its latest, e.g. 'paling singkat "
+        "2 tahun dan paling lama 2 tahun 6 bulan'."),
+    "phrase.window_units": (
+        "Kedua batas rentang harus memakai satu jenis satuan (jam, hari kerja, atau hari, "
+        "bulan dan tahun kalender): '{near}' dan '{far}' berbeda jenis.",
+        "Both bounds of a window must use one kind of unit (hours, working days, or calendar "
+        "days, months and years): '{near}' and '{far}' differ."),
+    "phrase.window_reversed": (
+        "Batas awal rentang '{near}' lebih panjang dari batas akhirnya '{far}'; tukar keduanya.",
+        "The window's earliest bound '{near}' is longer than its latest '{far}'; swap them."),
+    # what the rule reader expected, as phrase.unexpected names it
+    "phrase.expect.amount": ("jumlah waktu, mis. '14 hari' atau '3 hari kerja'",
+                             "an amount of time, e.g. '14 hari' or '3 hari kerja'"),
+    "phrase.expect.unit": ("satuan waktu: hari, hari kerja, jam, minggu, bulan atau tahun",
+                           "a unit: hari, hari kerja, jam, minggu, bulan or tahun (days, "
+                           "working days, hours, weeks, months or years)"),
+    "phrase.expect.direction": ("setelah, sejak atau sebelum (lalu acuannya)",
+                                "setelah, sejak or sebelum (then the anchor)"),
+    "phrase.expect.bracketed": ("angka yang sama di dalam kurung, mis. '14 (empat belas)'",
+                                "the same number in the brackets, e.g. '14 (empat belas)'"),
+    "phrase.expect.closing": ("tanda kurung tutup ')'", "a closing bracket ')'"),
+    "phrase.expect.factor": ("angka sesudah 'x', mis. '3x24 jam'",
+                             "a number after the 'x', e.g. '3x24 jam'"),
+    "phrase.expect.more": (
+        "jumlah berikutnya (mis. '6 bulan') atau batas akhir (mis. 'paling lama 2 tahun')",
+        "another amount (e.g. '6 bulan') or the latest bound (e.g. 'paling lama 2 tahun')"),
+    "phrase.expect.far": ("batas akhir rentang, mis. 'paling lama 2 tahun'",
+                          "the window's latest bound, e.g. 'paling lama 2 tahun'"),
+    "phrase.expect.end": ("tidak ada lagi sesudah jumlahnya", "nothing after the amount"),
+    "phrase.option": ("{option} ditolak. {error}", "{option} refused. {error}"),
     # export
     "export.written": ("{count} tahapan ditulis ke {path}.", "Wrote {count} stages to {path}."),
     # words the iCal description adds around the schedule's own text
     "export.reason": ("Alasan", "Reason"),
     "export.condition": ("Syarat", "Condition"),
     "export.rule": ("Aturan", "Rule"),
+    "export.deadline": ("Tanggal ini adalah batas akhir (paling lambat); bisa terjadi lebih awal.",
+                        "This day is the deadline (at the latest); it may happen earlier."),
     "export.local_time": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT.",
                           "Local time: the same clock hours in WIB, WITA and WIT."),
     "export.local_time_in": ("Jam setempat: berlaku pada jam yang sama di WIB, WITA dan WIT; "
@@ -69,6 +149,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.until_start": ("menuju dimulainya", "until the start of"),
     "label.until_end": ("menuju berakhirnya", "until the end of"),
     "label.since_start": ("sejak dimulainya", "since the start of"),
+    "label.deadline_in": ("batas akhir {span}", "deadline {span}"),
+    "label.deadline_passed": ("batas akhir lewat {span}", "deadline passed {span}"),
+    "label.until_deadline": ("menuju batas akhir", "until the deadline of"),
+    "label.since_deadline": ("sejak batas akhir", "since the deadline of"),
     "label.now_marker": ("sekarang", "now"),
     "label.no_milestone": (
         "Tidak ada tonggak setelah {at}. Tonggak terakhir: {last}. "
@@ -100,11 +184,64 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unit.minute": ("{n} menit", "{n} minute"),
     "unit.minutes": ("{n} menit", "{n} minutes"),
     # relative dates, as the regulations word them
-    "rule.exactly": ("{days} hari setelah {anchor}", "{days} days after {anchor}"),
-    "rule.at-latest": ("paling lambat {days} hari setelah {anchor}",
-                       "at the latest {days} days after {anchor}"),
-    "rule.at-earliest": ("paling cepat {days} hari setelah {anchor}",
-                         "at the earliest {days} days after {anchor}"),
+    "unit.working_day": ("{n} hari kerja", "{n} working day"),
+    "unit.working_days": ("{n} hari kerja", "{n} working days"),
+    "unit.times_24_hours": ("{n}×24 jam", "{n}×24 hours"),
+    "rule.exactly": ("{span} {connector} {anchor}", "{span} {connector} {anchor}"),
+    "rule.at-latest": ("paling lambat {span} {connector} {anchor}",
+                       "at the latest {span} {connector} {anchor}"),
+    "rule.at-earliest": ("paling cepat {span} {connector} {anchor}",
+                         "at the earliest {span} {connector} {anchor}"),
+    "rule.window": ("paling singkat {span} dan paling lama {latest} {connector} {anchor}",
+                    "at least {span} and at most {latest} {connector} {anchor}"),
+    "rule.after.next-day": ("setelah", "after"),
+    "rule.after.anchor-day": ("sejak", "from"),
+    "rule.before": ("sebelum", "before"),
+    "bound.at-latest": ("paling lambat {dates}", "at the latest {dates}"),
+    "bound.at-earliest": ("paling cepat {dates}", "at the earliest {dates}"),
+    "label.estimated": ("perkiraan", "estimated"),
+    "label.estimated_why": (
+        "perkiraan: hitungan melewati hari libur yang tanggalnya belum pasti atau tahun yang "
+        "cuti bersamanya belum ditetapkan",
+        "estimated: the count passes a holiday whose date is not yet fixed, or a year whose "
+        "cuti bersama are not yet decreed"),
+    "label.skipped": ("melewati: {days}", "skipping: {days}"),
+    "label.leave_not_decreed": (
+        "Cuti bersama {year} belum ditetapkan (SKB belum ada); hitungan hari kerja di tahun itu "
+        "adalah perkiraan.",
+        "The cuti bersama of {year} are not decreed yet (no SKB); working-day counts in that "
+        "year are estimates."),
+    "col.result": ("Hasil", "Result"),
+    "col.skipped": ("Hari libur", "Holidays"),
+    "col.estimated": ("Perkiraan", "Estimate"),
+    "col.holiday": ("Hari libur", "Holiday"),
+    "col.kind": ("Jenis", "Kind"),
+    "title.holidays": ("Hari libur dan cuti bersama {year} ({count})",
+                       "Holidays and cuti bersama of {year} ({count})"),
+    "holiday.libur-nasional": ("libur nasional", "national holiday"),
+    "holiday.cuti-bersama": ("cuti bersama", "collective leave"),
+    "holiday.libur-daerah": ("libur daerah", "local holiday"),
+    "hitung.edge_needs_stage": (
+        "'{anchor}' menyebut awal atau akhir sebuah tahapan; hitung memerlukan tanggal, mis. "
+        "'14 hari sebelum 20 Oktober 2029'. Untuk menghitung dari tahapan, pakai add/edit "
+        "--rule.",
+        "'{anchor}' names the start or end of a stage; hitung needs a date, e.g. '14 days "
+        "before 20 October 2029'. To count from a stage, use add/edit --rule."),
+    "hitung.needs_time": (
+        "Aturan dalam jam dihitung dari sebuah jam; tulis jamnya: '{anchor} pukul 22.19 WIB'.",
+        "A rule in hours counts from a time of day; give it: '{anchor} pukul 22.19 WIB'."),
+    "hitung.inverted_window": (
+        "Batas 'paling lama' jatuh sebelum batas 'paling singkat'; tukar keduanya.",
+        "The 'at most' bound falls before the 'at least' one; swap the two."),
+    "hitung.out_of_range": (
+        "Hasilnya di luar tahun {first}–{last}.",
+        "The result falls outside the years {first}–{last}."),
+    "libur.year_out_of_range": (
+        "Tahun {year} di luar {first}–{last}.",
+        "The year {year} is outside {first}–{last}."),
+    "holidays.bad_overlay": ("Berkas hari libur {path} rusak: {reason}. Pasang ulang paket.",
+                             "The holiday file {path} is damaged: {reason}. Reinstall the "
+                             "package."),
     "rule.edge.start": ("dimulainya {anchor}", "the start of {anchor}"),
     "rule.edge.end": ("berakhirnya {anchor}", "the end of {anchor}"),
     "label.anchor_cancelled": ("tidak akan bertanggal: {anchor} dibatalkan",
@@ -222,8 +359,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rantai 'after' berputar kembali ke tahapan ini (lewat '{anchor}')",
         "the chain of 'after' anchors comes back to this stage (via '{anchor}')"),
     "problem.anchor_contradicts": (
-        "tanggal tidak sesuai aturannya terhadap '{anchor}'; periksa 'start' atau 'after'",
-        "the date breaks its rule relative to '{anchor}'; check 'start' or 'after'"),
+        "tanggal tertulis {written} tidak sesuai aturannya terhadap '{anchor}', yang memberi "
+        "{allowed}; periksa 'start' atau 'after'",
+        "the written date {written} breaks its rule relative to '{anchor}', which gives "
+        "{allowed}; check 'start' or 'after'"),
+    "problem.anchor_needs_time": (
+        "aturan dalam jam dihitung dari jam acuannya, tetapi '{anchor}' hanya bertanggal; "
+        "tulis jamnya pada tahapan itu (mis. 2024-03-20T22:19:00) atau pakai hari",
+        "a rule in hours counts from its anchor's time, but '{anchor}' has only a date; give "
+        "that stage its time (e.g. 2024-03-20T22:19:00) or count in days"),
+    "problem.anchor_inverted_window": (
+        "batas jauh jendelanya terhadap '{anchor}' jatuh sebelum batas dekatnya; tukar "
+        "keduanya",
+        "its window relative to '{anchor}' ends before it begins; swap the two bounds"),
     "problem.undated_with_date": (
         "'undated = true' tidak bisa bersama 'start'; hapus salah satunya",
         "'undated = true' cannot go with 'start'; remove one of them"),
@@ -232,11 +380,27 @@ CATALOG: dict[str, tuple[str, str]] = {
         "acuannya dengan sendirinya, hapus 'undated'",
         "'undated = true' cannot go with 'after'; a relative stage already waits for its "
         "anchor's date, remove 'undated'"),
-    "problem.duration_at_latest": (
-        "'duration' tidak berlaku untuk sense = \"at-latest\" (jendelanya sampai batas "
-        "waktu); hapus 'duration'",
-        "'duration' does not apply to sense = \"at-latest\" (the window runs up to the "
-        "limit); remove 'duration'"),
+    "rule.problem.mixed_units": (
+        "hari kerja dan jam tidak bisa digabung dengan satuan lain; tulis satu satuan saja",
+        "working days and hours cannot be combined with other units; use one unit alone"),
+    "rule.problem.window_needs_latest": (
+        "jendela (sense = \"window\") perlu batas jauhnya, 'latest' (paling lama …)",
+        "a window (sense = \"window\") needs its far bound, 'latest' (at most …)"),
+    "rule.problem.latest_needs_window": (
+        "'latest' hanya untuk jendela (sense = \"window\"); hapus 'latest' atau ubah sense",
+        "'latest' is only for a window (sense = \"window\"); remove 'latest' or change sense"),
+    "rule.problem.empty_latest": (
+        "'latest' tidak memuat satuan waktu; tulis mis. {{ years = 2, months = 6 }}",
+        "'latest' holds no amount; write e.g. {{ years = 2, months = 6 }}"),
+    "rule.problem.window_units": (
+        "kedua batas jendela harus satuan sejenis: jam, hari kerja, atau hari/bulan/tahun",
+        "both bounds of a window must use one kind of unit: hours, working days, or "
+        "days/months/years"),
+    "rule.problem.duration_unused": (
+        "'duration' tidak berlaku untuk batas paling lambat, jendela, atau aturan dalam jam; "
+        "hapus 'duration'",
+        "'duration' does not apply to an at-latest bound, a window or a rule in hours; "
+        "remove 'duration'"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
     # the edit commands' output (cli/edit, cli/check)
@@ -434,8 +598,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{key} dan --election {election} tidak cocok.",
         "{key} and --election {election} disagree."),
     "edit.rule_parts_need_after": (
-        "--days, --sense, --edge dan --duration perlu --after TAHAPAN.",
-        "--days, --sense, --edge and --duration need --after STAGE."),
+        "Bagian aturan (--days, --working-days, --sense, --edge …) perlu --after TAHAPAN, "
+        "atau tulis seluruh aturannya dengan --rule \"paling lambat 3 hari setelah TAHAPAN\".",
+        "Parts of a rule (--days, --working-days, --sense, --edge …) need --after STAGE, or "
+        "write the whole rule with --rule \"at the latest 3 days after STAGE\"."),
+    "edit.rule_with_parts": (
+        "--rule sudah memuat seluruh aturan; jangan digabung dengan --after, --days, --sense "
+        "dan bagian aturan lainnya.",
+        "--rule holds the whole rule; do not combine it with --after, --days, --sense or the "
+        "other parts of a rule."),
     "edit.undated_with_date": (
         "--undated tidak bisa bersama --start atau --after.",
         "--undated does not go with --start or --after."),
@@ -452,8 +623,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--tag dan --no-tags tidak bisa dipakai bersama.",
         "--tag and --no-tags do not go together."),
     "edit.no_after_with_rule": (
-        "--no-after tidak bisa bersama --after, --days, --sense, --edge atau --duration.",
-        "--no-after does not go with --after, --days, --sense, --edge or --duration."),
+        "--no-after tidak bisa bersama --rule, --after atau bagian aturan lainnya.",
+        "--no-after does not go with --rule, --after or the other parts of a rule."),
     "usage.undated_with_dates": (
         "--undated tidak bisa bersama --start, --end atau --after.",
         "--undated does not go with --start, --end or --after."),
@@ -505,16 +676,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "edit.bad_choice": (
         "{option} harus salah satu dari: {choices}.",
         "{option} must be one of: {choices}."),
-    "edit.duration_at_latest": (
-        "--duration tidak berlaku untuk --sense at-latest: rentangnya dari sehari setelah tahapan "
-        "acuan sampai --days hari setelahnya. Pakai exactly atau at-earliest.",
-        "--duration does not apply to --sense at-latest: its window runs from the day after the "
-        "anchor up to --days. Use exactly or at-earliest."),
-    "edit.anchor_not_found": ("--after: {error}", "--after: {error}"),
+    "edit.anchor_not_found": ("{option}: {error}", "{option}: {error}"),
     "edit.cycle": (
-        "--after {anchor} membuat lingkaran: {chain}. Tanggal sebuah tahapan tidak bisa dihitung "
+        "{option} {anchor} membuat lingkaran: {chain}. Tanggal sebuah tahapan tidak bisa dihitung "
         "dari dirinya sendiri; pilih tahapan acuan lain. Berkas tidak diubah.",
-        "--after {anchor} would make a cycle: {chain}. A stage cannot be dated from itself; "
+        "{option} {anchor} would make a cycle: {chain}. A stage cannot be dated from itself; "
         "choose another anchor. The file is unchanged."),
     "edit.start_kind_differs": (
         "--start {start} dan selesainya ({end}) berbeda jenis (tanggal dan tanggal-waktu). Beri "

@@ -4,12 +4,32 @@ by one walk that validation and editing share."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Container, Sequence
+from dataclasses import dataclass
 
 from pemilu_timeline.model import Schedule, Stage, State
-from pemilu_timeline.rules.calendar import OutOfRange, anchor_day, obeys, window
+from pemilu_timeline.rules.calendar import (
+    InvertedWindow,
+    NeedsTime,
+    OutOfRange,
+    Reckoning,
+    anchor_moment,
+    obeys,
+    reckon,
+)
+from pemilu_timeline.timing import zone_or_none
 
 AnchorOf = Callable[[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleProblem:
+    """A stage whose rule cannot date it, or whose written date breaks it."""
+
+    stage: Stage
+    code: str
+    reckoning: Reckoning | None = None  # for "contradicts": what the rule allows
 
 
 def chain(key: str, anchor_of: AnchorOf,
@@ -32,25 +52,26 @@ def chain(key: str, anchor_of: AnchorOf,
     return path, []
 
 
-def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[tuple[Stage, str]]]:
+def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[RuleProblem]]:
     """Date every stage with a rule whose anchor is dated; report unknown anchors and cycles.
 
-    Returns the stages (those with a rule given computed dates where possible) and a list of
-    (stage, problem-code) pairs: "unknown" for an anchor that is not in the schedule, "cycle"
+    Returns the stages (those with a rule given computed dates where possible) and the
+    problems, each with its code: "unknown" for an anchor that is not in the schedule, "cycle"
     for a stage whose chain of anchors comes back to itself, "contradicts" for a written date
-    that breaks its rule. A stage whose anchor has no date yet stays undated: that is the
+    that breaks its rule, "out_of_range", "needs_time" (hours from an anchor without a time)
+    and "inverted_window". A stage whose anchor has no date yet stays undated: that is the
     honest "pending" state, not an error.
     """
     by_key = {s.key: s for s in stages}
     resolved: dict[str, Stage] = {}
-    problems: list[tuple[Stage, str]] = []
+    problems: list[RuleProblem] = []
 
     def anchor_of(key: str) -> str | None:
         rule = by_key[key].after
         if rule is None:
             return None
         if rule.stage not in by_key:
-            problems.append((by_key[key], "unknown"))
+            problems.append(RuleProblem(by_key[key], "unknown"))
             resolved[key] = by_key[key]  # stays as written
             return None
         return rule.stage
@@ -60,7 +81,7 @@ def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[tuple[Stag
             continue
         path, loop = chain(stage.key, anchor_of, resolved)
         for key in loop:
-            problems.append((by_key[key], "cycle"))
+            problems.append(RuleProblem(by_key[key], "cycle"))
             resolved[key] = by_key[key]
         for key in reversed(path):  # the anchor before the stages counted from it
             if key not in resolved:
@@ -68,24 +89,69 @@ def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[tuple[Stag
     return [resolved[s.key] for s in stages], problems
 
 
-def _dated(stage: Stage, resolved: dict[str, Stage], problems: list[tuple[Stage, str]]) -> Stage:
+def _dated(stage: Stage, resolved: dict[str, Stage], problems: list[RuleProblem]) -> Stage:
     rule = stage.after
     if rule is None:
         return stage
     anchor = resolved[rule.stage]
-    day = anchor_day(anchor, rule.edge)
-    if day is None or anchor.state is State.CANCELLED:
+    moment = anchor_moment(anchor, rule.edge)
+    if moment is None or anchor.state is State.CANCELLED:
         return stage
     try:
-        first, last = window(rule, day)
+        reckoning = reckon(rule, moment)
     except OutOfRange:
-        problems.append((stage, "out_of_range"))
+        problems.append(RuleProblem(stage, "out_of_range"))
         return stage
-    if not stage.is_dated:
-        return dataclasses.replace(stage, start=first, end=last, dated_by_rule=True)
-    if not obeys(stage, rule, first, last):
-        problems.append((stage, "contradicts"))
-    return stage
+    except NeedsTime:
+        problems.append(RuleProblem(stage, "needs_time"))
+        return stage
+    except InvertedWindow:
+        problems.append(RuleProblem(stage, "inverted_window"))
+        return stage
+    if stage.is_dated:
+        assert stage.start is not None
+        if not obeys(stage.start, rule, reckoning):
+            problems.append(RuleProblem(stage, "contradicts", reckoning))
+        return stage
+    start, end, zone = reckoning.start, reckoning.end, stage.zone
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        start, end, zone = _in_zone(start, end, anchor.zone, stage.zone)
+    return dataclasses.replace(stage, start=start, end=end, zone=zone, dated_by_rule=True,
+                               estimated=reckoning.estimated or anchor.estimated)
+
+
+def _in_zone(start: dt.datetime, end: dt.datetime, anchor_zone: str | None,
+             own_zone: str | None) -> tuple[dt.datetime, dt.datetime, str | None]:
+    """Moments counted in hours keep the anchor's clock: a stage pinned to a zone of its own
+    reads them in that zone, one pinned to none takes the anchor's pin."""
+    if anchor_zone is None or own_zone is None or anchor_zone == own_zone:
+        return start, end, own_zone or anchor_zone
+    source, target = zone_or_none(anchor_zone), zone_or_none(own_zone)
+    if source is None or target is None:
+        return start, end, own_zone
+
+    def moved(value: dt.datetime) -> dt.datetime:
+        return value.replace(tzinfo=source).astimezone(target).replace(tzinfo=None)
+
+    return moved(start), moved(end), own_zone
+
+
+def explain(schedule: Schedule, stage: Stage) -> Reckoning | None:
+    """How ``stage``'s rule counts from its anchor's date as the schedule has it (what
+    `show` prints), or None when the stage has no rule or the anchor no date."""
+    rule = stage.after
+    if rule is None:
+        return None
+    anchor = schedule.get(rule.stage)
+    if anchor is None or anchor.state is State.CANCELLED:
+        return None
+    moment = anchor_moment(anchor, rule.edge)
+    if moment is None:
+        return None
+    try:
+        return reckon(rule, moment)
+    except (OutOfRange, NeedsTime, InvertedWindow):
+        return None
 
 
 def dependants(schedule: Schedule, key: str) -> list[Stage]:

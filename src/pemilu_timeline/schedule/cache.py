@@ -24,14 +24,26 @@ import re
 import stat as st
 import sys
 import zlib
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from pemilu_timeline.model import Election, Rule, Schedule, Sense, Stage, State
+from pemilu_timeline.model import (
+    UNITS,
+    Counting,
+    Direction,
+    Election,
+    Rule,
+    Schedule,
+    Sense,
+    Span,
+    Stage,
+    State,
+)
 
 MIN_BYTES = 8 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-FORMAT = 5
+FORMAT = 6
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
 SUFFIX = ".entry"
@@ -78,8 +90,6 @@ def _code_stamp(root: str = PACKAGE_ROOT) -> list[list[Any]]:
 
 
 def _init_fields() -> list[str]:
-    from dataclasses import fields
-
     return [f.name for f in fields(Stage) if f.init]
 
 
@@ -177,8 +187,6 @@ def _char(place: int) -> str:
 
 
 def _encode(schedule: Schedule) -> str:
-    from dataclasses import fields
-
     table: dict[tuple[type, Any], int] = {}
 
     def ref(value: Any) -> str:
@@ -204,8 +212,6 @@ def _encode(schedule: Schedule) -> str:
 
 def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
     """One value of the table as text: a letter for its kind, then the value."""
-    from dataclasses import astuple
-
     if value is None:
         return "n"
     if kind is bool:
@@ -219,7 +225,7 @@ def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
     if kind is State:
         return "e" + str(value.value)
     if kind is Rule:
-        return "r" + ",".join(str(part) for part in astuple(value))
+        return "r" + _rule_text(value)
     text = str(value)
     if _SEPARATORS.search(text):  # never in a validated schedule; never cached either
         raise ValueError("a separator in a text")
@@ -265,6 +271,25 @@ def _value(unit: str, values: list[Any]) -> Any:
     if kind == "e":
         return State(value)
     if kind == "r":
-        stage, days, sense, edge, duration = value.split(",")  # as the Rule's fields
-        return Rule(stage, int(days), Sense(sense), edge, int(duration))
+        return _rule_from(value)
     raise ValueError(f"unknown value {kind!r}")
+
+
+# A rule as its fields in order, comma-separated; the window's far bound as its units joined
+# by '.'. Ids and choices never hold either character.
+def _rule_text(rule: Rule) -> str:
+    parts = []
+    for item in fields(Rule):
+        value = getattr(rule, item.name)
+        if isinstance(value, Span):
+            value = ".".join(str(getattr(value, unit)) for unit in UNITS)
+        parts.append("" if value is None else str(value))
+    return ",".join(parts)
+
+
+def _rule_from(text: str) -> Rule:
+    (stage, days, sense, edge, duration, direction, years, months, working_days, hours,
+     counting, latest) = text.split(",")
+    return Rule(stage, int(days), Sense(sense), edge, int(duration), Direction(direction),
+                int(years), int(months), int(working_days), int(hours), Counting(counting),
+                Span(*map(int, latest.split("."))) if latest else None)

@@ -17,21 +17,34 @@ from typing import Any
 from pemilu_timeline.errors import InvalidInput, StageNotFound
 from pemilu_timeline.i18n.lexicon import ZONE_WORDS
 from pemilu_timeline.i18n.messages import Worded
-from pemilu_timeline.model import Rule, Schedule, Sense, Stage, State, over_long
-from pemilu_timeline.rules.calendar import OutOfRange, anchor_day, window
+from pemilu_timeline.model import Rule, Schedule, Sense, Span, Stage, State, over_long
+from pemilu_timeline.rules.calendar import (
+    InvertedWindow,
+    NeedsTime,
+    OutOfRange,
+    anchor_moment,
+    inconsistencies,
+    reckon,
+)
 from pemilu_timeline.rules.resolve import chain
 from pemilu_timeline.schedule.schema import (
     CONTROL,
     CONTROL_STRICT,
     ID_PATTERN,
+    RULE_FIELDS,
     STAGE_FIELDS,
+    UNIT_FIELDS,
+    Field,
     FieldDiff,
     Kind,
     by_name,
     editable_fields,
     escaped,
+    rule_from_table,
+    rule_table,
+    span_table,
 )
-from pemilu_timeline.timing import MAX_RULE_DAYS, zone_or_none
+from pemilu_timeline.timing import zone_or_none
 
 Moment = dt.date | dt.datetime
 Data = dict[str, Any]
@@ -39,8 +52,6 @@ Data = dict[str, Any]
 FIELDS = by_name(STAGE_FIELDS)
 EDITABLE = editable_fields()
 STATE_VALUES = FIELDS["state"].choices
-SENSES = tuple(s.value for s in Sense)
-EDGES = ("start", "end")
 
 
 @dataclass(frozen=True)
@@ -52,10 +63,11 @@ class EditResult:
 
 @dataclass(frozen=True)
 class RuleChange:
-    """What `--after STAGE --days N --sense ... --edge ... --duration N` asked for.
+    """What `--rule "…"`, or `--after STAGE` with a flag for each part of a rule, asked for.
 
     ``None`` means "not given": a new rule takes the file format's defaults (0 days,
-    exactly, from the anchor's end, 1 day), an edited rule keeps its current value.
+    exactly, after the anchor's end, 1 day), an edited rule keeps its current value. The
+    amount is one whole: giving any unit (``days``, ``working_days``, …) replaces them all.
     """
 
     anchor: str | None = None
@@ -63,10 +75,23 @@ class RuleChange:
     sense: str | None = None
     edge: str | None = None
     duration: int | None = None
+    direction: str | None = None
+    years: int | None = None
+    months: int | None = None
+    working_days: int | None = None
+    hours: int | None = None
+    counting: str | None = None
+    latest: Span | None = None
+    option: str = "--after"  # how the anchor was given, for messages: --after or --rule
+
+    def parts(self) -> dict[str, Any]:
+        """The rule's parts that were given, by field name."""
+        return {item.name: getattr(self, item.name) for item in RULE_FIELDS
+                if item.name != "stage" and getattr(self, item.name) is not None}
 
     @property
     def parts_given(self) -> bool:
-        return any(v is not None for v in (self.days, self.sense, self.edge, self.duration))
+        return bool(self.parts())
 
     @property
     def given(self) -> bool:
@@ -201,48 +226,57 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
         raise _refuse("edit.no_rule", key=key)
     old = dict(current or {})
     if rule.anchor is not None:
-        anchor = find_anchor(schedule, key, rule.anchor)
+        anchor = find_anchor(schedule, key, rule.anchor, rule.option)
     else:  # the file may name a bare id of the same election; the full key is written
         anchor = str(old["stage"])
         if "/" not in anchor:
             anchor = f"{key.partition('/')[0]}/{anchor}"
-    days = rule.days if rule.days is not None else old.get("days", 0)
-    sense = rule.sense if rule.sense is not None else old.get("sense", Sense.EXACTLY.value)
-    edge = rule.edge if rule.edge is not None else old.get("edge", "end")
-    duration = rule.duration if rule.duration is not None else old.get("duration", 1)
-    for option, value, minimum in (("--days", days, 0), ("--duration", duration, 1)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise _refuse("edit.bad_number", option=option, minimum=minimum)
-        if value > MAX_RULE_DAYS:
-            raise _refuse("edit.too_large", option=option, maximum=MAX_RULE_DAYS)
-    if sense not in SENSES:
-        raise _refuse("edit.bad_choice", option="--sense", choices=", ".join(SENSES))
-    if edge not in EDGES:
-        raise _refuse("edit.bad_choice", option="--edge", choices=", ".join(EDGES))
-    if sense == Sense.AT_LATEST.value and duration != 1:
-        raise _refuse("edit.duration_at_latest")
-    _refuse_cycle(schedule, key, anchor)
-    after: Data = {"stage": anchor, "days": days}
-    if sense != Sense.EXACTLY.value:
-        after["sense"] = sense
-    if edge != "end":
-        after["edge"] = edge
-    if duration != 1:
-        after["duration"] = duration
+    parts = {item.name: old.get(item.name, item.default) for item in RULE_FIELDS
+             if item.name != "stage"}
+    given = rule.parts()
+    if any(item.name in given for item in UNIT_FIELDS):
+        parts.update({item.name: 0 for item in UNIT_FIELDS})  # a new amount, as a whole
+    if "sense" in given and given["sense"] != Sense.WINDOW.value:
+        parts["latest"] = None  # only a window has a far bound
+    parts.update(given)
+    if isinstance(parts["latest"], Span):
+        parts["latest"] = span_table(parts["latest"])
+    for item in RULE_FIELDS:
+        if item.kind is Kind.COUNT:
+            _check_count(item, parts[item.name])
+        elif item.kind is Kind.CHOICE and parts[item.name] not in item.choices:
+            raise _refuse("edit.bad_choice", option=_option(item.name),
+                          choices=", ".join(item.choices))
+    built = rule_from_table({"stage": anchor, **parts})
+    for problem in inconsistencies(built, duration_given=True):
+        raise _refuse(problem)
+    _refuse_cycle(schedule, key, anchor, rule.option)
+    after = rule_table(built)
     if current is not None and _full_rule(current, key) == _full_rule(after, key):
         return dict(current)  # the same rule: no change, even if the file wrote a bare id
     return after
 
 
-def _full_rule(after: Mapping[str, Any], key: str) -> tuple[Any, ...]:
+def _option(name: str) -> str:
+    """The flag that sets a rule's part: working_days is --working-days."""
+    return "--" + name.replace("_", "-")
+
+
+def _check_count(item: Field, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < item.minimum:
+        raise _refuse("edit.bad_number", option=_option(item.name), minimum=item.minimum)
+    if value > item.maximum:
+        raise _refuse("edit.too_large", option=_option(item.name), maximum=item.maximum)
+
+
+def _full_rule(after: Mapping[str, Any], key: str) -> Rule:
     anchor = str(after.get("stage"))
     if "/" not in anchor:
         anchor = f"{key.partition('/')[0]}/{anchor}"
-    return (anchor, after.get("days", 0), after.get("sense", Sense.EXACTLY.value),
-            after.get("edge", "end"), after.get("duration", 1))
+    return rule_from_table({**after, "stage": anchor})
 
 
-def find_anchor(schedule: Schedule, key: str, query: str) -> str:
+def find_anchor(schedule: Schedule, key: str, query: str, option: str = "--after") -> str:
     """The ELECTION/ID of the stage `--after` names; a bare id looks in ``key``'s election
     first (as the file format reads it)."""
     text = query.strip()
@@ -252,10 +286,11 @@ def find_anchor(schedule: Schedule, key: str, query: str) -> str:
     try:
         return resolve(schedule, text).key
     except StageNotFound as error:
-        raise _refuse("edit.anchor_not_found", error=Worded(error.message)) from None
+        raise _refuse("edit.anchor_not_found", option=option,
+                      error=Worded(error.message)) from None
 
 
-def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
+def _refuse_cycle(schedule: Schedule, key: str, anchor: str, option: str) -> None:
     """Refuse an anchor whose chain of anchors would come back to ``key``."""
     def anchor_of(current: str) -> str | None:
         if current == key:
@@ -267,26 +302,23 @@ def _refuse_cycle(schedule: Schedule, key: str, anchor: str) -> None:
     if key not in loop:
         return
     shown = " → ".join([*path, key])
-    raise _refuse("edit.cycle", anchor=anchor, chain=shown)
+    raise _refuse("edit.cycle", option=option, anchor=anchor, chain=shown)
 
 
-def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> dt.date | None:
+def _rule_start(schedule: Schedule, after: Mapping[str, Any] | None) -> Moment | None:
     """The first day a rule gives, when its anchor is dated (for placing the stage)."""
     if after is None:
         return None
     anchor = schedule.get(str(after["stage"]))
     if anchor is None or anchor.state is State.CANCELLED:
         return None
-    edge = str(after.get("edge", "end"))
-    day = anchor_day(anchor, edge)
-    if day is None:
+    rule = rule_from_table(dict(after))
+    moment = anchor_moment(anchor, rule.edge)
+    if moment is None:
         return None
-    rule = Rule(stage=anchor.key, days=int(after.get("days", 0)),
-                sense=Sense(after.get("sense", Sense.EXACTLY.value)), edge=edge,
-                duration=int(after.get("duration", 1)))
     try:
-        return window(rule, day)[0]
-    except OutOfRange:  # the validation of the result says so
+        return reckon(rule, moment).start
+    except (OutOfRange, NeedsTime, InvertedWindow):  # the validation of the result says so
         return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pemilu_timeline.model import Rule, Sense, State
+from pemilu_timeline.model import Counting, Direction, Rule, Sense, Span, State
 from pemilu_timeline.timing import MAX_RULE_DAYS
 
 
@@ -36,6 +36,7 @@ class Kind(StrEnum):
     RULE = "rule"  # the stage's rule, the [stages.after] table
     ANCHOR = "anchor"  # ELECTION/ID of the stage a rule counts from
     CHOICE = "choice"  # one of ``choices``
+    SPAN = "span"  # an amount of time as a table of units: { years = 2, months = 6 }
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Field:
     minimum: int = 0  # for COUNT
     maximum: int = 10**9  # for COUNT
     choices: tuple[str, ...] = ()  # for CHOICE and STATE
-    keep_default: bool = False  # written even when it holds its default
+    unit: bool = False  # one of a rule's units of time (years, months, days, ...)
 
 
 ELECTION_FIELDS: tuple[Field, ...] = (
@@ -93,14 +94,25 @@ STAGE_FIELDS: tuple[Field, ...] = (
     Field("after", Kind.RULE, column=12),
 )
 
+# The first five in the order files have always had them; the rest are written after.
 RULE_FIELDS: tuple[Field, ...] = (
     Field("stage", Kind.ANCHOR, required=True),
-    Field("days", Kind.COUNT, default=0, minimum=0, maximum=MAX_RULE_DAYS, keep_default=True),
+    Field("days", Kind.COUNT, default=0, maximum=MAX_RULE_DAYS, unit=True),
     Field("sense", Kind.CHOICE, default=Sense.EXACTLY.value,
           choices=tuple(s.value for s in Sense)),
     Field("edge", Kind.CHOICE, default="end", choices=("start", "end")),
     Field("duration", Kind.COUNT, default=1, minimum=1, maximum=MAX_RULE_DAYS),
+    Field("direction", Kind.CHOICE, default=Direction.AFTER.value,
+          choices=tuple(d.value for d in Direction)),
+    Field("years", Kind.COUNT, default=0, maximum=MAX_RULE_DAYS // 365, unit=True),
+    Field("months", Kind.COUNT, default=0, maximum=MAX_RULE_DAYS // 30, unit=True),
+    Field("working_days", Kind.COUNT, default=0, maximum=MAX_RULE_DAYS, unit=True),
+    Field("hours", Kind.COUNT, default=0, maximum=MAX_RULE_DAYS * 24, unit=True),
+    Field("counting", Kind.CHOICE, default=Counting.NEXT_DAY.value,
+          choices=tuple(c.value for c in Counting)),
+    Field("latest", Kind.SPAN),  # a window's far bound
 )
+UNIT_FIELDS: tuple[Field, ...] = tuple(f for f in RULE_FIELDS if f.unit)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What no text may hold, once for the loader, the edit commands and the exports: the C0 and C1
@@ -144,8 +156,11 @@ def diffed_fields() -> tuple[str, ...]:
     return tuple(f.name for f in STAGE_FIELDS if f.diffed)
 
 
-# CSV columns computed from a stage rather than stored, with their places.
-COMPUTED_COLUMNS = (("timed", 6),)  # whether the dates carry a time
+# CSV columns computed from a stage rather than stored, with their places: whether the dates
+# carry a time; the rule in the law's words and the bounds it gives (after the stored ones, so
+# the columns scripts already read keep their places).
+COMPUTED_COLUMNS = (("timed", 6), ("rule", 19), ("earliest", 20), ("latest", 21),
+                    ("estimated", 22))
 
 
 def csv_columns() -> tuple[str, ...]:
@@ -189,12 +204,33 @@ def stamp_text(value: dt.datetime) -> str:
 
 def rule_table(rule: Rule, *, complete: bool = False) -> dict[str, Any]:
     """The rule as its [stages.after] table: every part with ``complete``, else only the parts
-    that differ from their defaults (as the writer leaves them out)."""
+    that differ from their defaults (as the writer leaves them out). A rule of no units
+    still writes ``days = 0``: the table then says what it means."""
     table: dict[str, Any] = {}
     for item in RULE_FIELDS:
         value = getattr(rule, item.name)
         if isinstance(value, StrEnum):
             value = value.value
-        if complete or item.required or item.keep_default or value != item.default:
+        if isinstance(value, Span):
+            value = span_table(value)
+        if complete or item.required or value != item.default \
+                or (item.name == "days" and rule.span.is_empty):
             table[item.name] = value
     return table
+
+
+def span_table(span: Span) -> dict[str, int]:
+    """{ years = 2, months = 6 }: the units it holds."""
+    return dict(span.parts())
+
+
+def rule_from_table(table: dict[str, Any]) -> Rule:
+    """The rule a checked [stages.after] table holds (the inverse of ``rule_table``): parts
+    left out take their defaults."""
+    values = {item.name: table.get(item.name, item.default) for item in RULE_FIELDS}
+    values["sense"] = Sense(values["sense"])
+    values["direction"] = Direction(values["direction"])
+    values["counting"] = Counting(values["counting"])
+    if values["latest"] is not None:
+        values["latest"] = Span(**values["latest"])
+    return Rule(**values)

@@ -14,8 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from pemilu_timeline.errors import Problem
-from pemilu_timeline.i18n.messages import Term
-from pemilu_timeline.model import Election, Rule, Schedule, Sense, Stage, State
+from pemilu_timeline.i18n.messages import Term, Worded
+from pemilu_timeline.model import Election, Rule, Schedule, Stage, State
+from pemilu_timeline.rules.calendar import Reckoning, inconsistencies
+from pemilu_timeline.rules.describe import moment_words, result_text
 from pemilu_timeline.rules.resolve import resolve_rules
 from pemilu_timeline.schedule.schema import (
     CONTROL,
@@ -25,10 +27,12 @@ from pemilu_timeline.schedule.schema import (
     RULE_FIELDS,
     STAGE_FIELDS,
     TEXT_KINDS,
+    UNIT_FIELDS,
     Field,
     Kind,
     by_name,
     names,
+    rule_from_table,
 )
 from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, zone_or_none
 
@@ -139,15 +143,18 @@ class Validator:
         stages, rule_problems = resolve_rules(stages)
         written = {f"{raw.get('election')}/{raw.get('id')}" for raw in raw_stages
                    if isinstance(raw, dict)}
-        for stage, code in rule_problems:
-            assert stage.after is not None
-            if code == "unknown" and stage.after.stage in written:
+        for found in rule_problems:
+            stage, rule = found.stage, found.stage.after
+            assert rule is not None
+            if found.code == "unknown" and rule.stage in written:
                 continue  # the anchor is in the file but invalid; its own problems say why
             header = self.where.stage_header(self.indexes[stage.key])
-            self.problem(f"problem.anchor_{code}",
-                         line=_thunk(lambda h: self.where.field_line(h, "after"), header),
-                         stage=stage.key, field="after", anchor=stage.after.stage,
-                         first=FIRST_YEAR, last=LAST_YEAR)
+            line = _thunk(lambda h: self.where.field_line(h, "after"), header)
+            if found.code == "contradicts":
+                line = _thunk(lambda h: self.where.field_line(h, "start"), header)
+            self.problem(f"problem.anchor_{found.code}", line=line, stage=stage.key,
+                         field="after", anchor=rule.stage, first=FIRST_YEAR, last=LAST_YEAR,
+                         **_contradiction(stage, found.reckoning))
         return Schedule.build(elections, stages, self.path)
 
     def elections(self, raw: Any) -> dict[str, Election]:
@@ -319,6 +326,8 @@ class Validator:
                              maximum=item.maximum)
                 return False
             return True
+        if kind is Kind.SPAN:
+            return self._span(value, line, stage, shown)
         if kind is Kind.STAMP:
             if isinstance(value, dt.datetime) and value.utcoffset() == ZERO:
                 return self._in_range(value, line, stage, shown)
@@ -358,14 +367,28 @@ class Validator:
         anchor = values.get("stage")
         if isinstance(anchor, str) and "/" not in anchor and isinstance(election, str):
             values["stage"] = f"{election}/{anchor}"  # a bare id: a stage of the same election
-        if values.get("sense") == Sense.AT_LATEST.value and "duration" in raw:
-            # "Paling lambat n hari" allows every day up to the limit; a length means nothing.
-            self.problem("problem.duration_at_latest", line=line, stage=label,
-                         field="after.duration")
         if len(self.problems) > before:
             return None
-        values["sense"] = Sense(values["sense"])
-        return Rule(**values)
+        rule = rule_from_table(values)
+        for key in inconsistencies(rule, duration_given="duration" in raw):
+            self.problem(key, line=line, stage=label, field="after")
+        return None if len(self.problems) > before else rule
+
+    def _span(self, value: Any, line: LineRef, stage: str | None, shown: str) -> bool:
+        """{ years = 2, months = 6 }: units of a rule, each a count within its bounds."""
+        if not isinstance(value, dict):
+            self._wrong_type(shown, value, "table", line, stage)
+            return False
+        units = by_name(UNIT_FIELDS)
+        fine = True
+        for name, amount in value.items():
+            if name not in units:
+                self._unknown(f"{shown}.{name}", tuple(f"{shown}.{u}" for u in units), line,
+                              stage)
+                fine = False
+            elif not self._value(units[name], amount, line, stage, name=f"{shown}.{name}"):
+                fine = False
+        return fine
 
     def _unknown(self, name: str, known: tuple[str, ...], line: LineRef,
                  stage: str | None, *, election: str | None = None) -> None:
@@ -398,6 +421,15 @@ class Validator:
                     stage: str | None, *, election: str | None = None) -> None:
         self.problem("problem.type", line=line, stage=stage, election=election, field=name,
                      got=_describe(value), expected=Term(f"type.{expected}"))
+
+
+def _contradiction(stage: Stage, reckoning: Reckoning | None) -> dict[str, Any]:
+    """The written date and what the rule allows, for the message that shows both."""
+    if reckoning is None or stage.start is None or stage.after is None:
+        return {}
+    rule, written = stage.after, stage.start
+    return {"written": Worded(lambda lang: moment_words(written, lang)),
+            "allowed": Worded(lambda lang: result_text(rule, reckoning, lang))}
 
 
 def _describe(value: Any) -> str:

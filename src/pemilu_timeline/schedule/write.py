@@ -9,7 +9,8 @@ file:
   election's stages), fields in the schema's order; a stage's rule follows as a
   ``[stages.after]`` sub-table;
 * values formatted by tomli-w (arrays one item per line), except date-times, written as ISO
-  8601 with a ``T`` (``2024-02-14T07:00:00``; ``updated`` in UTC with ``Z``);
+  8601 with a ``T`` (``2024-02-14T07:00:00``; ``updated`` in UTC with ``Z``), and a rule's
+  span, an inline table (``latest = { years = 2, months = 6 }``);
 * one blank line between tables, no comments (tomli-w cannot write them: sources belong in
   each stage's ``source`` field), UTF-8, LF, one final newline.
 
@@ -87,6 +88,11 @@ def _value(value: Any) -> str | None:
         return value.isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dict):  # a rule's span, inline: latest = { years = 2, months = 6 }
+        parts = [f"{_key(k)} = {v}" for k, v in value.items() if type(v) is int]
+        if len(parts) != len(value):
+            return None
+        return "{ " + ", ".join(parts) + " }" if parts else "{}"
     if isinstance(value, list | tuple) and all(type(v) is str for v in value):
         if not value:
             return "[]"

@@ -12,9 +12,18 @@ from rich.text import Text
 from pemilu_timeline.countdown import Countdown, countdown_to, span_parts
 from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
-from pemilu_timeline.model import Overview, Schedule, Stage, State, Status
+from pemilu_timeline.model import Overview, Rule, Schedule, Stage, State, Status
+from pemilu_timeline.rules.calendar import Reckoning
+from pemilu_timeline.rules.resolve import explain
+from pemilu_timeline.rules.workdays import Holiday
 from pemilu_timeline.timing import zone_label
-from pemilu_timeline.views.text import dates_text, moment_text, rule_text
+from pemilu_timeline.views.text import (
+    dates_text,
+    moment_text,
+    reckoning_rows,
+    rule_text,
+    zone_label_for,
+)
 
 STATUS_STYLE = {
     Status.PAST: "dim",
@@ -174,6 +183,11 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
         table.add_row(t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang))
     if stage.after is not None:
         table.add_row(t("col.rule", lang), rule_text(schedule, stage, lang))
+        reckoning = explain(schedule, stage)
+        if reckoning is not None:
+            for label, text in reckoning_rows(stage.after, reckoning, lang,
+                                              zone=_zone_name(stage)):
+                table.add_row(label, text)
     condition = stage.condition_in(lang)
     if condition:
         table.add_row(t("col.condition", lang), condition)
@@ -194,8 +208,53 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     return table
 
 
+def _zone_name(stage: Stage) -> str | None:
+    return zone_label_for(stage.zone) if stage.zone else None
+
+
+def reckoning_view(rule: Rule, words: str, reckoning: Reckoning, lang: str,
+                   zone: str | None = None) -> RenderableType:
+    """`hitung`: the rule in the law's words, then how its date was reached."""
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row(t("col.rule", lang), words)
+    for label, text in reckoning_rows(rule, reckoning, lang, zone=zone):
+        table.add_row(label, text)
+    return table
+
+
+def holidays_view(year: int, days: Sequence[Holiday], lang: str, *, settled: bool,
+                  source: str) -> RenderableType:
+    """`libur`: the days a working-day count skips in a year, with kind and source; the
+    decrees behind the year's days are named once, under the table."""
+    table = Table(title=t("title.holidays", lang, year=year, count=len(days)),
+                  title_justify="left", expand=True)
+    table.add_column(t("col.dates", lang), no_wrap=True)
+    table.add_column(t("col.holiday", lang), ratio=3)
+    table.add_column(t("col.kind", lang), no_wrap=True)
+    table.add_column(t("col.source", lang), ratio=2, style="dim")
+    for day in days:
+        name = day.display_name(lang)
+        if day.estimated:
+            name += f" ({t('label.estimated', lang)})"
+        kind = t(f"holiday.{day.kind.value}", lang)
+        if day.region:
+            name += f" ({day.region})"
+        own = day.source if day.source != source else "↓"
+        table.add_row(i18n.format_date(day.date, lang, weekday=True), name, kind, own)
+    lines: list[RenderableType] = [table, Text(f"↓ {t('col.source', lang)}: {source}",
+                                               style="dim")]
+    if not settled:
+        lines.append(Text(t("label.leave_not_decreed", lang, year=year), style="yellow"))
+    return Group(*lines)
+
+
 def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
-    """'3 hari' for a dated stage, '6 jam' for timed hours; a single moment has no length."""
+    """'3 hari' for a dated stage, '6 jam' for timed hours; a single moment, and a deadline
+    (a limit, not a span of time), has no length."""
+    if stage.is_deadline:
+        return None
     if not stage.is_timed:
         return i18n.unit("day", days, lang)
     assert isinstance(stage.start, dt.datetime) and isinstance(stage.end, dt.datetime)
@@ -210,18 +269,20 @@ def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
 def countdown_line(cd: Countdown, lang: str) -> str:
     """'H-14 · 14 hari lagi' (one line, used by `show`)."""
     span = i18n.format_span(cd.span_parts(), lang, future=cd.is_future)
-    key = {"end": "label.ends_in", "start": "label.starts_in"}[cd.target]
+    key = {"end": "label.ends_in", "start": "label.starts_in",
+           "deadline": "label.deadline_in"}[cd.target]
     if not cd.is_future:
-        key = "label.started"
+        key = "label.deadline_passed" if cd.target == "deadline" else "label.started"
     return f"{cd.label} · {t(key, lang, span=span)}"
 
 
 def countdown_view(cd: Countdown, lang: str) -> RenderableType:
     """The big readout: label, what it counts to, span in words, and d/h/m."""
     stage = cd.stage
-    heading = {"start": "label.until_start", "end": "label.until_end"}[cd.target]
+    heading = {"start": "label.until_start", "end": "label.until_end",
+               "deadline": "label.until_deadline"}[cd.target]
     if not cd.is_future:
-        heading = "label.since_start"
+        heading = "label.since_deadline" if cd.target == "deadline" else "label.since_start"
     title = Text()
     title.append(cd.label, style="bold magenta")
     title.append(f"  {t(heading, lang)} ")
@@ -232,7 +293,7 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
                 f"{i18n.format_time(cd.target_at)} {zone_label(cd.target_at.tzinfo)}")  # type: ignore[arg-type]
     else:  # an all-day stage ends after its last day; name that day, not the midnight after
         day = cd.target_at.date()
-        if cd.target == "end":
+        if cd.target in ("end", "deadline"):
             day -= dt.timedelta(days=1)
         when = i18n.format_date(day, lang, weekday=True)
     lines = [

@@ -6,8 +6,9 @@ import datetime as dt
 
 from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
-from pemilu_timeline.model import Schedule, Stage, State
-from pemilu_timeline.rules.describe import describe_rule
+from pemilu_timeline.model import Rule, Schedule, Stage, State
+from pemilu_timeline.rules.calendar import Reckoning
+from pemilu_timeline.rules.describe import bounded, describe_rule, result_text, skipped_text
 from pemilu_timeline.timing import resolve_zone, zone_label
 
 
@@ -28,8 +29,13 @@ def dates_text(stage: Stage, lang: str, *, short: bool = False,
         if anchor is not None and anchor.state is State.CANCELLED:
             return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
         return t("label.waiting_for", lang, anchor=name)
-    return i18n.format_range(stage.start, stage.end, lang,
+    text = i18n.format_range(stage.start, stage.end, lang,
                              zone_label_for(stage.zone) if stage.zone else None, short=short)
+    if stage.dated_by_rule and stage.after is not None and stage.start == stage.end:
+        text = bounded(stage.after.sense, text, lang)  # "paling lambat 6 Oktober 2029"
+    if stage.estimated:
+        text += f" ({t('label.estimated', lang)})"
+    return text
 
 
 def zone_label_for(name: str) -> str:
@@ -45,3 +51,16 @@ def rule_text(schedule: Schedule, stage: Stage, lang: str) -> str:
         return text
     # "(22 April 2024)", or why it has no date yet: "(tanggal belum diketahui)".
     return text + f" ({dates_text(anchor, lang, schedule=schedule)})"
+
+
+def reckoning_rows(rule: Rule, reckoning: Reckoning, lang: str, *, zone: str | None = None
+                   ) -> list[tuple[str, str]]:
+    """The derivation of a date as (label, text) rows: the result, then for working days the
+    holidays passed, then why it is an estimate (what `show` and `hitung` print)."""
+    rows = [(t("col.result", lang), result_text(rule, reckoning, lang, zone))]
+    if rule.in_working_days:
+        passed = skipped_text(reckoning.skipped, lang) if reckoning.skipped else "-"
+        rows.append((t("col.skipped", lang), t("label.skipped", lang, days=passed)))
+    if reckoning.estimated:
+        rows.append((t("col.estimated", lang), t("label.estimated_why", lang)))
+    return rows
