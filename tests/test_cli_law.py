@@ -254,3 +254,62 @@ def test_csv_carries_the_rule_and_its_bounds(schedule_file: Path, tmp_path: Path
     assert row["after"] == "pemilu-2024/pemungutan-suara"
     assert row["rule"] == "paling lambat 3 hari setelah pemilu-2024/pemungutan-suara"
     assert (row["earliest"], row["latest"], row["estimated"]) == ("", "2024-02-17", "false")
+
+
+# --- what a review of the first version found ---------------------------------------------
+
+def test_days_added_to_months_count_on_from_the_same_day_number() -> None:
+    assert hitung("1 bulan sejak 1 Januari 2024")["latest"] == "2024-02-01"
+    assert hitung("1 bulan 1 hari sejak 1 Januari 2024")["latest"] == "2024-02-02"
+    assert hitung("3 hari sejak 1 Maret 2024")["latest"] == "2024-03-03"
+
+
+def test_hours_are_elapsed_time_across_a_daylight_saving_change() -> None:
+    # 30 March 2024 12.00 in Berlin is UTC+1; 24 hours on, the clock says 13.00 (UTC+2).
+    data = hitung("24 jam setelah 30 Maret 2024 pukul 12.00", "--tz", "Europe/Berlin")
+    assert data["latest"] == "2024-03-31T13:00:00+02:00"
+
+
+@pytest.mark.parametrize(("phrase", "said"), [
+    ("² hari setelah 1 Januari 2024", "expected an amount of time"),
+    ("١٤ hari setelah 1 Januari 2024", "expected an amount of time"),
+    ("36501 hari setelah 1 Januari 2024", "PHRASE (days) is at most 36500"),
+    ("3 hari setelah -1 Januari 2024", "is not a date I can read"),
+    ("3 hari\u2028setelah 1 Januari 2024", "control character U+2028"),
+])
+def test_more_phrases_that_are_refused_in_one_line(phrase: str, said: str) -> None:
+    result = run("hitung", phrase, "--lang", "en", code=1)
+    assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--rule", "36501 hari setelah pemungutan-suara"), "--rule (days) is at most 36500"),
+    (("--after", "pemungutan-suara", "--sense", "window", "--years", "2", "--latest",
+      "200 tahun"), "--latest (years) is at most 100"),
+    (("--after", "pemungutan-suara", "--sense", "window", "--years", "2", "--latest", ""),
+     "--latest needs an amount"),
+    (("--after", "pemungutan-suara", "--days", "14", "--direction", "before", "--counting",
+      "anchor-day"), "only counts forward"),
+    (("--after", "pemungutan-suara", "--sense", "window", "--years", "2"),
+     "--latest on the command line"),
+])
+def test_edit_refusals_name_the_options_given(schedule_file: Path, args: tuple[str, ...],
+                                              said: str) -> None:
+    before = schedule_file.read_bytes()
+    result = run("add", "x", "-f", schedule_file, "--name", "Uji", "--source", "uji",
+                 "--lang", "en", *args, code=1)
+    assert said in result.stderr
+    assert schedule_file.read_bytes() == before
+
+
+def test_a_rule_part_of_the_wrong_type_is_named_on_its_own_line(tmp_path: Path) -> None:
+    text = (ASSETS / "relative.toml").read_text().replace(
+        'stage = "putusan-mk"\ndays = 3', 'stage = 3\ndays = 3\nlatest = true', 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text)
+    lines = text.splitlines()
+    result = run("validate", bad, "--lang", "en", code=1)
+    stage_line = lines.index("stage = 3") + 1
+    assert f"bad.toml:{stage_line}: " in result.stderr
+    assert "'after.stage' must be text, not 3" in result.stderr
+    assert f"bad.toml:{stage_line + 2}: " in result.stderr and "not true" in result.stderr

@@ -188,7 +188,7 @@ REFUSED = [
     pytest.param((*INAUGURATION, "--undated", "--after", "putusan-mk"), 2,
                  "--undated does not go with", id="undated-and-after"),
     pytest.param((*INAUGURATION, "--after", "putusan-mk", "--sense", "at-latest",
-                  "--duration", "3"), 1, "'duration' does not apply to an at-latest bound",
+                  "--duration", "3"), 1, "'duration' (--duration) does not apply to an at-latest bound",
                  id="duration-at-latest"),
     pytest.param((*INAUGURATION, "--after", "putusan-mk", "--zone", "WIB"), 1,
                  "--zone pins a timed stage", id="zone-without-time"),

@@ -108,3 +108,17 @@ def test_import_time_objects_are_left_out_of_collection() -> None:
     off = "import gc; gc.disable()\n" + code.replace("was = gc.isenabled()", "was = False")
     assert json.loads(subprocess.run([sys.executable, "-c", off], capture_output=True,
                                      text=True, check=True).stdout) == [False, False, True]
+
+
+def test_a_small_file_with_working_day_rules_is_cached_too(tmp_path: Path) -> None:
+    """Loading the holiday calendar costs more than a cache lookup, whatever the file's size."""
+    schedule = tmp_path / "kecil.toml"
+    schedule.write_text(
+        '[elections.e]\nname = "E"\nname_en = "E"\ntimezone = "Asia/Jakarta"\nsource = "s"\n\n'
+        '[[stages]]\nid = "a"\nelection = "e"\nname = "A"\nname_en = "A"\n'
+        'start = 2024-03-25\nsource = "s"\n\n'
+        '[[stages]]\nid = "b"\nelection = "e"\nname = "B"\nname_en = "B"\nsource = "s"\n\n'
+        '[stages.after]\nstage = "a"\nworking_days = 14\n', encoding="utf-8")
+    first = console_script(["now", "--file", str(schedule)], tmp_path)
+    assert "holidays" in first  # the first run counts, and fills the cache
+    assert "holidays" not in console_script(["now", "--file", str(schedule)], tmp_path)

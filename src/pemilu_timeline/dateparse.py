@@ -76,9 +76,16 @@ def _parser() -> Any:
     return parser.parser(IndonesianInfo(dayfirst=True, yearfirst=False))
 
 
+# The option that names a zone beside the date typed in ``option``: a stage's --zone, but
+# `hitung` reads its anchor from the phrase and its zone from --tz.
+ZONE_OPTION = {"PHRASE": "--tz"}
+
+
 def _refuse(text: str, option: str, why: str, **params: Any) -> InvalidInput:
+    zone_option = ZONE_OPTION.get(option, "--zone")
     return InvalidInput("date.refused", option=option, text=text,
-                        why=Term(f"date.why.{why}", params), examples=EXAMPLES)
+                        why=Term(f"date.why.{why}", {"zone_option": zone_option, **params}),
+                        examples=EXAMPLES)
 
 
 def _unsafe(char: str) -> bool:
@@ -100,6 +107,8 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     if any(_unsafe(c) for c in value):
         raise _refuse(raw.encode("unicode_escape").decode(), option,
                       "control")
+    if value[0] in "-+−":  # no date starts with a sign; dateutil would drop it silently
+        raise _refuse(raw, option, "unreadable")
     iso = _iso(value, raw, option)
     if iso is not None:
         return ParsedDate(iso)

@@ -68,8 +68,10 @@ class Direction(StrEnum):
 
 class Counting(StrEnum):
     """Which day is the first one counted: the law's "setelah" starts on the day after the
-    anchor, "sejak" / "terhitung sejak" makes the anchor's own day day 1. Months and years
-    land on the same day number either way; hours count from the anchor's moment."""
+    anchor, "sejak" / "terhitung sejak" makes the anchor's own day day 1 of a count of days
+    or working days. Months and years land on the same day number either way (a five-year
+    term from 12 April ends on 12 April), and days added to them count on from there; hours
+    count from the anchor's moment. Only a count forward starts on the anchor's day."""
 
     NEXT_DAY = "next-day"
     ANCHOR_DAY = "anchor-day"

@@ -18,6 +18,7 @@ from pemilu_timeline.cli.options import (
     print_json,
 )
 from pemilu_timeline.errors import InvalidInput
+from pemilu_timeline.i18n.messages import Term
 from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, now_in, parse_moment, resolve_zone
 
 if TYPE_CHECKING:
@@ -45,15 +46,22 @@ def hitung(
     )
     from pemilu_timeline.rules.describe import describe, moment_words
     from pemilu_timeline.rules.phrase import parse_phrase, visible
+    from pemilu_timeline.schedule.schema import over_the_limit
 
     text = " ".join(phrase)
     parsed = parse_phrase(text)
     if parsed.edge is not None:
-        raise InvalidInput("hitung.edge_needs_stage", anchor=visible(parsed.anchor))
+        raise InvalidInput("hitung.edge_needs_stage", anchor=Term(
+            f"rule.edge.{parsed.edge.value}", {"anchor": visible(parsed.anchor)}))
     anchor, zone = _anchor(parsed.anchor, tz)
     rule = parsed.as_rule("")
     for problem in inconsistencies(rule):
         raise InvalidInput(problem)
+    too_large = over_the_limit(rule)
+    if too_large is not None:
+        unit, maximum = too_large
+        raise InvalidInput("edit.too_large", option=f"PHRASE ({unit.replace('_', ' ')})",
+                           maximum=maximum)
     try:
         reckoning = reckon(rule, anchor)
     except NeedsTime:

@@ -201,9 +201,15 @@ def value_text(value: Any, lang: str) -> str:
         return value.isoformat()
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, dict):  # a rule's table; its window's bound as the file writes it
+        return ", ".join(f"{k}={_inline(v) if isinstance(v, dict) else v}"
+                         for k, v in value.items())
     return str(value)
+
+
+def _inline(table: dict[str, Any]) -> str:
+    """{ years = 2, months = 6 }, as the file writes a window's far bound."""
+    return "{ " + ", ".join(f"{k} = {v}" for k, v in table.items()) + " }"
 
 
 def write_output(data: bytes, output: Path | None) -> bool:

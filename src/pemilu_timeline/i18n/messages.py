@@ -20,7 +20,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     # rules in the law's words (rules.phrase)
     "phrase.empty": (
         "Aturannya kosong: tulis mis. 'paling lambat 14 hari setelah 25 Maret 2024'.",
-        "The rule is empty: write e.g. 'paling lambat 14 hari setelah 25 Maret 2024'."),
+        "The rule is empty: write e.g. 'at the latest 14 days after 25 March 2024'."),
+    "phrase.control": (
+        "Aturan memuat karakter kendali {char}; tulis aturannya sebagai teks biasa.",
+        "The rule holds the control character {char}; write it as plain text."),
+    "phrase.empty_amount": (
+        "{option} perlu jumlah waktu, mis. '2 tahun 6 bulan'.",
+        "{option} needs an amount, e.g. '2 tahun 6 bulan' (2 years 6 months)."),
     "phrase.too_long": (
         "Aturan '{text}' terlalu panjang ({length} karakter); paling banyak {limit}.",
         "The rule '{text}' is too long ({length} characters); at most {limit}."),
@@ -38,7 +44,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "there."),
     "phrase.no_amount": (
         "Aturan '{text}' tidak menyebut jumlah waktu: tulis mis. '14 hari' atau '3 hari kerja'.",
-        "No amount in the rule '{text}': write e.g. '14 hari' or '3 hari kerja'."),
+        "No amount in the rule '{text}': write e.g. '14 days' or '3 working days'."),
     "phrase.no_anchor": (
         "Aturan '{text}' tidak menyebut acuannya: dihitung dari apa sesudah '{word}'? Tulis "
         "tanggal (25 Maret 2024) atau tahapan (pemilu-2024/putusan-mk).",
@@ -50,9 +56,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "phrase.too_large": (
         "'{text}' terlalu besar: paling besar {limit}.",
         "'{text}' is too large: at most {limit}."),
-    "phrase.zero": (
-        "'{text}': jumlah waktunya nol; tulis paling sedikit 1, mis. '1 hari'.",
-        "'{text}': the amount is zero; write at least 1, e.g. '1 hari'."),
     "phrase.unit_twice": (
         "'{text}' menyebut '{unit}' dua kali; tulis setiap satuan sekali, mis. "
         "'2 tahun 6 bulan'.",
@@ -61,12 +64,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{text}': '{unit}' tidak bisa digabung dengan satuan lain; hari kerja dan jam berdiri "
         "sendiri, mis. '14 hari kerja' atau '3x24 jam'.",
         "'{text}': '{unit}' does not combine with other units; working days and hours stand "
-        "alone, e.g. '14 hari kerja' or '3x24 jam'."),
+        "alone, e.g. '14 working days' or '3x24 hours'."),
     "phrase.window_order": (
         "'{text}': rentang waktu ditulis dari batas paling awal ke batas paling akhir, mis. "
         "'paling singkat 2 tahun dan paling lama 2 tahun 6 bulan'.",
-        "'{text}': a window goes from its earliest bound to its latest, e.g. 'paling singkat "
-        "2 tahun dan paling lama 2 tahun 6 bulan'."),
+        "'{text}': a window goes from its earliest bound to its latest, e.g. 'at least 2 years "
+        "and at most 2 years 6 months'."),
     "phrase.window_units": (
         "Kedua batas rentang harus memakai satu jenis satuan (jam, hari kerja, atau hari, "
         "bulan dan tahun kalender): '{near}' dan '{far}' berbeda jenis.",
@@ -77,22 +80,23 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The window's earliest bound '{near}' is longer than its latest '{far}'; swap them."),
     # what the rule reader expected, as phrase.unexpected names it
     "phrase.expect.amount": ("jumlah waktu, mis. '14 hari' atau '3 hari kerja'",
-                             "an amount of time, e.g. '14 hari' or '3 hari kerja'"),
+                             "an amount of time, e.g. '14 days' or '3 working days'"),
     "phrase.expect.unit": ("satuan waktu: hari, hari kerja, jam, minggu, bulan atau tahun",
-                           "a unit: hari, hari kerja, jam, minggu, bulan or tahun (days, "
-                           "working days, hours, weeks, months or years)"),
+                           "a unit: days, working days, hours, weeks, months or years (hari, "
+                           "hari kerja, jam, minggu, bulan, tahun)"),
     "phrase.expect.direction": ("setelah, sejak atau sebelum (lalu acuannya)",
-                                "setelah, sejak or sebelum (then the anchor)"),
+                                "after, from or before (setelah, sejak, sebelum), then the "
+                                "anchor"),
     "phrase.expect.bracketed": ("angka yang sama di dalam kurung, mis. '14 (empat belas)'",
-                                "the same number in the brackets, e.g. '14 (empat belas)'"),
+                                "the same number in the brackets, e.g. '14 (fourteen)'"),
     "phrase.expect.closing": ("tanda kurung tutup ')'", "a closing bracket ')'"),
     "phrase.expect.factor": ("angka sesudah 'x', mis. '3x24 jam'",
-                             "a number after the 'x', e.g. '3x24 jam'"),
+                             "a number after the 'x', e.g. '3x24 hours'"),
     "phrase.expect.more": (
         "jumlah berikutnya (mis. '6 bulan') atau batas akhir (mis. 'paling lama 2 tahun')",
-        "another amount (e.g. '6 bulan') or the latest bound (e.g. 'paling lama 2 tahun')"),
+        "another amount (e.g. '6 months') or the latest bound (e.g. 'at most 2 years')"),
     "phrase.expect.far": ("batas akhir rentang, mis. 'paling lama 2 tahun'",
-                          "the window's latest bound, e.g. 'paling lama 2 tahun'"),
+                          "the window's latest bound, e.g. 'at most 2 years'"),
     "phrase.expect.end": ("tidak ada lagi sesudah jumlahnya", "nothing after the amount"),
     "phrase.option": ("{option} ditolak. {error}", "{option} refused. {error}"),
     # export
@@ -206,6 +210,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "estimated: the count passes a holiday whose date is not yet fixed, or a year whose "
         "cuti bersama are not yet decreed"),
     "label.skipped": ("melewati: {days}", "skipping: {days}"),
+    "label.more_holidays": ("dan {n} lainnya (--json mencantumkan semuanya)",
+                            "and {n} more (--json lists them all)"),
+    "label.no_holidays": ("tidak ada hari libur di antaranya (selain Sabtu dan Minggu)",
+                          "no holidays in between (only Saturdays and Sundays)"),
     "label.leave_not_decreed": (
         "Cuti bersama {year} belum ditetapkan (SKB belum ada); hitungan hari kerja di tahun itu "
         "adalah perkiraan.",
@@ -384,11 +392,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "hari kerja dan jam tidak bisa digabung dengan satuan lain; tulis satu satuan saja",
         "working days and hours cannot be combined with other units; use one unit alone"),
     "rule.problem.window_needs_latest": (
-        "jendela (sense = \"window\") perlu batas jauhnya, 'latest' (paling lama …)",
-        "a window (sense = \"window\") needs its far bound, 'latest' (at most …)"),
+        "jendela (sense = \"window\") perlu batas jauhnya: 'latest' di berkas, --latest di "
+        "perintah (paling lama …)",
+        "a window (sense = \"window\") needs its far bound: 'latest' in the file, --latest "
+        "on the command line (at most …)"),
     "rule.problem.latest_needs_window": (
-        "'latest' hanya untuk jendela (sense = \"window\"); hapus 'latest' atau ubah sense",
-        "'latest' is only for a window (sense = \"window\"); remove 'latest' or change sense"),
+        "'latest' (--latest) hanya untuk jendela (sense = \"window\"); hapus atau ubah sense",
+        "'latest' (--latest) is only for a window (sense = \"window\"); remove it or change "
+        "the sense"),
     "rule.problem.empty_latest": (
         "'latest' tidak memuat satuan waktu; tulis mis. {{ years = 2, months = 6 }}",
         "'latest' holds no amount; write e.g. {{ years = 2, months = 6 }}"),
@@ -397,10 +408,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "both bounds of a window must use one kind of unit: hours, working days, or "
         "days/months/years"),
     "rule.problem.duration_unused": (
-        "'duration' tidak berlaku untuk batas paling lambat, jendela, atau aturan dalam jam; "
-        "hapus 'duration'",
-        "'duration' does not apply to an at-latest bound, a window or a rule in hours; "
-        "remove 'duration'"),
+        "'duration' (--duration) tidak berlaku untuk batas paling lambat, jendela, atau aturan "
+        "dalam jam; hapus",
+        "'duration' (--duration) does not apply to an at-latest bound, a window or a rule in "
+        "hours; remove it"),
+    "rule.problem.before_from_anchor_day": (
+        "counting = \"anchor-day\" (sejak) hanya menghitung maju; aturan 'sebelum' dihitung "
+        "dari hari sebelum acuannya: hapus counting atau ubah direction",
+        "counting = \"anchor-day\" (sejak) only counts forward; a 'before' rule counts from "
+        "the day before its anchor: remove counting or change the direction"),
     "problem.reason_needed": ("tahapan yang dibatalkan perlu 'reason'",
                               "a cancelled stage needs a 'reason'"),
     # the edit commands' output (cli/edit, cli/check)
@@ -502,14 +518,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "is not a date on the calendar."),
     "date.why.incomplete": ("perlu tanggal, bulan dan tahun.", "needs a day, a month and a year."),
     "date.why.zone_unknown": (
-        "memakai zona yang tidak dikenali; pakai WIB/WITA/WIT atau --zone.",
-        "has a zone I cannot use; write WIB/WITA/WIT or use --zone."),
+        "memakai zona yang tidak dikenali; pakai WIB/WITA/WIT atau {zone_option}.",
+        "has a zone I cannot use; write WIB/WITA/WIT or use {zone_option}."),
     "date.why.zone_without_time": (
         "menyebut zona waktu tanpa jam.",
         "names a time zone but no time."),
     "date.why.utc_offset": (
-        "memakai offset UTC; tulis jam setempat dan pakai --zone (mis. --zone WIB).",
-        "has a UTC offset; write the local time and use --zone (e.g. --zone WIB)."),
+        "memakai offset UTC; tulis jam setempat dan pakai {zone_option} (mis. {zone_option} "
+        "WIB).",
+        "has a UTC offset; write the local time and use {zone_option} (e.g. {zone_option} "
+        "WIB)."),
     "date.weekday": (
         "{option} '{text}': {day} jatuh pada hari {actual}, bukan {written}. Periksa tanggalnya.",
         "{option} '{text}': {day} is a {actual}, not {written}. Check the date."),
@@ -723,11 +741,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     # hardening: dates and text
     "date.why.word": (
         "bukan tanggal yang dikenali: '{word}' bukan nama bulan, nama hari atau kata dalam "
-        "tanggal. Zona waktu ditulis WIB/WITA/WIT (atau --zone dengan nama IANA, mis. "
-        "--zone Asia/Tokyo).",
+        "tanggal. Zona waktu ditulis WIB/WITA/WIT (atau {zone_option} dengan nama IANA, mis. "
+        "{zone_option} Asia/Tokyo).",
         "is not a date I can read: '{word}' is not a month, a weekday or a word of a date. "
-        "Time zones are written WIB/WITA/WIT (or --zone with an IANA name, e.g. "
-        "--zone Asia/Tokyo)."),
+        "Time zones are written WIB/WITA/WIT (or {zone_option} with an IANA name, e.g. "
+        "{zone_option} Asia/Tokyo)."),
     "date.why.number": (
         "bukan tanggal yang dikenali: angka '{number}' bukan bagian dari tanggal (tanggal, "
         "bulan, tahun) maupun jam (07.00 atau 07:00).",

@@ -1,9 +1,10 @@
 """Counting a rule from its anchor, the way the law and the courts count.
 
 Calendar days: "setelah" starts on the day after the anchor, "sejak" makes the anchor's day
-day 1. Months and years land on the same day number, clamped to the month's end (31 January
-and a month is 29 February in a leap year). Working days skip Saturdays, Sundays, national
-holidays and cuti bersama. Hours count from the anchor's moment.
+day 1. Months and years land on the same day number either way, clamped to the month's end
+(31 January and a month is 29 February in a leap year), and days added to them count on from
+there. Working days skip Saturdays, Sundays, national holidays and cuti bersama. Hours are
+elapsed time from the anchor's moment.
 """
 
 from __future__ import annotations
@@ -113,16 +114,16 @@ def _shift(span: Span, rule: Rule, base: Moment,
     """``base`` moved by ``span`` in the rule's direction, counted the rule's way."""
     step = 1 if rule.direction is Direction.AFTER else -1
     if span.in_hours:
-        return base + step * dt.timedelta(hours=span.hours), [], False
+        return _hours_later(base, step * span.hours), [], False
     day = _day(base)
     if span.in_working_days:
         return _working_days(day, span.working_days, step,
                              rule.counting is Counting.ANCHOR_DAY, calendar())
-    day = add_months(day, step * (12 * span.years + span.months))
+    months = 12 * span.years + span.months
     days = span.days
-    if days and rule.counting is Counting.ANCHOR_DAY:
-        days -= 1  # the anchor's own day is day 1
-    return day + step * dt.timedelta(days=days), [], False
+    if days and not months and rule.counting is Counting.ANCHOR_DAY:
+        days -= 1  # the anchor's own day is day 1 of a count of days
+    return add_months(day, step * months) + step * dt.timedelta(days=days), [], False
 
 
 def _working_days(anchor: dt.date, count: int, step: int, anchor_is_day_one: bool,
@@ -150,6 +151,15 @@ def _working_days(anchor: dt.date, count: int, step: int, anchor_is_day_one: boo
             else:
                 skipped.append(holiday)
         day += step * ONE_DAY
+
+
+def _hours_later(moment: Moment, hours: int) -> Moment:
+    """Elapsed hours: an aware moment is moved on the UTC clock, so a zone's daylight-saving
+    change does not stretch or shrink them (Indonesia keeps none; a viewer abroad may)."""
+    delta = dt.timedelta(hours=hours)
+    if isinstance(moment, dt.datetime) and moment.tzinfo is not None:
+        return (moment.astimezone(dt.UTC) + delta).astimezone(moment.tzinfo)
+    return moment + delta
 
 
 def _day(value: Moment) -> dt.date:
@@ -207,6 +217,8 @@ def inconsistencies(rule: Rule, *, duration_given: bool = False) -> list[str]:
         found.append("rule.problem.empty_latest")
     elif rule.latest is not None and _family(rule.latest) != _family(rule.span):
         found.append("rule.problem.window_units")
+    if rule.direction is Direction.BEFORE and rule.counting is Counting.ANCHOR_DAY:
+        found.append("rule.problem.before_from_anchor_day")
     if duration_given and rule.duration != 1 and (
             rule.sense in (Sense.AT_LATEST, Sense.WINDOW) or rule.in_hours):
         found.append("rule.problem.duration_unused")

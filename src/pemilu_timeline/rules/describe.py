@@ -74,9 +74,16 @@ def bounded(sense: Sense, dates: str, lang: str) -> str:
     return dates
 
 
+# A derivation lists this many holidays in words; JSON lists every one.
+SKIPPED_SHOWN = 40
+
+
 def skipped_text(skipped: Sequence[Holiday], lang: str) -> str:
     """'29 Mar Wafat Yesus Kristus, 8–9 Apr Cuti Bersama Hari Raya Idul Fitri, …': runs of
-    days with one name are written as one range."""
+    days with one name are written as one range; a list across years names each year."""
+    if not skipped:
+        return t("label.no_holidays", lang)
+    with_year = skipped[0].date.year != skipped[-1].date.year
     runs: list[tuple[dt.date, dt.date, str]] = []
     for holiday in skipped:
         name = holiday.display_name(lang)
@@ -84,15 +91,24 @@ def skipped_text(skipped: Sequence[Holiday], lang: str) -> str:
             runs[-1] = (runs[-1][0], holiday.date, name)
         else:
             runs.append((holiday.date, holiday.date, name))
-    return ", ".join(f"{_short_range(first, last, lang)} {name}" for first, last, name in runs)
+    words = [f"{_short_range(first, last, lang, with_year)} {name}"
+             for first, last, name in runs[:SKIPPED_SHOWN]]
+    if len(runs) > SKIPPED_SHOWN:
+        words.append(t("label.more_holidays", lang, n=len(runs) - SKIPPED_SHOWN))
+    return ", ".join(words)
 
 
-def _short_range(first: dt.date, last: dt.date, lang: str) -> str:
+def _short_range(first: dt.date, last: dt.date, lang: str, with_year: bool) -> str:
+    def day(value: dt.date) -> str:
+        if with_year:
+            return i18n.format_short_date(value, lang)
+        return i18n.format_day_month(value, lang)
+
     if first == last:
-        return i18n.format_day_month(first, lang)
-    if first.month == last.month:
-        return f"{first.day}–{i18n.format_day_month(last, lang)}"
-    return f"{i18n.format_day_month(first, lang)} – {i18n.format_day_month(last, lang)}"
+        return day(first)
+    if first.month == last.month and first.year == last.year:
+        return f"{first.day}–{day(last)}"
+    return f"{day(first)} – {day(last)}"
 
 
 def _day(value: Moment) -> dt.date:

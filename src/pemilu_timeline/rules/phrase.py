@@ -25,6 +25,10 @@ QUOTED = 60  # characters of the user's text a message quotes
 WEEK = 7  # days
 
 V = TypeVar("V")
+_DIGITS = "0123456789"  # only these: "²" or "١" is not a number a law writes
+# Controls, format characters (bidi, zero-width), line and paragraph separators, private use,
+# surrogates and unassigned code points: nothing a rule is written with.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 # A number (with thousands separators as in 1.000), a run of letters, or one other character.
 _TOKEN = re.compile(r"[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*(?![0-9])|[0-9]+|[^\W\d_]+|\S")
@@ -168,7 +172,7 @@ class _Reader:
 
     def number_starts(self, ahead: int = 0) -> bool:
         word = self.peek(ahead)
-        return word is not None and (word[0].isdigit() or word in _NUMBER_STARTS)
+        return word is not None and (word[0] in _DIGITS or word in _NUMBER_STARTS)
 
     # --- what went wrong ---
 
@@ -197,6 +201,9 @@ def _reader(text: str) -> _Reader:
                            limit=MAX_LENGTH)
     if not text.strip():
         raise InvalidInput("phrase.empty")
+    unsafe = next((c for c in text if unicodedata.category(c) in _UNSAFE_CATEGORIES), None)
+    if unsafe is not None:
+        raise InvalidInput("phrase.control", char=f"U+{ord(unsafe):04X}")
     return _Reader(text)
 
 
@@ -229,6 +236,8 @@ def parse_phrase(text: str) -> Phrase:
 
 def parse_amount(text: str, option: str = "--latest") -> Span:
     """An amount alone, as an option gives a window's far bound ("2 tahun 6 bulan")."""
+    if not text.strip():
+        raise InvalidInput("phrase.empty_amount", option=option)
     try:
         reader = _reader(text)
         span = _amount(reader)
@@ -297,10 +306,7 @@ def _amount(reader: _Reader) -> Span:
               "working_days": counts.get("working_days", 0), "hours": counts.get("hours", 0)}
     if any(value > MAX_NUMBER for value in fields.values()):
         raise InvalidInput("phrase.too_large", text=reader.since(start), limit=MAX_NUMBER)
-    span = Span(**fields)
-    if span.is_empty:
-        raise InvalidInput("phrase.zero", text=reader.since(start))
-    return span
+    return Span(**fields)
 
 
 def _part(reader: _Reader) -> tuple[int, str, str]:
@@ -347,7 +353,7 @@ def _number(reader: _Reader) -> int:
     start = reader.offset()
     word = reader.peek()
     assert word is not None
-    if word[0].isdigit():
+    if word[0] in _DIGITS:
         reader.i += 1
         value = int(word.replace(".", "").replace(",", ""))
     else:

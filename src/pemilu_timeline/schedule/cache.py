@@ -3,7 +3,7 @@
 Loading an entry costs far less than importing a TOML parser, parsing and validating, and
 that keeps `now` at the import floor. Files smaller than ``MIN_BYTES`` parse in about the
 time a lookup costs, so they are not cached (the bundled schedule, which every `now` reads,
-is larger).
+is larger), unless a rule counts working days: loading the holiday calendar costs more.
 
 An entry is data, never code: plain text that names each stage's fields, read by splitting,
 so a file planted in the cache can at worst be a miss. It is used only when its key matches: the
@@ -54,8 +54,12 @@ def cache_dir() -> Path:
     return Path(base) / "pemilu-timeline"
 
 
-def enabled(size: int) -> bool:
-    return size >= MIN_BYTES and not os.environ.get(ENV_DISABLE)
+def enabled(data: bytes) -> bool:
+    """Whether a file is worth an entry: a large one, or one with a rule in working days,
+    whose holiday calendar costs far more to load than a lookup."""
+    if os.environ.get(ENV_DISABLE):
+        return False
+    return len(data) >= MIN_BYTES or b"working_days" in data
 
 
 def content_key(data: bytes) -> tuple[int, int, int]:

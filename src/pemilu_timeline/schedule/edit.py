@@ -243,10 +243,14 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
         parts["latest"] = span_table(parts["latest"])
     for item in RULE_FIELDS:
         if item.kind is Kind.COUNT:
-            _check_count(item, parts[item.name])
+            _check_count(item, parts[item.name], _option(item.name, rule.option))
         elif item.kind is Kind.CHOICE and parts[item.name] not in item.choices:
-            raise _refuse("edit.bad_choice", option=_option(item.name),
+            raise _refuse("edit.bad_choice", option=_option(item.name, rule.option),
                           choices=", ".join(item.choices))
+    for item in UNIT_FIELDS:  # the window's far bound, unit by unit
+        if parts["latest"] is not None and item.name in parts["latest"]:
+            label = f"{_option('latest', rule.option)} ({item.name.replace('_', ' ')})"
+            _check_count(item, parts["latest"][item.name], label)
     built = rule_from_table({"stage": anchor, **parts})
     for problem in inconsistencies(built, duration_given=True):
         raise _refuse(problem)
@@ -257,16 +261,19 @@ def build_rule(schedule: Schedule, key: str, rule: RuleChange,
     return after
 
 
-def _option(name: str) -> str:
-    """The flag that sets a rule's part: working_days is --working-days."""
+def _option(name: str, given_by: str = "--after") -> str:
+    """How a message names a rule's part: its flag (working_days is --working-days), or the
+    part of the --rule phrase."""
+    if given_by == "--rule":
+        return f"--rule ({name.replace('_', ' ')})"
     return "--" + name.replace("_", "-")
 
 
-def _check_count(item: Field, value: Any) -> None:
+def _check_count(item: Field, value: Any, label: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < item.minimum:
-        raise _refuse("edit.bad_number", option=_option(item.name), minimum=item.minimum)
+        raise _refuse("edit.bad_number", option=label, minimum=item.minimum)
     if value > item.maximum:
-        raise _refuse("edit.too_large", option=_option(item.name), maximum=item.maximum)
+        raise _refuse("edit.too_large", option=label, maximum=item.maximum)
 
 
 def _full_rule(after: Mapping[str, Any], key: str) -> Rule:

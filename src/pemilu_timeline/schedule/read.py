@@ -92,7 +92,7 @@ def load_source(source: ScheduleSource) -> Schedule:
     from pemilu_timeline.schedule import cache
 
     data = read_bytes(source.path)
-    if not cache.enabled(len(data)):
+    if not cache.enabled(data):
         return parse_schedule(decode(data, source.path), str(source.path))
     cached = cache.load(source.path, data)
     if cached is not None:

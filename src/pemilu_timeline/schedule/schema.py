@@ -234,3 +234,13 @@ def rule_from_table(table: dict[str, Any]) -> Rule:
     if values["latest"] is not None:
         values["latest"] = Span(**values["latest"])
     return Rule(**values)
+
+
+def over_the_limit(rule: Rule) -> tuple[str, int] | None:
+    """The first unit of ``rule``, or of its far bound, above the most a rule may count:
+    (its name, that most), or None."""
+    for prefix, span in (("", rule.span), ("latest.", rule.latest)):
+        for item in UNIT_FIELDS:
+            if span is not None and getattr(span, item.name) > item.maximum:
+                return prefix + item.name, item.maximum
+    return None

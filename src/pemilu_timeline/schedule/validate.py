@@ -218,7 +218,12 @@ class Validator:
                 continue
             value = raw[item.name]
             if item.kind is Kind.RULE:
-                values[item.name] = self._rule(value, at(item.name), label, raw.get("election"))
+                table = at(item.name)
+
+                def part(name: str, table: LineRef = table) -> LineRef:
+                    return lambda: self.where.field_line(_line(table), name)
+
+                values[item.name] = self._rule(value, table, part, label, raw.get("election"))
             elif self._value(item, value, at(item.name), label):
                 values[item.name] = value
             else:
@@ -342,8 +347,10 @@ class Validator:
                      first=FIRST_YEAR, last=LAST_YEAR)
         return False
 
-    def _rule(self, raw: Any, line: LineRef, label: str, election: Any) -> Rule | None:
-        """`after = { stage = "pemilu-2024/putusan-mk", days = 3, sense = "at-latest" }`."""
+    def _rule(self, raw: Any, line: LineRef, part: Callable[[str], LineRef], label: str,
+              election: Any) -> Rule | None:
+        """`after = { stage = "pemilu-2024/putusan-mk", days = 3, sense = "at-latest" }`; each
+        part's problem names that part's line."""
         if not isinstance(raw, dict):
             self._wrong_type("after", raw, "table", line, label)
             return None
@@ -351,18 +358,19 @@ class Validator:
         known = by_name(RULE_FIELDS)
         for name in raw:
             if name not in known:
-                self._unknown(f"after.{name}", tuple(f"after.{f}" for f in known), line, label)
+                self._unknown(f"after.{name}", tuple(f"after.{f}" for f in known), part(name),
+                              label)
         values: dict[str, Any] = {}
         for item in RULE_FIELDS:
             shown = f"after.{item.name}"
             value = raw.get(item.name)
-            if item.kind is Kind.ANCHOR and not (isinstance(value, str) and value.strip()):
+            if item.kind is Kind.ANCHOR and isinstance(value, str) and not value.strip():
                 value = None  # an anchor that names nothing is missing
             if value is None:
                 if item.required:
                     self.problem("problem.missing", line=line, stage=label, field=shown)
                 values[item.name] = item.default
-            elif self._value(item, value, line, label, name=shown):
+            elif self._value(item, value, part(item.name), label, name=shown):
                 values[item.name] = value
         anchor = values.get("stage")
         if isinstance(anchor, str) and "/" not in anchor and isinstance(election, str):
@@ -423,6 +431,10 @@ class Validator:
                      got=_describe(value), expected=Term(f"type.{expected}"))
 
 
+def _line(ref: LineRef) -> int | None:
+    return ref() if callable(ref) else ref
+
+
 def _contradiction(stage: Stage, reckoning: Reckoning | None) -> dict[str, Any]:
     """The written date and what the rule allows, for the message that shows both."""
     if reckoning is None or stage.start is None or stage.after is None:
@@ -433,5 +445,6 @@ def _contradiction(stage: Stage, reckoning: Reckoning | None) -> dict[str, Any]:
 
 
 def _describe(value: Any) -> str:
-    text = repr(value)
+    """The value as the file writes it (true, not Python's True), cut short."""
+    text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -59,8 +59,8 @@ def reckoning_rows(rule: Rule, reckoning: Reckoning, lang: str, *, zone: str | N
     holidays passed, then why it is an estimate (what `show` and `hitung` print)."""
     rows = [(t("col.result", lang), result_text(rule, reckoning, lang, zone))]
     if rule.in_working_days:
-        passed = skipped_text(reckoning.skipped, lang) if reckoning.skipped else "-"
-        rows.append((t("col.skipped", lang), t("label.skipped", lang, days=passed)))
+        rows.append((t("col.skipped", lang),
+                     t("label.skipped", lang, days=skipped_text(reckoning.skipped, lang))))
     if reckoning.estimated:
         rows.append((t("col.estimated", lang), t("label.estimated_why", lang)))
     return rows
