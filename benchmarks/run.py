@@ -115,7 +115,8 @@ def synthetic_schedule(size: int, target: Path) -> Path:
                 copy["after"] = dict(copy["after"], stage=f"{copy['after']['stage']}-r{region:04d}")
             stages.append(copy)
         region += 1
-    target.write_text(tomli_w.dumps({"elections": data["elections"], "stages": stages}),
+    target.write_text(tomli_w.dumps({"elections": data["elections"],
+                                     "regions": data.get("regions", {}), "stages": stages}),
                       encoding="utf-8")
     return target
 

@@ -47,8 +47,9 @@ def test_key_dates(bundled: Schedule, key: str, start: object, end: object) -> N
     assert_dates(bundled, key, start, end)
 
 
-def test_both_elections_are_bundled(bundled: Schedule) -> None:
-    assert set(bundled.elections) == {"pemilu-2024", "pilkada-2024"}
+def test_the_bundled_elections(bundled: Schedule) -> None:
+    assert set(bundled.elections) == {"pemilu-2024", "pilkada-2024", "psu-pilkada-2025", "pdpb",
+                                      "kpu-bawaslu-2027", "pemilu-2029", "pemilu-daerah-2031"}
     assert all(e.timezone == "Asia/Jakarta" for e in bundled.elections.values())
 
 

@@ -116,7 +116,8 @@ def test_words_that_spell_an_id_name_that_stage() -> None:
     # "masa tenang" is in three names, but is the id of one stage per election.
     with pytest.raises(AmbiguousStage) as error:
         schedule.find("masa tenang")
-    assert error.value.params["matches"] == ["pemilu-2024/masa-tenang", "pilkada-2024/masa-tenang"]
+    assert error.value.params["matches"] == ["pemilu-2024/masa-tenang", "pilkada-2024/masa-tenang",
+                                              "pemilu-2029/masa-tenang"]
     assert schedule.find("pilkada-2024 masa tenang").key == "pilkada-2024/masa-tenang"
     assert schedule.find("penetapan presiden terpilih").key == (
         "pemilu-2024/penetapan-presiden-terpilih")

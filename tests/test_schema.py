@@ -54,14 +54,14 @@ HOLDERS = (
 # would keep the patched tuple (and whatever it derives from it at import) for good.
 HOLDER_MODULES = tuple(importlib.import_module(name) for name in HOLDERS)
 
-REGION = Field("region", Kind.TEXT, column=23)  # the first free place
-WITH_REGION = 'url = "https://jdih.kpu.go.id/"\nregion = "Papua"\n'
-STAGE = "pemilu-2024/jam-pemungutan-suara"  # the stage given a region (it has a note)
+VENUE = Field("venue", Kind.TEXT, column=24)  # the first free place
+WITH_VENUE = 'url = "https://jdih.kpu.go.id/"\nvenue = "Papua"\n'
+STAGE = "pemilu-2024/jam-pemungutan-suara"  # the stage given a venue (it has a note)
 
 
 @dataclass(frozen=True, slots=True)
-class RegionStage(Stage):
-    region: str | None = None
+class VenueStage(Stage):
+    venue: str | None = None
 
 
 def holders_in_source() -> set[str]:
@@ -79,7 +79,7 @@ def holders_in_source() -> set[str]:
     return found
 
 
-def with_region(text: str, lines: str = WITH_REGION, *, after: str = 'source = "UU 7/2017"\n'
+def with_venue(text: str, lines: str = WITH_VENUE, *, after: str = 'source = "UU 7/2017"\n'
                 ) -> str:
     """small.toml with ``lines`` added to the voting-hours stage, after its source."""
     head, found, tail = text.partition('id = "jam-pemungutan-suara"\n')
@@ -89,16 +89,16 @@ def with_region(text: str, lines: str = WITH_REGION, *, after: str = 'source = "
 
 
 @pytest.fixture
-def region_field(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Field, ...]]:
-    """The schema with a `region` after `url`, in every module holding the tuple, and the
+def venue_field(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Field, ...]]:
+    """The schema with a `venue` after `url`, in every module holding the tuple, and the
     validator building stages that have one."""
     position = [f.name for f in STAGE_FIELDS].index("url") + 1
-    fields = (*STAGE_FIELDS[:position], REGION, *STAGE_FIELDS[position:])
+    fields = (*STAGE_FIELDS[:position], VENUE, *STAGE_FIELDS[position:])
     monkeypatch.setattr(schema, "STAGE_FIELDS", fields)
     for module in HOLDER_MODULES:
         assert module.STAGE_FIELDS is STAGE_FIELDS, f"{module.__name__} holds another tuple"
         monkeypatch.setattr(module, "STAGE_FIELDS", fields)
-    monkeypatch.setattr("pemilu_timeline.schedule.validate.Stage", RegionStage)
+    monkeypatch.setattr("pemilu_timeline.schedule.validate.Stage", VenueStage)
     yield fields
 
 
@@ -115,30 +115,30 @@ def test_every_holder_of_the_tuple_is_patched() -> None:
 
 # --- a new field reaches every part ----------------------------------------------------------
 
-def test_the_validator_reads_the_new_field(region_field: tuple[Field, ...],
+def test_the_validator_reads_the_new_field(venue_field: tuple[Field, ...],
                                            small_text: str) -> None:
-    schedule = parse_schedule(with_region(small_text))
+    schedule = parse_schedule(with_venue(small_text))
     stage = schedule.get(STAGE)
-    assert isinstance(stage, RegionStage)
-    assert stage.region == "Papua"
-    assert {s.region for s in schedule if s.key != STAGE} == {None}  # type: ignore[attr-defined]
+    assert isinstance(stage, VenueStage)
+    assert stage.venue == "Papua"
+    assert {s.venue for s in schedule if s.key != STAGE} == {None}  # type: ignore[attr-defined]
 
 
-def test_the_validator_checks_the_new_fields_type(region_field: tuple[Field, ...],
+def test_the_validator_checks_the_new_fields_type(venue_field: tuple[Field, ...],
                                                   small_text: str) -> None:
     with pytest.raises(ScheduleInvalid) as raised:
-        parse_schedule(with_region(small_text, "region = 5\n"))
+        parse_schedule(with_venue(small_text, "venue = 5\n"))
     problems = [(p.key, p.field, p.stage) for p in raised.value.problems]
-    assert problems == [("problem.type", "region", STAGE)]
+    assert problems == [("problem.type", "venue", STAGE)]
     assert raised.value.problems[0].line is not None  # found in the file, not only named
 
 
-def test_without_the_field_region_is_unknown(small_text: str) -> None:
+def test_without_the_field_venue_is_unknown(small_text: str) -> None:
     """The control: the same file without the patched schema has an unknown field."""
     with pytest.raises(ScheduleInvalid) as raised:
-        parse_schedule(with_region(small_text))
+        parse_schedule(with_venue(small_text))
     assert [(p.key.startswith("problem.unknown_field"), p.field)
-            for p in raised.value.problems] == [(True, "region")]
+            for p in raised.value.problems] == [(True, "venue")]
 
 
 def stage_table(text: str, stage_id: str) -> list[str]:
@@ -151,55 +151,55 @@ def stage_table(text: str, stage_id: str) -> list[str]:
 
 
 def test_the_writer_puts_the_new_field_in_the_schemas_place(
-        region_field: tuple[Field, ...], small_text: str) -> None:
-    text = with_region(small_text)
+        venue_field: tuple[Field, ...], small_text: str) -> None:
+    text = with_venue(small_text)
     from_data = canonical_text(parse_toml(text, "<test>"))
     from_schedule = canonical_text(parse_schedule(text))
     expected = ["id", "election", "name", "name_en", "start", "end", "tags", "source", "url",
-                "region", "note"]
+                "venue", "note"]
     assert stage_table(from_data, "jam-pemungutan-suara") == expected
-    assert 'url = "https://jdih.kpu.go.id/"\nregion = "Papua"\nnote = ' in from_data
+    assert 'url = "https://jdih.kpu.go.id/"\nvenue = "Papua"\nnote = ' in from_data
     assert from_schedule == from_data  # the schedule writes back the text it came from
     stage = parse_schedule(text).get(STAGE)
     assert stage is not None
-    assert stage_to_data(stage)["region"] == "Papua"
+    assert stage_to_data(stage)["venue"] == "Papua"
 
 
-def test_diff_reports_the_new_field(region_field: tuple[Field, ...], small_text: str) -> None:
-    old = parse_schedule(with_region(small_text))
-    new = parse_schedule(with_region(small_text, WITH_REGION.replace("Papua", "Maluku")))
+def test_diff_reports_the_new_field(venue_field: tuple[Field, ...], small_text: str) -> None:
+    old = parse_schedule(with_venue(small_text))
+    new = parse_schedule(with_venue(small_text, WITH_VENUE.replace("Papua", "Maluku")))
     diff = diff_schedules(old, new)
     assert [(c.key, c.fields) for c in diff.changed] == [
-        (STAGE, (FieldDiff("region", "Papua", "Maluku"),))]
-    removed = diff_schedules(old, parse_schedule(with_region(
+        (STAGE, (FieldDiff("venue", "Papua", "Maluku"),))]
+    removed = diff_schedules(old, parse_schedule(with_venue(
         small_text, 'url = "https://jdih.kpu.go.id/"\n')))
-    assert [c.fields for c in removed.changed] == [(FieldDiff("region", "Papua", None),)]
-    assert "region" in diffed_fields()
-    assert "region" in editable_fields()
+    assert [c.fields for c in removed.changed] == [(FieldDiff("venue", "Papua", None),)]
+    assert "venue" in diffed_fields()
+    assert "venue" in editable_fields()
 
 
-def test_csv_has_the_new_column(region_field: tuple[Field, ...], small_text: str) -> None:
-    assert csv_columns()[-1] == "region"  # column 23, after the computed ones
-    schedule = parse_schedule(with_region(small_text))
+def test_csv_has_the_new_column(venue_field: tuple[Field, ...], small_text: str) -> None:
+    assert csv_columns()[-1] == "venue"  # column 24, after the computed ones and region
+    schedule = parse_schedule(with_venue(small_text))
     stage = schedule.get(STAGE)
     assert stage is not None
-    assert csv_row(stage, "id")["region"] == "Papua"
+    assert csv_row(stage, "id")["venue"] == "Papua"
     rows = list(csv.DictReader(io.StringIO(to_csv(schedule, "en"), newline="")))
-    assert [r["region"] for r in rows if r["id"] == "jam-pemungutan-suara"] == ["Papua"]
-    assert {r["region"] for r in rows if r["id"] != "jam-pemungutan-suara"} == {""}
+    assert [r["venue"] for r in rows if r["id"] == "jam-pemungutan-suara"] == ["Papua"]
+    assert {r["venue"] for r in rows if r["id"] != "jam-pemungutan-suara"} == {""}
 
 
-def test_json_has_the_new_key(region_field: tuple[Field, ...], small_text: str) -> None:
-    schedule = parse_schedule(with_region(small_text))
+def test_json_has_the_new_key(venue_field: tuple[Field, ...], small_text: str) -> None:
+    schedule = parse_schedule(with_venue(small_text))
     stage = schedule.get(STAGE)
     assert stage is not None
     data = stage_to_dict(stage)
-    assert data["region"] == "Papua"
+    assert data["venue"] == "Papua"
     keys = list(data)
-    assert keys.index("url") < keys.index("region") < keys.index("note")  # the schema's order
+    assert keys.index("url") < keys.index("venue") < keys.index("note")  # the schema's order
     other = schedule.get("pemilu-2024/kampanye")
     assert other is not None
-    assert stage_to_dict(other)["region"] is None
+    assert stage_to_dict(other)["venue"] is None
 
 
 # --- the schema and the model name the same fields ------------------------------------------

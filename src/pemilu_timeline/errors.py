@@ -66,13 +66,14 @@ class StageNotFound(PemiluError):
     """No stage matches what the user typed."""
 
     key = "error.stage_not_found"
+    hint: str | None = "error.run_list"  # what to run to see them all
 
     def message(self, lang: str = "en") -> str:
         text = i18n.t(self.key, lang, **self.params)
         close = self.params.get("close") or []
         if close:
             text += " " + i18n.t("error.close_matches", lang, matches=", ".join(close))
-        return text + " " + i18n.t("error.run_list", lang)
+        return text + " " + i18n.t(self.hint, lang) if self.hint else text
 
 
 class AmbiguousStage(PemiluError):
@@ -83,6 +84,19 @@ class AmbiguousStage(PemiluError):
     def message(self, lang: str = "en") -> str:
         return i18n.t(self.key, lang, query=self.params["query"],
                       matches=", ".join(self.params["matches"]))
+
+
+class RegionNotFound(StageNotFound):
+    """No region matches what the user typed."""
+
+    key = "error.region_not_found"
+    hint = None
+
+
+class AmbiguousRegion(AmbiguousStage):
+    """Several regions match; the user has to say which one."""
+
+    key = "error.region_ambiguous"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pemilu_timeline.errors import AmbiguousStage, StageNotFound
+from pemilu_timeline.errors import (
+    AmbiguousRegion,
+    AmbiguousStage,
+    RegionNotFound,
+    StageNotFound,
+)
 from pemilu_timeline.timing import zone_or_none
 
 ONE_DAY = dt.timedelta(days=1)
@@ -154,9 +159,39 @@ class Election:
     source: str
     url: str | None = None
     note: str | None = None
+    note_en: str | None = None
 
     def display_name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name
+
+    def note_in(self, lang: str) -> str | None:
+        return _in_language(lang, self.note, self.note_en)
+
+
+class RegionKind(StrEnum):
+    PROVINCE = "provinsi"
+    REGENCY = "kabupaten"
+    CITY = "kota"
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A province, kabupaten or kota, by its Kemendagri code ("32", "36.04"). A kabupaten
+    or kota reads its times in its province's zone unless it names its own."""
+
+    code: str
+    name: str
+    kind: RegionKind
+    source: str
+    timezone: str | None = None
+
+    @property
+    def province(self) -> str:
+        return self.code.partition(".")[0]
+
+    def contains(self, code: str) -> bool:
+        """Whether ``code`` is this region or lies inside it (a province holds its kab/kota)."""
+        return code == self.code or code.startswith(self.code + ".")
 
 
 def _in_language(lang: str, indonesian: str | None, english: str | None) -> str | None:
@@ -196,6 +231,7 @@ class Stage:
     revision: int = 1
     updated: dt.datetime | None = None
     condition: str | None = None
+    region: str | None = None  # the Kemendagri code of the region it is held in
     # English versions for --lang en (the Indonesian is authoritative).
     note_en: str | None = None
     condition_en: str | None = None
@@ -351,6 +387,7 @@ class Schedule:
     elections: dict[str, Election]
     stages: tuple[Stage, ...]
     path: str | None = None
+    regions: dict[str, Region] = field(default_factory=dict)
     _by_key: dict[str, Stage] = field(init=False, default_factory=dict, compare=False,
                                       repr=False)
 
@@ -359,15 +396,68 @@ class Schedule:
 
     @classmethod
     def build(cls, elections: dict[str, Election], stages: Iterable[Stage],
-              path: str | None = None) -> Schedule:
-        return cls(elections, tuple(sorted(stages, key=Stage.sort_key)), path)
+              path: str | None = None, regions: dict[str, Region] | None = None) -> Schedule:
+        return cls(elections, tuple(sorted(stages, key=Stage.sort_key)), path, regions or {})
 
     def of_elections(self, elections: Sequence[str]) -> Schedule:
         """Only the stages of ``elections`` (all of them when none is named), still sorted."""
         if not elections:
             return self
         return Schedule(self.elections,
-                        tuple(s for s in self.stages if s.election in elections), self.path)
+                        tuple(s for s in self.stages if s.election in elections), self.path,
+                        self.regions)
+
+    def in_region(self, region: Region | None) -> Schedule:
+        """Only the stages held in ``region`` or in the regions inside it."""
+        if region is None:
+            return self
+        return Schedule(self.elections, tuple(s for s in self.stages
+                                              if s.region and region.contains(s.region)),
+                        self.path, self.regions)
+
+    def region_zone(self, code: str) -> str | None:
+        """The zone a region reads its times in: its own, else its province's."""
+        region = self.regions.get(code)
+        if region is None:
+            return None
+        if region.timezone:
+            return region.timezone
+        province = self.regions.get(region.province)
+        return province.timezone if province is not None else None
+
+    def region_label(self, code: str) -> str | None:
+        """'Kabupaten Serang, Banten': a kab/kota with its province, or a province's name."""
+        region = self.regions.get(code)
+        if region is None:
+            return None
+        province = self.regions.get(region.province)
+        if province is None or province is region:
+            return region.name
+        return f"{region.name}, {province.name}"
+
+    def find_region(self, query: str) -> Region:
+        """The region a user names: its code, or words of its name ("Papua", "Kab. Serang",
+        "serang" when only one region's name has it)."""
+        text = query.strip()
+        if text in self.regions:
+            return self.regions[text]
+        words = _fold(text).replace(".", " ").split()
+        words = [_REGION_ABBREVIATIONS.get(w, w) for w in words]
+        if not words or len(text) > MAX_QUERY:
+            raise RegionNotFound(query=text[:QUOTED_QUERY], close=[])
+        found = [r for r in self.regions.values()
+                 if all(w in _fold(r.name).split() for w in words)]
+        exact = [r for r in found if _fold(r.name).split() == words]
+        if len(exact) == 1:
+            return exact[0]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousRegion(query=text,
+                                  matches=[f"{r.name} ({r.code})" for r in found][:12])
+        names = [r.name for r in self.regions.values()]
+        close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
+        raise RegionNotFound(query=text, close=close)
 
     def __iter__(self) -> Iterator[Stage]:
         return iter(self.stages)
@@ -474,7 +564,7 @@ class Schedule:
         for stage in self.stages:
             if stage._lo is None or stage.state is State.CANCELLED:
                 continue
-            if milestones_only and not stage.milestone:
+            if milestones_only and not (stage.milestone or stage.is_deadline):
                 continue
             yield stage
 
@@ -513,6 +603,9 @@ def _status_matches(stage: Stage, at: dt.datetime, statuses: Sequence[str]) -> b
     return (stage.phase_at(at).value in statuses
             or stage.status_at(at).value in statuses)
 
+
+# How region names are shortened in what people type: "Kab. Serang", "Kep. Talaud".
+_REGION_ABBREVIATIONS = {"kab": "kabupaten", "kep": "kepulauan", "prov": "provinsi"}
 
 # ELECTION/ID as the schedule file spells ids (schema.ID_PATTERN on each side).
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from pemilu_timeline.cli import calc, check, edit, export, read
+from pemilu_timeline.cli import calc, check, edit, elections, export, read
 from pemilu_timeline.cli.options import LANG_META, env_lang
 from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
@@ -136,6 +136,7 @@ for _name, _command in COMMANDS:
     app.command(_name)(_command)
 for _name, _command in ALIASES:
     app.command(_name, hidden=True)(_command)
+app.add_typer(elections.app, name="election")
 
 COMPLETE_ENV = "_PEMILU_TIMELINE_COMPLETE"  # typer's shell completion asks through this
 
@@ -152,14 +153,21 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     """
     if not args or COMPLETE_ENV in os.environ:
         return app
+    import copy
+
     from typer.main import get_command_name
 
     for info in app.registered_commands:
         name = info.name or (get_command_name(info.callback.__name__) if info.callback else None)
         if name == args[0]:
-            import copy
-
             single = copy.copy(app)
             single.registered_commands = [info]
+            single.registered_groups = []
+            return single
+    for group in app.registered_groups:
+        if group.name == args[0]:
+            single = copy.copy(app)
+            single.registered_commands = []
+            single.registered_groups = [group]
             return single
     return app

@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 
 
 
+StageRegionOption = Annotated[str | None, typer.Option(
+    "--region", "-r", metavar="REGION", show_default=False,
+    help="Where it is held: a Kemendagri code or words of a region's name in the file's "
+         "regions table (Papua, 'Kab. Serang', 36.04); '' removes it on edit.")]
+
 RULE_PANEL = "Aturan / rule (tanggal relatif)"
 
 # Options of a stage dated relative to another (`after = {...}` in the file). "Not given" is
@@ -230,6 +235,7 @@ def add(
         help="Pin a timed stage to one zone: WIB, WITA, WIT or an IANA name.")] = None,
     milestone: Annotated[bool, typer.Option(
         "--milestone", help="A key date that countdowns aim at.")] = False,
+    region: StageRegionOption = None,
     rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
     working_days: WorkingDaysOption = None, months: MonthsOption = None,
     years: YearsOption = None, hours: HoursOption = None,
@@ -266,7 +272,7 @@ def add(
             data, schedule, stage_id=bare_id, election=chosen, name=name, name_en=name_en,
             start=first.value if first else None, end=last.value if last else None,
             tags=tag or (), source=source, note=note, url=url, zone=pinned,
-            milestone=milestone, rule=rule, undated=undated, now=now)
+            milestone=milestone, rule=rule, undated=undated, region=region, now=now)
 
     added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
                                             drop_comments=drop_comments)
@@ -354,6 +360,7 @@ def edit(
     condition_en: Annotated[str | None, typer.Option(
         "--condition-en", show_default=False,
         help="--condition in English, for --lang en.")] = None,
+    region: StageRegionOption = None,
     rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
     working_days: WorkingDaysOption = None, months: MonthsOption = None,
     years: YearsOption = None, hours: HoursOption = None,
@@ -415,13 +422,13 @@ def edit(
         changes["after"] = None
     if undated is not None:
         changes["undated"] = undated
-    if not changes and not rule.given:
+    if not changes and not rule.given and region is None:
         raise UsageError("usage.nothing_to_change")
     now = _now()
     result, schedule = store.update_and_read(
         source_file.path,
-        lambda data, schedule: editing.edit_stage(data, schedule, query, changes, rule=rule,
-                                                  now=now),
+        lambda data, schedule: editing.edit_stage(
+            data, schedule, query, _with_region(changes, region, schedule), rule=rule, now=now),
         timeout=lock_timeout, drop_comments=drop_comments,
         unchanged=lambda outcome: not outcome.changes)
     code = lang.value
@@ -435,6 +442,14 @@ def edit(
     if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:
         _echo_rule_dates(schedule, result.key, code)
     typer.echo(edit_text("file", code, path=source_file.path))
+
+
+def _with_region(changes: dict[str, Any], region: str | None,
+                 schedule: Schedule) -> dict[str, Any]:
+    """--region as the code of the region it names in the schedule ('' removes it)."""
+    if region is None:
+        return changes
+    return {**changes, "region": schedule.find_region(region).code if region else None}
 
 
 def _echo_rule_dates(schedule: Schedule, key: str, lang: str) -> None:

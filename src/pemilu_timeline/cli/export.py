@@ -19,6 +19,7 @@ from pemilu_timeline.cli.options import (
     FromOption,
     Lang,
     LangOption,
+    RegionOption,
     TagOption,
     ToOption,
     check_elections,
@@ -59,7 +60,7 @@ def export(
         case_sensitive=False)],
     output: OutputOption = None,
     file: FileOption = None, at: AtOption = None, tz: ExportTzOption = None,
-    election: ElectionOption = None, tag: TagOption = None,
+    election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, alarm: AlarmOption = None, floating: FloatingOption = False,
     excel: ExcelOption = False,
@@ -77,7 +78,7 @@ def export(
     if excel and fmt is not ExportFormat.csv:
         raise UsageError("usage.excel_csv")
     lead = ical.parse_duration(alarm) if alarm is not None else None
-    view = open_view(file, at, tz, lang, election)
+    view = open_view(file, at, tz, lang, election, region)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
         start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))

@@ -77,6 +77,11 @@ ElectionOption = Annotated[list[str] | None, typer.Option(
 TagOption = Annotated[list[str] | None, typer.Option(
     "--tag", "-t", metavar="TAG",
     help="Only stages with this tag (repeatable).", show_default=False)]
+RegionOption = Annotated[str | None, typer.Option(
+    "--region", "-r", metavar="REGION",
+    help="Only stages held in this region (or in the regions inside it): a Kemendagri code "
+         "or words of its name, e.g. Papua, 'Kab. Serang', 36.04. Without --tz, times are "
+         "read in its zone.", show_default=False)]
 FromOption = Annotated[str | None, typer.Option(
     "--from", metavar="DATE",
     help="Only stages that end on or after this date.", show_default=False)]
@@ -96,10 +101,18 @@ class View:
 
 
 def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
-              elections: list[str] | None = None) -> View:
+              elections: list[str] | None = None, region: str | None = None) -> View:
+    """The schedule (only the stages of ``region`` when one is named), and the moment in
+    the viewer's zone: --tz, else the region's, else the election's."""
     source = locate(file)
     schedule = load_source(source)
-    zone = resolve_zone(tz or schedule.default_zone_name(elections[0] if elections else None))
+    zone_name = tz
+    if region is not None:
+        found = schedule.find_region(region)
+        schedule = schedule.in_region(found)
+        zone_name = zone_name or schedule.region_zone(found.code)
+    zone = resolve_zone(zone_name or
+                        schedule.default_zone_name(elections[0] if elections else None))
     moment = parse_moment(at, zone) if at else now_in(zone)
     return View(source, schedule, moment, lang.value)
 

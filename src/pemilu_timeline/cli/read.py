@@ -15,6 +15,7 @@ from pemilu_timeline.cli.options import (
     JsonOption,
     Lang,
     LangOption,
+    RegionOption,
     StatusChoice,
     TagOption,
     ToOption,
@@ -38,10 +39,11 @@ from pemilu_timeline.timing import now_in
 
 def now(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
-    election: ElectionOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+    election: ElectionOption = None, region: RegionOption = None,
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
     """Tahapan yang berlangsung sekarang, lalu yang berikutnya. [dim]Stages active now.[/dim]"""
-    view = open_view(file, at, tz, lang, election)
+    view = open_view(file, at, tz, lang, election, region)
     schedule = view.schedule.of_elections(check_elections(view.schedule, election))
     overview = schedule.overview(view.at)
     if as_json:
@@ -60,7 +62,8 @@ def countdown(
         help="ELECTION/ID, an id, or words from the name. Default: the next milestone.",
         show_default=False)] = None,
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
-    election: ElectionOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
+    election: ElectionOption = None, region: RegionOption = None,
+    lang: LangOption = Lang.id, as_json: JsonOption = False,
     watch: Annotated[bool, typer.Option("--watch", "-w",
                                         help="Keep a live countdown on screen until Ctrl-C.")
                      ] = False,
@@ -68,7 +71,7 @@ def countdown(
     """Hitung mundur (H-n) ke sebuah tahapan. [dim]Countdown to a stage: H-14, H, H+3.[/dim]"""
     if watch and (at or as_json):
         raise UsageError("usage.watch")
-    view = open_view(file, at, tz, lang, election)
+    view = open_view(file, at, tz, lang, election, region)
     chosen = check_elections(view.schedule, election)
     target = _countdown_target(view, " ".join(stage) if stage else None, chosen)
     if as_json:
@@ -130,7 +133,7 @@ def _watch(target: Stage, view: View) -> None:
 
 def list_stages(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
-    election: ElectionOption = None, tag: TagOption = None,
+    election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     status: Annotated[list[StatusChoice] | None, typer.Option(
         "--status", "-s", help="Only stages with this status (repeatable).",
         show_default=False)] = None,
@@ -138,7 +141,7 @@ def list_stages(
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
     """Semua tahapan menurut tanggal mulai. [dim]All stages by start date, with status.[/dim]"""
-    view = open_view(file, at, tz, lang, election)
+    view = open_view(file, at, tz, lang, election, region)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
         statuses=[s.value for s in status or ()],
@@ -175,7 +178,7 @@ def show(
 
 def timeline(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
-    election: ElectionOption = None, tag: TagOption = None,
+    election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     start_from: FromOption = None, until: ToOption = None,
     svg: Annotated[Path | None, typer.Option(
         "--svg", help="Also save the chart as an SVG picture to this file.",
@@ -186,7 +189,7 @@ def timeline(
     lang: LangOption = Lang.id,
 ) -> None:
     """Diagram Gantt tahapan. [dim]A Gantt chart of the stages with a marker for now.[/dim]"""
-    view = open_view(file, at, tz, lang, election)
+    view = open_view(file, at, tz, lang, election, region)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election), tags=tag or (),
         start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))

@@ -272,6 +272,9 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         event.add("description", _text(describe(
             schedule, stage, lang, local_time=local,
             written_in=getattr(zone, "key", None) if local else None)))
+        place = schedule.region_label(stage.region) if stage.region else None
+        if place is not None:
+            event.add("location", _text(place))
         if stage.tags:
             categories = vCategory([])
             categories.cats = [_text(tag) for tag in stage.tags]

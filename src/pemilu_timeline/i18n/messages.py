@@ -145,6 +145,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.none_active": ("Tidak ada tahapan yang berlangsung pada {at}.",
                           "No stage is active at {at}."),
     "label.no_next": ("Tidak ada tahapan berikutnya.", "No stage comes next."),
+    "label.covers": (
+        "Data ini mencakup {dates}; lihat saat lain dengan --at, mis. --at {at}.",
+        "The data covers {dates}; look at another moment with --at, e.g. --at {at}."),
+    "label.covers_nothing": (
+        "Belum ada tahapan bertanggal; tambahkan dengan pemilu-timeline add.",
+        "No stage has a date yet; add one with pemilu-timeline add."),
     "label.day_of": ("hari ke-{day} dari {total}", "day {day} of {total}"),
     "label.starts_in": ("mulai {span}", "starts {span}"),
     "label.ends_in": ("berakhir {span}", "ends {span}"),
@@ -220,6 +226,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The cuti bersama of {year} are not decreed yet (no SKB); working-day counts in that "
         "year are estimates."),
     "col.result": ("Hasil", "Result"),
+    "col.region": ("Wilayah", "Region"),
     "col.skipped": ("Hari libur", "Holidays"),
     "col.estimated": ("Perkiraan", "Estimate"),
     "col.holiday": ("Hari libur", "Holiday"),
@@ -272,6 +279,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                    "Cannot read schedule file {path}: {reason}. {hint}"),
     "error.stage_not_found": ("Tahapan '{query}' tidak ditemukan.",
                               "Unknown stage '{query}'."),
+    "error.region_not_found": (
+        "Wilayah '{query}' tidak ditemukan.",
+        "Unknown region '{query}'."),
+    "error.region_ambiguous": (
+        "'{query}' cocok dengan beberapa wilayah: {matches}. Sebut lebih lengkap, mis. "
+        "'Kabupaten Serang', atau pakai kodenya.",
+        "'{query}' matches several regions: {matches}. Say more, e.g. 'Kabupaten Serang', or "
+        "use its code."),
     "error.close_matches": ("Yang mirip: {matches}.", "Close matches: {matches}."),
     "error.run_list": ("Jalankan `pemilu-timeline list` untuk melihat semuanya.",
                        "Run `pemilu-timeline list` to see all."),
@@ -360,6 +375,21 @@ CATALOG: dict[str, tuple[str, str]] = {
         "its rule relative to '{anchor}' gives a date outside the years {first}–{last}"),
     "problem.top_level": ("kunci tingkat atas '{field}' tidak dikenal; yang dipakai: {known}",
                           "unknown top-level key '{field}'; expected: {known}"),
+    "problem.region_code": (
+        "kode wilayah '{value}' bukan kode Kemendagri (dua angka untuk provinsi, mis. \"32\"; "
+        "\"36.04\" untuk kabupaten/kota)",
+        "region code '{value}' is not a Kemendagri code (two digits for a province, e.g. "
+        "\"32\"; \"36.04\" for a kabupaten or kota)"),
+    "problem.region_province": (
+        "wilayah '{value}' mengambil zona waktu provinsinya, tetapi provinsi '{province}' tidak "
+        "ada di tabel regions; tambahkan [regions.\"{province}\"]",
+        "region '{value}' takes its province's time zone, but province '{province}' is not in "
+        "the regions table; add [regions.\"{province}\"]"),
+    "problem.unknown_region": (
+        "wilayah '{value}' tidak ada di tabel regions berkas ini; tulis kode Kemendagri dari "
+        "tabel itu, atau tambahkan [regions.\"{value}\"]",
+        "region '{value}' is not in this file's regions table; write a Kemendagri code from "
+        "that table, or add [regions.\"{value}\"]"),
     "problem.anchor_unknown": (
         "'after' merujuk tahapan '{anchor}' yang tidak ada",
         "'after' names stage '{anchor}', which does not exist"),
@@ -664,9 +694,35 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{option} '{value}' is not a valid id: use lower-case letters, digits and '-', e.g. "
         "debat-capres-1."),
     "edit.unknown_zone": (
-        "--zone '{value}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA seperti "
+        "{option} '{value}' tidak dikenal. Pakai WIB, WITA, WIT atau nama IANA seperti "
         "Asia/Jakarta.",
-        "--zone '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta."),
+        "{option} '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such as "
+        "Asia/Jakarta."),
+    "election.exists": (
+        "Pemilihan {election} sudah ada; ubah dengan `pemilu-timeline election edit {election}`.",
+        "Election {election} already exists; change it with `pemilu-timeline election edit "
+        "{election}`."),
+    "election.missing": ("Pemilihan baru perlu {option}.", "A new election needs {option}."),
+    "election.required": (
+        "{option} wajib ada; beri nilai baru, bukan ''.",
+        "{option} is required; give a new value, not ''."),
+    "election.has_stages": (
+        "Pemilihan {election} masih punya {count} tahapan; hapus atau pindahkan dulu (list -e "
+        "{election}).",
+        "Election {election} still has {count} stages; remove them first (list -e {election})."),
+    "election.added": ("Ditambahkan pemilihan {election}: {name} ({timezone}).",
+                       "Added election {election}: {name} ({timezone})."),
+    "election.edited": ("Diubah pemilihan {election}:", "Changed election {election}:"),
+    "election.unchanged": ("Pemilihan {election} tidak berubah.",
+                           "Election {election} is unchanged."),
+    "election.removed": ("Dihapus pemilihan {election}.", "Removed election {election}."),
+    "election.next": (
+        "Tambahkan tahapannya: pemilu-timeline add ID --election {election} --name … --start "
+        "… --source …",
+        "Add its stages: pemilu-timeline add ID --election {election} --name … --start … "
+        "--source …"),
+    "title.elections": ("Pemilihan ({count})", "Elections ({count})"),
+    "col.stages": ("Tahapan", "Stages"),
     "edit.mixed_kinds": (
         "Mulai dan selesai harus sama jenisnya: keduanya tanggal, atau keduanya tanggal dengan "
         "jam.",
@@ -675,8 +731,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Selesai ({end}) sebelum mulai ({start}).",
         "The end ({end}) is before the start ({start})."),
     "edit.unknown_election": (
-        "Pemilihan '{election}' tidak ada di berkas. Yang ada: {known}.",
-        "Election '{election}' is not in the file. Known: {known}."),
+        "Pemilihan '{election}' tidak ada di berkas. Yang ada: {known}. Tambahkan dengan "
+        "`pemilu-timeline election add {election} --name … --timezone WIB --source …`.",
+        "Election '{election}' is not in the file. Known: {known}. Add it with "
+        "`pemilu-timeline election add {election} --name … --timezone WIB --source …`."),
     "edit.exists": (
         "Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
         "Stage {key} already exists. Change it with `pemilu-timeline edit {key}`."),
@@ -797,6 +855,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.name_en": ("nama (en)", "name (en)"),
     "field.start": ("mulai", "start"),
     "field.end": ("selesai", "end"),
+    "field.region": ("wilayah", "region"),
     "field.zone": ("zona", "zone"),
     "field.undated": ("tanpa tanggal", "undated"),
     "field.state": ("status", "state"),

@@ -33,6 +33,8 @@ from pemilu_timeline.model import (
     Counting,
     Direction,
     Election,
+    Region,
+    RegionKind,
     Rule,
     Schedule,
     Sense,
@@ -43,7 +45,7 @@ from pemilu_timeline.model import (
 
 MIN_BYTES = 8 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-FORMAT = 6
+FORMAT = 7
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
 SUFFIX = ".entry"
@@ -206,12 +208,17 @@ def _encode(schedule: Schedule) -> str:
     columns = ["".join(ref(getattr(stage, name)) for stage in schedule.stages)
                for name in names]
     values = [_unit(kind, value, table) for kind, value in table]  # in place order
-    cells = [[str(getattr(e, f.name) or "") for f in fields(Election)]
-             for e in schedule.elections.values()]
-    if any(_SEPARATORS.search(cell) for row in cells for cell in row):
-        raise ValueError("a separator in an election's text")
     return RS.join([US.join([str(len(schedule.stages)), *names]), US.join(values),
-                    GS.join(US.join(row) for row in cells), *columns])
+                    _rows(schedule.elections.values(), Election),
+                    _rows(schedule.regions.values(), Region), *columns])
+
+
+def _rows(items: Any, kind: type) -> str:
+    """Elections or regions: a group each, a unit per field (empty for none)."""
+    cells = [[str(getattr(item, f.name) or "") for f in fields(kind)] for item in items]
+    if any(_SEPARATORS.search(cell) for row in cells for cell in row):
+        raise ValueError("a separator in a text")
+    return GS.join(US.join(row) for row in cells)
 
 
 def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
@@ -237,7 +244,7 @@ def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
 
 
 def _decode(text: str, path: str) -> Schedule:
-    head, values_text, elections_text, *columns = text.split(RS)
+    head, values_text, elections_text, regions_text, *columns = text.split(RS)
     count, *names = head.split(US)
     if names != _init_fields() or len(columns) != len(names):
         raise ValueError("another Stage layout")
@@ -251,9 +258,13 @@ def _decode(text: str, path: str) -> Schedule:
         raise ValueError("a short entry")
     elections = {}
     for row in elections_text.split(GS) if elections_text else ():
-        fields = [cell or None for cell in row.split(US)]
-        elections[str(fields[0])] = Election(*fields)  # type: ignore[arg-type]
-    return Schedule(elections, stages, path)
+        cells = [cell or None for cell in row.split(US)]
+        elections[str(cells[0])] = Election(*cells)  # type: ignore[arg-type]
+    regions = {}
+    for row in regions_text.split(GS) if regions_text else ():
+        code, name, kind, source, zone = [cell or None for cell in row.split(US)]
+        regions[str(code)] = Region(str(code), str(name), RegionKind(str(kind)), str(source), zone)
+    return Schedule(elections, stages, path, regions)
 
 
 def _value(unit: str, values: list[Any]) -> Any:

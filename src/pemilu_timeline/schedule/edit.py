@@ -30,6 +30,7 @@ from pemilu_timeline.rules.resolve import chain
 from pemilu_timeline.schedule.schema import (
     CONTROL,
     CONTROL_STRICT,
+    ELECTION_FIELDS,
     ID_PATTERN,
     RULE_FIELDS,
     STAGE_FIELDS,
@@ -132,10 +133,10 @@ def check_id(option: str, value: str) -> str:
     return value
 
 
-def check_zone(value: str) -> str:
+def check_zone(value: str, option: str = "--zone") -> str:
     """WIB/WITA/WIT or an IANA name; stored as the IANA name."""
     if zone_or_none(value) is None:
-        raise _refuse("edit.unknown_zone", value=value)
+        raise _refuse("edit.unknown_zone", option=option, value=visible(value))
     return ZONE_WORDS.get(value.upper(), value)
 
 
@@ -156,7 +157,8 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
               name_en: str | None, start: Moment | None = None, end: Moment | None = None,
               tags: Sequence[str] = (), source: str, note: str | None = None,
               url: str | None = None, zone: str | None = None, milestone: bool = False,
-              rule: RuleChange | None = None, undated: bool = False, now: dt.datetime) -> Data:
+              rule: RuleChange | None = None, undated: bool = False,
+              region: str | None = None, now: dt.datetime) -> Data:
     """Add a stage and return its data.
 
     It is dated by ``start`` (``end`` defaults to it: a one-day milestone), by a ``rule``
@@ -194,6 +196,8 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
         stage["undated"] = True
     if zone is not None:
         stage["zone"] = check_zone(zone)
+    if region is not None:
+        stage["region"] = schedule.find_region(region).code
     if tags:
         stage["tags"] = check_tags(tags)
     if milestone:
@@ -499,6 +503,8 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
                 wanted[name] = check_zone(value)
             else:
                 wanted[name] = check_text(option, value, multiline=kind is Kind.NOTE)
+        elif kind is Kind.REGION:
+            wanted[name] = value or None  # a code the caller found in the schedule; '' drops
         elif name == "tags":
             wanted[name] = check_tags(value) or None
         elif name == "after":
@@ -526,3 +532,79 @@ def remove_stage(data: Data, schedule: Schedule, query: str) -> Stage:
         raise _refuse("edit.has_dependants", key=stage.key, names=names)
     del data["stages"][_raw_index(data, stage)]
     return stage
+
+
+# --- elections ------------------------------------------------------------------------------
+
+ELECTION_OPTIONS = {"name": "--name", "name_en": "--name-en", "timezone": "--timezone",
+                    "source": "--source", "url": "--url", "note": "--note"}
+
+
+def add_election(data: Data, schedule: Schedule, election_id: str,
+                 values: Mapping[str, str | None]) -> Data:
+    """Add an election's table; `add` can then put stages in it."""
+    check_id("ID", election_id)
+    if election_id in schedule.elections:
+        raise _refuse("election.exists", election=election_id)
+    table = _election_values(values)
+    for name in ("name", "source", "timezone"):
+        if name not in table:
+            raise _refuse("election.missing", option=ELECTION_OPTIONS[name])
+    table.setdefault("name_en", table["name"])
+    data.setdefault("elections", {})[election_id] = {
+        f.name: table[f.name] for f in ELECTION_FIELDS if f.name in table}
+    return dict(data["elections"][election_id])
+
+
+def edit_election(data: Data, schedule: Schedule, election_id: str,
+                  values: Mapping[str, str | None]) -> tuple[FieldDiff, ...]:
+    """Change the fields given ('' removes an optional one); the changes, field by field."""
+    table = data.get("elections", {}).get(_known_election(schedule, election_id))
+    assert isinstance(table, dict)
+    changes = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        if value == "":
+            if any(f.name == name and f.required for f in ELECTION_FIELDS):
+                raise _refuse("election.required", option=ELECTION_OPTIONS[name])
+            new = None
+        else:
+            new = _election_values({name: value})[name]
+        old = table.get(name)
+        if old != new:
+            changes.append(FieldDiff(name, old, new))
+            if new is None:
+                del table[name]
+            else:
+                table[name] = new
+    return tuple(changes)
+
+
+def remove_election(data: Data, schedule: Schedule, election_id: str) -> str:
+    """Remove an election that holds no stages (its stages would be orphans)."""
+    election_id = _known_election(schedule, election_id)
+    count = sum(1 for s in schedule if s.election == election_id)
+    if count:
+        raise _refuse("election.has_stages", election=election_id, count=count)
+    del data["elections"][election_id]
+    return election_id
+
+
+def _known_election(schedule: Schedule, election_id: str) -> str:
+    if election_id not in schedule.elections:
+        known = ", ".join(schedule.elections) or "-"
+        raise _refuse("edit.unknown_election", election=visible(election_id), known=known)
+    return election_id
+
+
+def _election_values(values: Mapping[str, str | None]) -> dict[str, str]:
+    """Typed values checked as `add` checks a stage's: one line of text, a known zone."""
+    table = {}
+    for name, value in values.items():
+        if value is None:
+            continue
+        option = ELECTION_OPTIONS[name]
+        table[name] = check_zone(value, option) if name == "timezone" \
+            else check_text(option, value, multiline=name == "note")
+    return table

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pemilu_timeline.model import Counting, Direction, Rule, Sense, Span, State
+from pemilu_timeline.model import Counting, Direction, RegionKind, Rule, Sense, Span, State
 from pemilu_timeline.timing import MAX_RULE_DAYS
 
 
@@ -37,6 +37,7 @@ class Kind(StrEnum):
     ANCHOR = "anchor"  # ELECTION/ID of the stage a rule counts from
     CHOICE = "choice"  # one of ``choices``
     SPAN = "span"  # an amount of time as a table of units: { years = 2, months = 6 }
+    REGION = "region"  # the Kemendagri code of a region in the file's regions table
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,18 @@ ELECTION_FIELDS: tuple[Field, ...] = (
     Field("timezone", Kind.ZONE, required=True),
     Field("source", Kind.TEXT, required=True),
     Field("url", Kind.TEXT),
-    Field("note", Kind.NOTE),
+    Field("note", Kind.NOTE, english="note_en"),
+    Field("note_en", Kind.NOTE, twin=True),
 )
+
+# A region is a [regions."CODE"] table; a province needs its zone, a kab/kota inherits it.
+REGION_FIELDS: tuple[Field, ...] = (
+    Field("name", Kind.TEXT, required=True),
+    Field("kind", Kind.CHOICE, required=True, choices=tuple(k.value for k in RegionKind)),
+    Field("timezone", Kind.ZONE),
+    Field("source", Kind.TEXT, required=True),
+)
+REGION_CODE = re.compile(r"^[0-9]{2}(?:\.[0-9]{2})?$")  # "32", "36.04"
 
 STAGE_FIELDS: tuple[Field, ...] = (
     Field("id", Kind.ID, required=True, editable=False, diffed=False, column=2),
@@ -76,6 +87,7 @@ STAGE_FIELDS: tuple[Field, ...] = (
     Field("end", Kind.MOMENT, column=5),
     Field("undated", Kind.FLAG, default=False, diffed=False, on_stage=False),
     Field("zone", Kind.ZONE, column=7),
+    Field("region", Kind.REGION, column=23),
     Field("tags", Kind.TAGS, default=(), column=13),
     Field("milestone", Kind.FLAG, default=False, column=8),
     Field("state", Kind.STATE, default=State.CONFIRMED, choices=tuple(s.value for s in State),
@@ -124,7 +136,8 @@ UNSAFE_CHARACTERS = (r"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\
                      r"\ud800-\udfff")
 CONTROL = re.compile(r"(?![\t\n])[" + UNSAFE_CHARACTERS + "]")
 CONTROL_STRICT = re.compile("[" + UNSAFE_CHARACTERS + "]")
-TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE})
+TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE,
+                        Kind.REGION})
 
 
 def escaped(text: str, *, keep: str = "") -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pemilu_timeline.errors import Problem
 from pemilu_timeline.i18n.messages import Term, Worded
-from pemilu_timeline.model import Election, Rule, Schedule, Stage, State
+from pemilu_timeline.model import Election, Region, RegionKind, Rule, Schedule, Stage, State
 from pemilu_timeline.rules.calendar import Reckoning, inconsistencies
 from pemilu_timeline.rules.describe import moment_words, result_text
 from pemilu_timeline.rules.resolve import resolve_rules
@@ -24,6 +24,8 @@ from pemilu_timeline.schedule.schema import (
     CONTROL_STRICT,
     ELECTION_FIELDS,
     ID_PATTERN,
+    REGION_CODE,
+    REGION_FIELDS,
     RULE_FIELDS,
     STAGE_FIELDS,
     TEXT_KINDS,
@@ -37,6 +39,7 @@ from pemilu_timeline.schedule.schema import (
 from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, zone_or_none
 
 LineRef = int | None | Callable[[], int | None]
+TOP_LEVEL = ("elections", "regions", "stages")  # the tables a schedule file holds
 ZERO = dt.timedelta(0)
 
 
@@ -68,8 +71,15 @@ class _Lines:
         return None
 
     def election_header(self, election_id: str) -> int | None:
-        pattern = re.compile(r'^\s*\[\s*elections\s*\.\s*["\']?' + re.escape(election_id)
-                             + r'["\']?\s*\]')
+        return self._table_header("elections", election_id)
+
+    def region_header(self, code: str) -> int | None:
+        return self._table_header("regions", code)
+
+    def _table_header(self, table: str, key: str) -> int | None:
+        """The line of `[table.key]` (the key bare or quoted)."""
+        pattern = re.compile(r"^\s*\[\s*" + table + r"\s*\.\s*[\"']?" + re.escape(key)
+                             + r"[\"']?\s*\]")
         for n, line in enumerate(self.lines, 1):
             if pattern.match(line):
                 return n
@@ -102,6 +112,8 @@ class Validator:
         self.problems: list[Problem] = []
         self.indexes: dict[str, int] = {}  # stage key -> position in the file, for places
         self.broken_elections: set[str] = set()
+        self.known_regions: dict[str, Region] = {}
+        self.broken_regions: set[str] = set()
         self.stage_fields = by_name(STAGE_FIELDS)
         self.election_fields = by_name(ELECTION_FIELDS)
 
@@ -117,9 +129,10 @@ class Validator:
 
     def build(self, data: dict[str, Any]) -> Schedule:
         for key in data:
-            if key not in ("elections", "stages"):
-                self.problem("problem.top_level", field=key, known="elections, stages")
+            if key not in TOP_LEVEL:
+                self.problem("problem.top_level", field=key, known=", ".join(TOP_LEVEL))
         elections = self.elections(data.get("elections", {}))
+        self.known_regions = self.regions(data.get("regions", {}))
         raw_stages = data.get("stages", [])
         if not isinstance(raw_stages, list):
             self.problem("problem.type", field="stages", got=type(raw_stages).__name__,
@@ -155,7 +168,7 @@ class Validator:
             self.problem(f"problem.anchor_{found.code}", line=line, stage=stage.key,
                          field="after", anchor=rule.stage, first=FIRST_YEAR, last=LAST_YEAR,
                          **_contradiction(stage, found.reckoning))
-        return Schedule.build(elections, stages, self.path)
+        return Schedule.build(elections, stages, self.path, self.known_regions)
 
     def elections(self, raw: Any) -> dict[str, Election]:
         result: dict[str, Election] = {}
@@ -192,6 +205,50 @@ class Validator:
                 result[election_id] = Election(id=election_id, **values)
             else:  # it exists, with problems of its own: its stages are not "unknown"
                 self.broken_elections.add(election_id)
+        return result
+
+    def regions(self, raw: Any) -> dict[str, Region]:
+        """`[regions."36.04"]` tables: a Kemendagri code each; a province names its zone, a
+        kabupaten or kota takes its province's, so its province must be in the table."""
+        result: dict[str, Region] = {}
+        if not isinstance(raw, dict):
+            self.problem("problem.type", field="regions", got=_describe(raw),
+                         expected=Term("type.table"))
+            return result
+        known = by_name(REGION_FIELDS)
+        for code, table in raw.items():
+            line = _thunk(self.where.region_header, code)
+            label = f"regions.{code}"
+            if not isinstance(table, dict):
+                self._wrong_type(label, table, "table", line, None)
+                continue
+            before = len(self.problems)
+            if not REGION_CODE.match(code):
+                self.problem("problem.region_code", line=line, field=label, value=code)
+            for name in table:
+                if name not in known:
+                    self._unknown(f"{label}.{name}", tuple(f"{label}.{f}" for f in known),
+                                  line, None)
+            values: dict[str, Any] = {}
+            for item in REGION_FIELDS:
+                value = table.get(item.name)
+                if value is None:
+                    if item.required:
+                        self.problem("problem.missing", line=line, field=f"{label}.{item.name}")
+                elif self._value(item, value, line, None, name=f"{label}.{item.name}"):
+                    values[item.name] = value
+            province = code.partition(".")[0]
+            if "." not in code and "timezone" not in values and "timezone" not in table:
+                self.problem("problem.missing", line=line, field=f"{label}.timezone")
+            elif "." in code and province not in raw:
+                self.problem("problem.region_province", line=line, field=label, value=code,
+                             province=province)
+            if len(self.problems) > before:
+                self.broken_regions.add(code)
+            else:
+                result[code] = Region(code=code, name=values["name"],
+                                      kind=RegionKind(values["kind"]), source=values["source"],
+                                      timezone=values.get("timezone"))
         return result
 
     def stage(self, index: int, raw: Any, elections: dict[str, Election]) -> Stage | None:
@@ -234,6 +291,11 @@ class Validator:
                 and election not in self.broken_elections:
             self.problem("problem.unknown_election", line=at("election"), stage=label,
                          field="election", value=election, known=", ".join(elections) or "-")
+        region = values["region"]
+        if isinstance(region, str) and region not in self.known_regions \
+                and region not in self.broken_regions:
+            self.problem("problem.unknown_region", line=at("region"), stage=label,
+                         field="region", value=region)
         if values["state"] == State.CANCELLED.value and not raw.get("reason"):
             self.problem("problem.reason_needed", line=at("state"), stage=label,
                          field="reason")

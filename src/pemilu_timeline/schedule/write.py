@@ -3,7 +3,8 @@
 The same data gives the same bytes, and adding then removing a stage gives back the original
 file:
 
-* ``[elections.ID]`` tables first, in file order, fields in the schema's order;
+* ``[elections.ID]`` tables first, in file order, fields in the schema's order; then the
+  ``[regions.CODE]`` tables;
 * then one ``[[stages]]`` table per stage **in file order** (not sorted: staff and reviewers
   see a change where it was made, and `add` inserts a new stage chronologically among its
   election's stages), fields in the schema's order; a stage's rule follows as a
@@ -25,9 +26,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from pemilu_timeline.errors import WriteRefused
-from pemilu_timeline.model import Election, Schedule, Stage
+from pemilu_timeline.model import Election, Region, Schedule, Stage
 from pemilu_timeline.schedule.schema import (
     ELECTION_FIELDS,
+    REGION_FIELDS,
     RULE_FIELDS,
     STAGE_FIELDS,
     Kind,
@@ -43,12 +45,15 @@ def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
     """The one text the writer produces for this data (see the module docstring)."""
     data = schedule_to_data(source) if isinstance(source, Schedule) else source
     election_order = names(ELECTION_FIELDS)
+    region_order = names(REGION_FIELDS)
     stage_order = tuple(f.name for f in STAGE_FIELDS if f.kind is not Kind.RULE)
     tables = tuple(f.name for f in STAGE_FIELDS if f.kind is Kind.RULE)
     rule_order = names(RULE_FIELDS)
     chunks: list[str] = []
     for election_id, table in data.get("elections", {}).items():
         chunks.append(f"[elections.{_key(election_id)}]\n" + _fields(table, election_order))
+    for code, table in data.get("regions", {}).items():
+        chunks.append(f"[regions.{_key(code)}]\n" + _fields(table, region_order))
     for stage in data.get("stages", []):
         plain = {k: v for k, v in stage.items() if k not in tables}
         chunks.append("[[stages]]\n" + _fields(plain, stage_order))
@@ -113,8 +118,17 @@ def _key(name: str) -> str:
 
 def schedule_to_data(schedule: Schedule) -> dict[str, Any]:
     """A Schedule as the plain data its file would hold (computed dates are not written)."""
-    return {"elections": {e.id: election_to_data(e) for e in schedule.elections.values()},
-            "stages": [stage_to_data(s) for s in schedule.stages]}
+    data: dict[str, Any] = {
+        "elections": {e.id: election_to_data(e) for e in schedule.elections.values()}}
+    if schedule.regions:
+        data["regions"] = {r.code: region_to_data(r) for r in schedule.regions.values()}
+    data["stages"] = [stage_to_data(s) for s in schedule.stages]
+    return data
+
+
+def region_to_data(region: Region) -> dict[str, Any]:
+    return {f.name: getattr(region, f.name).value if f.name == "kind"
+            else getattr(region, f.name) for f in REGION_FIELDS if getattr(region, f.name)}
 
 
 def election_to_data(election: Election) -> dict[str, Any]:

@@ -93,19 +93,56 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
         parts.append(_one_line(t("label.next", lang), upcoming, at, lang))
     else:
         parts.append(Text(t("label.no_next", lang), style="dim"))
+        if not active:
+            parts.append(_coverage(schedule, lang))
     if overview.pending:
-        shown = overview.pending[:PENDING_SHOWN]
-        text = Text(f"{t('title.pending', lang, count=len(overview.pending))}: ", style="bold")
-        text.append("; ".join(f"{s.display_name(lang)} ({s.key}) — "
-                              f"{dates_text(s, lang, schedule=schedule)}" for s in shown))
-        if len(overview.pending) > len(shown):
-            text.append("; " + t("label.and_more", lang, n=len(overview.pending) - len(shown)))
-        parts.append(text)
+        parts.append(Text(t("title.pending", lang, count=len(overview.pending)) + ":",
+                          style="bold"))
+        parts.extend(_pending_by_election(schedule, overview.pending, lang))
     return Group(*parts)
 
 
-# `now` names this many pending stages; `list --status pending` has them all.
-PENDING_SHOWN = 5
+# `now` names this many pending stages of each election; `list --status pending` has them all.
+PENDING_SHOWN = 3
+
+
+def _pending_by_election(schedule: Schedule, pending: Sequence[Stage],
+                         lang: str) -> list[Text]:
+    """One line per election: how many of its stages wait, and the first few with what they
+    wait for, so a skeleton of a coming election does not bury the rest."""
+    by_election: dict[str, list[Stage]] = {}
+    # What the others wait for first: the stages that no rule dates.
+    for stage in sorted(pending, key=lambda s: s.after is not None):
+        by_election.setdefault(stage.election, []).append(stage)
+    lines = []
+    for election_id, stages in by_election.items():
+        election = schedule.elections.get(election_id)
+        name = election.display_name(lang) if election else election_id
+        text = Text(f"  {name} ({len(stages)}): ", style="bold")
+        text.append("; ".join(f"{s.display_name(lang)} — {dates_text(s, lang, schedule=schedule)}"
+                              for s in stages[:PENDING_SHOWN]))
+        if len(stages) > PENDING_SHOWN:
+            text.append("; " + t("label.and_more", lang, n=len(stages) - PENDING_SHOWN))
+        lines.append(text)
+    return lines
+
+
+def _coverage(schedule: Schedule, lang: str) -> Text:
+    """When nothing is on and nothing comes: what the data covers, and how to look at
+    another moment."""
+    dated = [s for s in schedule if s.start is not None and s.end is not None]
+    if not dated:
+        return Text(t("label.covers_nothing", lang), style="dim")
+    first = min(dated, key=lambda s: s.sort_key())
+    last = max(dated, key=lambda s: (s._hi, s.key))
+    assert first.start is not None and last.end is not None
+    return Text(t("label.covers", lang,
+                  dates=i18n.format_range(first.start, last.end, lang),
+                  at=_day(first.start).isoformat()), style="dim")
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
@@ -115,10 +152,13 @@ def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
     text.append(stage.display_name(lang), style="bold" if stage.milestone else "")
     text.append(f" ({stage.key}) — {dates_text(stage, lang)}, ")
     if ended:
-        text.append(t("label.ended", lang, span=time_left(at, end, lang)))
+        key = "label.deadline_passed" if stage.is_deadline else "label.ended"
+        text.append(t(key, lang, span=time_left(at, end, lang)))
     else:
         cd = countdown_to(stage, at)
-        text.append(f"{cd.label}, " + t("label.starts_in", lang, span=time_left(at, start, lang)))
+        key, moment = ("label.deadline_in", end) if stage.is_deadline \
+            else ("label.starts_in", start)
+        text.append(f"{cd.label}, " + t(key, lang, span=time_left(at, moment, lang)))
     return text
 
 
@@ -163,6 +203,9 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.id", lang), stage.key)
     table.add_row(t("col.election", lang),
                   election.display_name(lang) if election else stage.election)
+    place = schedule.region_label(stage.region) if stage.region else None
+    if place is not None:
+        table.add_row(t("col.region", lang), f"{place} ({stage.region})")
     table.add_row(t("col.dates", lang), dates_text(stage, lang, schedule=schedule))
     status = stage.phase_at(at)
     table.add_row(t("col.status", lang), status_text(stage, at, lang))
@@ -248,6 +291,21 @@ def holidays_view(year: int, days: Sequence[Holiday], lang: str, *, settled: boo
     if not settled:
         lines.append(Text(t("label.leave_not_decreed", lang, year=year), style="yellow"))
     return Group(*lines)
+
+
+def elections_view(schedule: Schedule, counts: dict[str, int], lang: str) -> RenderableType:
+    """`election list`: each election with its zone, stage count and source."""
+    table = Table(title=t("title.elections", lang, count=len(schedule.elections)),
+                  title_justify="left", expand=True)
+    table.add_column(t("col.id", lang), no_wrap=True)
+    table.add_column(t("col.election", lang), ratio=2)
+    table.add_column(t("col.zone", lang), no_wrap=True)
+    table.add_column(t("col.stages", lang), justify="right")
+    table.add_column(t("col.source", lang), ratio=2, style="dim")
+    for election in schedule.elections.values():
+        table.add_row(election.id, election.display_name(lang), election.timezone,
+                      str(counts.get(election.id, 0)), election.source)
+    return table
 
 
 def _duration_text(stage: Stage, days: int, lang: str) -> str | None:

@@ -1,0 +1,153 @@
+"""`election add | edit | remove | list`: the elections a schedule holds, kept by command with
+the same lock, validation and atomic write as its stages."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from pemilu_timeline.cli.options import (
+    DEFAULT_LOCK_TIMEOUT,
+    DropCommentsOption,
+    FileOption,
+    JsonOption,
+    Lang,
+    LangOption,
+    LockTimeoutOption,
+    console,
+    editable_source,
+    field_label,
+    print_json,
+    value_text,
+)
+from pemilu_timeline.errors import UsageError
+from pemilu_timeline.i18n.messages import t
+from pemilu_timeline.schedule.locate import locate
+from pemilu_timeline.schedule.read import load_source
+
+app = typer.Typer(
+    name="election", no_args_is_help=True, rich_markup_mode="rich",
+    help="Pemilihan dalam jadwal. [dim]The elections of the schedule: add one before its "
+         "stages, correct it, remove an empty one, list them.[/dim]",
+    context_settings={"help_option_names": ["-h", "--help"]})
+
+IdArgument = Annotated[str, typer.Argument(
+    metavar="ID", help="Election id: lower-case words joined by '-', e.g. pemilu-2029.")]
+NameOption = Annotated[str | None, typer.Option(
+    "--name", help="Name in Indonesian, as KPU writes it.", show_default=False)]
+NameEnOption = Annotated[str | None, typer.Option(
+    "--name-en", help="Name in English (default: the Indonesian name).", show_default=False)]
+TimezoneOption = Annotated[str | None, typer.Option(
+    "--timezone", metavar="ZONE",
+    help="The zone its dates are read in by default: WIB, WITA, WIT or an IANA name.",
+    show_default=False)]
+SourceOption = Annotated[str | None, typer.Option(
+    "--source", help="The regulation or decision that sets it.", show_default=False)]
+UrlOption = Annotated[str | None, typer.Option(
+    "--url", help="Link to the source ('' removes it on edit).", show_default=False)]
+NoteOption = Annotated[str | None, typer.Option(
+    "--note", help="A note for readers ('' removes it on edit).", show_default=False)]
+
+
+def _values(name: str | None, name_en: str | None, timezone: str | None, source: str | None,
+            url: str | None, note: str | None) -> dict[str, str | None]:
+    return {"name": name, "name_en": name_en, "timezone": timezone, "source": source,
+            "url": url, "note": note}
+
+
+@app.command("add")
+def add(
+    election_id: IdArgument, name: NameOption = None, name_en: NameEnOption = None,
+    timezone: TimezoneOption = None, source: SourceOption = None, url: UrlOption = None,
+    note: NoteOption = None, file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Tambah pemilihan. [dim]Add an election: --name, --timezone and --source are needed;
+    then `add --election ID` puts stages in it.[/dim]"""
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
+
+    source_file = editable_source(file)
+    values = _values(name, name_en, timezone, source, url, note)
+    added = store.update(
+        source_file.path,
+        lambda data, schedule: editing.add_election(data, schedule, election_id, values),
+        timeout=lock_timeout, drop_comments=drop_comments)
+    code = lang.value
+    shown = added["name_en"] if lang is Lang.en else added["name"]
+    typer.echo(t("election.added", code, election=election_id, name=shown,
+                 timezone=added["timezone"]))
+    typer.echo(t("election.next", code, election=election_id))
+    typer.echo(t("edit.file", code, path=source_file.path))
+
+
+@app.command("edit")
+def edit(
+    election_id: IdArgument, name: NameOption = None, name_en: NameEnOption = None,
+    timezone: TimezoneOption = None, source: SourceOption = None, url: UrlOption = None,
+    note: NoteOption = None, file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Ubah pemilihan. [dim]Change only the fields given.[/dim]"""
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
+
+    values = _values(name, name_en, timezone, source, url, note)
+    if all(v is None for v in values.values()):
+        raise UsageError("usage.nothing_to_change")
+    source_file = editable_source(file)
+    changes = store.update(
+        source_file.path,
+        lambda data, schedule: editing.edit_election(data, schedule, election_id, values),
+        timeout=lock_timeout, drop_comments=drop_comments, unchanged=lambda found: not found)
+    code = lang.value
+    if not changes:
+        typer.echo(t("election.unchanged", code, election=election_id))
+        return
+    typer.echo(t("election.edited", code, election=election_id))
+    for item in changes:
+        typer.echo(f"  {field_label(item.field, code)}: {value_text(item.old, code)} → "
+                   f"{value_text(item.new, code)}")
+    typer.echo(t("edit.file", code, path=source_file.path))
+
+
+@app.command("remove")
+def remove(
+    election_id: IdArgument, file: FileOption = None, lang: LangOption = Lang.id,
+    drop_comments: DropCommentsOption = False,
+    lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+) -> None:
+    """Hapus pemilihan tanpa tahapan. [dim]Remove an election that has no stages.[/dim]"""
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule import store
+
+    source_file = editable_source(file)
+    removed = store.update(
+        source_file.path,
+        lambda data, schedule: editing.remove_election(data, schedule, election_id),
+        timeout=lock_timeout, drop_comments=drop_comments)
+    typer.echo(t("election.removed", lang.value, election=removed))
+    typer.echo(t("edit.file", lang.value, path=source_file.path))
+
+
+@app.command("list")
+def list_elections(file: FileOption = None, lang: LangOption = Lang.id,
+                   as_json: JsonOption = False) -> None:
+    """Daftar pemilihan. [dim]The elections, with their zone, source and stage count.[/dim]"""
+    schedule = load_source(locate(file))
+    counts: dict[str, int] = {}
+    for stage in schedule:
+        counts[stage.election] = counts.get(stage.election, 0) + 1
+    if as_json:
+        rows: list[dict[str, Any]] = [
+            {"id": e.id, "name": e.name, "name_en": e.name_en, "timezone": e.timezone,
+             "source": e.source, "url": e.url, "note": e.note, "stages": counts.get(e.id, 0)}
+            for e in schedule.elections.values()]
+        print_json(rows)
+        return
+    from pemilu_timeline.views.tables import elections_view
+
+    console().print(elections_view(schedule, counts, lang.value))
