@@ -51,8 +51,9 @@ def test_a_stage_added_after_a_pending_one_is_pending_too(relative_file: Path) -
     result = run(*INAUGURATION, "-f", relative_file, "--after", "penetapan-terpilih",
                  "--days", "10", "--sense", "at-earliest")
     assert result.stdout.splitlines() == [
-        "Ditambahkan pemilu-2024/pelantikan: Pelantikan Anggota DPR — menunggu Penetapan "
-        "Calon Terpilih (revisi 1).",
+        # It waits for the end of the chain: the ruling the winners' declaration waits for.
+        "Ditambahkan pemilu-2024/pelantikan: Pelantikan Anggota DPR — menunggu Putusan MK "
+        "(revisi 1).",
         "  Aturan: paling cepat 10 hari setelah Penetapan Calon Terpilih.",
         f"Berkas: {relative_file}"]
     added = listed(relative_file, "2024-04-01")["pelantikan"]

@@ -138,9 +138,17 @@ def test_now_in_2025_shows_the_re_votes_of_the_day() -> None:
 
 
 def test_region_filters_and_reads_times_in_its_zone() -> None:
-    rows = run_json("list", "--region", "Kab. Serang")
-    assert [r["key"] for r in rows] == ["psu-pilkada-2025/psu-kab-serang"]
-    assert rows[0]["region"] == "36.04"
+    # The region's own stages, and those that hold everywhere (no region), not another's.
+    rows = run_json("list", "--region", "Kab. Serang", "-e", "psu-pilkada-2025")
+    assert [r["key"] for r in rows] == ["psu-pilkada-2025/putusan-mk-psu",
+                                        "psu-pilkada-2025/psu-kab-serang"]
+    assert [r["region"] for r in rows] == [None, "36.04"]
+    assert run_json("list", "--region", "3604", "-e", "psu-pilkada-2025") == rows
+    # A kabupaten also sees its province's stages: Bangka's re-run shares one schedule.
+    bangka = {r["key"] for r in run_json("list", "--region", "Kab. Bangka")}
+    assert "psu-pilkada-2025/kampanye-pemilihan-ulang" in bangka
+    assert "psu-pilkada-2025/pemilihan-ulang-kota-pangkalpinang" not in bangka
+    assert run_json("list", "--region", "Pangkalpinang", "-e", "pemilu-2029")  # national too
     papua = run_json("now", "--region", "papua", "--at", "2025-08-06T10:00")
     assert papua["timezone"] == "Asia/Jayapura"
     assert [s["key"] for s in papua["active"]] == ["psu-pilkada-2025/psu-prov-papua"]
@@ -183,7 +191,7 @@ def test_an_election_added_by_command_takes_stages(tmp_path: Path) -> None:
     assert "Pemilihan Umum 2034 → 2034 election" in out
     before = path.read_bytes()
     result = run("election", "remove", "pemilu-2034", "-f", path, "--lang", "en", code=1)
-    assert "still has 1 stages" in result.stderr and path.read_bytes() == before
+    assert "still has stages (1)" in result.stderr and path.read_bytes() == before
     run("remove", "pemilu-2034/x", "-f", path, "--yes")
     run("election", "remove", "pemilu-2034", "-f", path)
     assert "pemilu-2034" not in {e["id"] for e in run_json("election", "list", "-f", path)}
@@ -228,3 +236,43 @@ def test_a_stage_names_its_region_by_command(tmp_path: Path) -> None:
     result = run("edit", "psu-pilkada-2025/rapat", "-f", path, "--region", "Atlantis",
                  "--lang", "en", code=1)
     assert "Unknown region 'Atlantis'" in result.stderr and path.read_bytes() == before
+
+
+def test_a_stage_held_in_a_region_is_on_its_clock() -> None:
+    # 23.30 WIB on 6 August 2025 is already 7 August in Papua: its re-vote day is over.
+    keys = {s["key"] for s in run_json("now", "--at", "2025-08-06T23:30", "--tz", "WIB")["active"]}
+    assert "psu-pilkada-2025/psu-prov-papua" not in keys
+    assert "psu-pilkada-2025/psu-kab-barito-utara-2" in keys  # Kalimantan Tengah, on WIB
+
+
+def test_pending_stages_name_what_they_wait_for_at_the_end_of_the_chain() -> None:
+    result = run("countdown", "pemilu-2029/akhir-kampanye", "--lang", "en", code=1)
+    assert "waits for pemilu-2029/pemungutan-suara" in result.stderr
+    result = run("countdown", "pemilu-2029/pemungutan-suara", "--lang", "en", code=1)
+    assert "it is not known" in result.stderr
+    out = run("list", "-e", "pemilu-2029", "--status", "pending", "--lang", "en").stdout
+    assert "waiting for Quiet period" not in out
+
+
+def test_a_tentative_stage_says_so_where_no_status_column_does() -> None:
+    out = run("now", "--at", "2031-11-01", "--lang", "en").stdout
+    assert "(tentative)" in out
+    out = run("countdown", "pemungutan-suara-acuan-presiden", "--at", "2031-01-01",
+              "--lang", "en").stdout
+    assert "(tentative)" in out
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (('[regions.36]\nname = "Banten"\nkind = "provinsi"',
+      '[regions.36]\nname = "Banten"\nkind = "kota"'), "does not fit kind 'kota'"),
+    (('timezone = "Asia/Jayapura"', 'timezone = "EST"'), "not an Indonesian time zone"),
+    (('name = "Kabupaten Serang"', 'name = "Kabupaten Tasikmalaya"'), "cannot share a name"),
+    (('url = "https://', 'url = "javascript:alert(1)//'), "http:// or https:// web address"),
+])
+def test_more_that_a_regions_table_and_a_url_must_be(tmp_path: Path, edit: tuple[str, str],
+                                                     said: str) -> None:
+    text = bundled_path().read_text()
+    assert edit[0] in text
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text.replace(*edit, 1))
+    assert said in run("validate", bad, "--lang", "en", code=1).stderr

@@ -82,8 +82,8 @@ class AmbiguousStage(PemiluError):
     key = "error.stage_ambiguous"
 
     def message(self, lang: str = "en") -> str:
-        return i18n.t(self.key, lang, query=self.params["query"],
-                      matches=", ".join(self.params["matches"]))
+        return i18n.t(self.key, lang, **{**self.params,
+                                         "matches": ", ".join(self.params["matches"])})
 
 
 class RegionNotFound(StageNotFound):

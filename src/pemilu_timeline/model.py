@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -194,6 +194,17 @@ class Region:
         return code == self.code or code.startswith(self.code + ".")
 
 
+def region_zone(regions: Mapping[str, Region], code: str) -> str | None:
+    """The zone a region reads its times in: its own, else its province's."""
+    region = regions.get(code)
+    if region is None:
+        return None
+    if region.timezone:
+        return region.timezone
+    province = regions.get(region.province)
+    return province.timezone if province is not None else None
+
+
 def _in_language(lang: str, indonesian: str | None, english: str | None) -> str | None:
     """A text in ``lang``, else in the other language (better than nothing)."""
     if lang == "en":
@@ -242,6 +253,9 @@ class Stage:
     # True when those dates depend on a holiday whose date is not yet fixed (an estimated
     # Islamic holiday, a year whose cuti bersama are not yet decreed), here or upstream.
     estimated: bool = field(default=False, compare=False)
+    # The zone of the stage's region, worked out on loading: a stage held in Papua is on
+    # Papua's clock (WIT), wherever the reader is, unless ``zone`` pins another.
+    region_zone: str | None = field(default=None, compare=False)
     # [lo, hi) as naive wall-clock datetimes, computed once: status checks on large schedules
     # then compare plain datetimes instead of building aware ones per stage and query.
     _lo: dt.datetime | None = field(init=False, default=None, compare=False, repr=False)
@@ -252,11 +266,16 @@ class Stage:
             object.__setattr__(self, "_lo", _as_start(self.start))
             object.__setattr__(self, "_hi", _as_end(self.end))
 
+    @property
+    def clock_zone(self) -> str | None:
+        """The zone its dates are read in: its pin, else its region's; None for the viewer's."""
+        return self.zone or self.region_zone
+
     def local_bounds(self, at: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
-        """(lo, hi, at) on one wall clock: the stage's pinned zone, or else the viewer's."""
+        """(lo, hi, at) on one wall clock: the stage's own zone, or else the viewer's."""
         assert self._lo is not None and self._hi is not None
-        if self.zone:
-            zone = zone_or_none(self.zone)
+        if self.clock_zone:
+            zone = zone_or_none(self.clock_zone)
             if zone is not None and zone is not at.tzinfo:
                 at = at.astimezone(zone)
         return self._lo, self._hi, at.replace(tzinfo=None)
@@ -301,7 +320,7 @@ class Stage:
         """[start, end) as aware datetimes, read in the stage's pinned zone or else the viewer's."""
         if self._lo is None or self._hi is None:
             raise ValueError(f"stage {self.key} has no date yet")
-        zone = (zone_or_none(self.zone) if self.zone else None) or viewer
+        zone = (zone_or_none(self.clock_zone) if self.clock_zone else None) or viewer
         start = self._lo.replace(tzinfo=zone)
         end = self._hi.replace(tzinfo=zone)
         if zone is not viewer:
@@ -408,22 +427,17 @@ class Schedule:
                         self.regions)
 
     def in_region(self, region: Region | None) -> Schedule:
-        """Only the stages held in ``region`` or in the regions inside it."""
+        """What concerns ``region``: its stages and those of the regions inside it, those of
+        the province it lies in, and the stages that name no region (they hold everywhere)."""
         if region is None:
             return self
-        return Schedule(self.elections, tuple(s for s in self.stages
-                                              if s.region and region.contains(s.region)),
-                        self.path, self.regions)
+        return Schedule(self.elections, tuple(
+            s for s in self.stages
+            if not s.region or region.contains(s.region)
+            or region.code.startswith(s.region + ".")), self.path, self.regions)
 
     def region_zone(self, code: str) -> str | None:
-        """The zone a region reads its times in: its own, else its province's."""
-        region = self.regions.get(code)
-        if region is None:
-            return None
-        if region.timezone:
-            return region.timezone
-        province = self.regions.get(region.province)
-        return province.timezone if province is not None else None
+        return region_zone(self.regions, code)
 
     def region_label(self, code: str) -> str | None:
         """'Kabupaten Serang, Banten': a kab/kota with its province, or a province's name."""
@@ -439,6 +453,8 @@ class Schedule:
         """The region a user names: its code, or words of its name ("Papua", "Kab. Serang",
         "serang" when only one region's name has it)."""
         text = query.strip()
+        if len(text) == 4 and text.isdecimal() and text.isascii():
+            text = f"{text[:2]}.{text[2:]}"  # 3604 is how codes are written without the dot
         if text in self.regions:
             return self.regions[text]
         words = _fold(text).replace(".", " ").split()
@@ -447,13 +463,17 @@ class Schedule:
             raise RegionNotFound(query=text[:QUOTED_QUERY], close=[])
         found = [r for r in self.regions.values()
                  if all(w in _fold(r.name).split() for w in words)]
+        if not found:  # "Pangkalpinang" for "Kota Pangkal Pinang": spaces left out
+            joined = "".join(words)
+            found = [r for r in self.regions.values()
+                     if joined in _fold(r.name).replace(" ", "")]
         exact = [r for r in found if _fold(r.name).split() == words]
         if len(exact) == 1:
             return exact[0]
         if len(found) == 1:
             return found[0]
         if found:
-            raise AmbiguousRegion(query=text,
+            raise AmbiguousRegion(query=text, example=found[0].name,
                                   matches=[f"{r.name} ({r.code})" for r in found][:12])
         names = [r.name for r in self.regions.values()]
         close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)

@@ -97,7 +97,7 @@ def edit(
 
     values = _values(name, name_en, timezone, source, url, note)
     if all(v is None for v in values.values()):
-        raise UsageError("usage.nothing_to_change")
+        raise UsageError("election.nothing_to_change")
     source_file = editable_source(file)
     changes = store.update(
         source_file.path,

@@ -102,7 +102,12 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
             raise InvalidInput("input.countdown_cancelled", key=stage.key,
                                reason=Worded(stage.reason_in))
         if not stage.is_dated:
-            anchor = stage.after.stage if stage.after else stage.key
+            if stage.after is None:
+                raise InvalidInput("input.countdown_undated", key=stage.key)
+            from pemilu_timeline.rules.resolve import waits_for
+
+            root = waits_for(view.schedule, stage)
+            anchor = root.key if root is not None else stage.after.stage
             raise InvalidInput("input.countdown_pending", key=stage.key, anchor=anchor)
         return stage
     return pool.next_to_start(view.at, milestones_only=True)

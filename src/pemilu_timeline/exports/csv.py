@@ -63,7 +63,7 @@ def csv_row(stage: Stage, lang: str) -> dict[str, str]:
             row[column] = stamp_text(value)
         elif item.kind is Kind.TAGS:
             row[column] = spreadsheet_safe("; ".join(value))
-        elif item.kind in (Kind.TEXT, Kind.NOTE):
+        elif item.kind in (Kind.TEXT, Kind.NOTE, Kind.URL, Kind.REGION):
             row[column] = spreadsheet_safe(value) if value else ""
         else:
             row[column] = str(value)

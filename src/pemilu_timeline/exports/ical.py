@@ -181,7 +181,7 @@ def _event_times(stage: Stage, local_zone: ZoneInfo | None
     if not isinstance(stage.start, dt.datetime) or not isinstance(stage.end, dt.datetime):
         end_day = stage.end.date() if isinstance(stage.end, dt.datetime) else stage.end
         return stage.start, end_day + ONE_DAY
-    zone = _iana(stage.zone) if stage.zone else local_zone
+    zone = _iana(stage.clock_zone) if stage.clock_zone else local_zone
     start, end = stage.start.replace(tzinfo=zone), stage.end.replace(tzinfo=zone)
     return start, (end if end > start else None)
 
@@ -268,7 +268,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
-        local = stage.is_timed and not stage.zone
+        local = stage.is_timed and not stage.clock_zone
         event.add("description", _text(describe(
             schedule, stage, lang, local_time=local,
             written_in=getattr(zone, "key", None) if local else None)))

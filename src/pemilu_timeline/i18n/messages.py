@@ -284,9 +284,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Unknown region '{query}'."),
     "error.region_ambiguous": (
         "'{query}' cocok dengan beberapa wilayah: {matches}. Sebut lebih lengkap, mis. "
-        "'Kabupaten Serang', atau pakai kodenya.",
-        "'{query}' matches several regions: {matches}. Say more, e.g. 'Kabupaten Serang', or "
-        "use its code."),
+        "'{example}', atau pakai kodenya.",
+        "'{query}' matches several regions: {matches}. Say more, e.g. '{example}', or use its "
+        "code."),
     "error.close_matches": ("Yang mirip: {matches}.", "Close matches: {matches}."),
     "error.run_list": ("Jalankan `pemilu-timeline list` untuk melihat semuanya.",
                        "Run `pemilu-timeline list` to see all."),
@@ -385,6 +385,20 @@ CATALOG: dict[str, tuple[str, str]] = {
         "ada di tabel regions; tambahkan [regions.\"{province}\"]",
         "region '{value}' takes its province's time zone, but province '{province}' is not in "
         "the regions table; add [regions.\"{province}\"]"),
+    "problem.url": (
+        "'{field}' harus alamat web http:// atau https://",
+        "'{field}' must be an http:// or https:// web address"),
+    "problem.region_kind": (
+        "kode '{value}' tidak cocok dengan jenis '{kind}': kode dua angka adalah provinsi, "
+        "kode 'PP.KK' kabupaten atau kota",
+        "code '{value}' does not fit kind '{kind}': a two-digit code is a province, a 'PP.KK' "
+        "code a kabupaten or kota"),
+    "problem.region_zone": (
+        "zona '{value}' bukan zona waktu Indonesia; pakai salah satu dari: {zones}",
+        "'{value}' is not an Indonesian time zone; use one of: {zones}"),
+    "problem.region_name_twice": (
+        "nama '{value}' sudah dipakai wilayah {other}; dua wilayah tidak boleh bernama sama",
+        "the name '{value}' is already region {other}'s; two regions cannot share a name"),
     "problem.unknown_region": (
         "wilayah '{value}' tidak ada di tabel regions berkas ini; tulis kode Kemendagri dari "
         "tabel itu, atau tambahkan [regions.\"{value}\"]",
@@ -625,6 +639,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input.countdown_cancelled": (
         "{key} dibatalkan; tidak ada hitung mundur. Alasan: {reason}",
         "{key} is cancelled; there is no countdown. Reason: {reason}"),
+    "input.countdown_undated": (
+        "{key} belum bertanggal: tanggalnya belum diketahui. Beri tanggal dengan "
+        "`pemilu-timeline edit {key} --start TANGGAL` bila sudah ditetapkan.",
+        "{key} has no date yet: it is not known. Date it with `pemilu-timeline edit {key} "
+        "--start DATE` once it is set."),
     "input.countdown_pending": (
         "{key} belum bertanggal: menunggu {anchor}. Beri tanggal dengan `pemilu-timeline edit "
         "{anchor} --start TANGGAL`.",
@@ -698,6 +717,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Asia/Jakarta.",
         "{option} '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such as "
         "Asia/Jakarta."),
+    "edit.bad_url": (
+        "--url '{value}' bukan alamat web: tulis alamat yang diawali http:// atau https://.",
+        "--url '{value}' is not a web address: write one starting with http:// or https://."),
     "election.exists": (
         "Pemilihan {election} sudah ada; ubah dengan `pemilu-timeline election edit {election}`.",
         "Election {election} already exists; change it with `pemilu-timeline election edit "
@@ -707,9 +729,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{option} wajib ada; beri nilai baru, bukan ''.",
         "{option} is required; give a new value, not ''."),
     "election.has_stages": (
-        "Pemilihan {election} masih punya {count} tahapan; hapus atau pindahkan dulu (list -e "
+        "Pemilihan {election} masih punya tahapan ({count}); hapus dulu tahapannya (list -e "
         "{election}).",
-        "Election {election} still has {count} stages; remove them first (list -e {election})."),
+        "Election {election} still has stages ({count}); remove them first (list -e "
+        "{election})."),
+    "election.unknown": (
+        "Pemilihan '{election}' tidak ada di berkas. Yang ada: {known}.",
+        "Election '{election}' is not in the file. Known: {known}."),
+    "election.nothing_to_change": (
+        "Tidak ada yang diubah: beri --name, --name-en, --timezone, --source, --url atau --note.",
+        "Nothing to change: give --name, --name-en, --timezone, --source, --url or --note."),
     "election.added": ("Ditambahkan pemilihan {election}: {name} ({timezone}).",
                        "Added election {election}: {name} ({timezone})."),
     "election.edited": ("Diubah pemilihan {election}:", "Changed election {election}:"),

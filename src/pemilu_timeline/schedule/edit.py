@@ -35,6 +35,7 @@ from pemilu_timeline.schedule.schema import (
     RULE_FIELDS,
     STAGE_FIELDS,
     UNIT_FIELDS,
+    WEB_ADDRESS,
     Field,
     FieldDiff,
     Kind,
@@ -118,6 +119,13 @@ def check_text(option: str, value: str, *, multiline: bool = False) -> str:
     if unsafe is not None:
         raise _refuse("edit.control", option=option, char=f"U+{ord(unsafe.group()):04X}")
     return text
+
+
+def check_url(value: str) -> str:
+    """A link readers and calendar apps will open: http or https, nothing that runs."""
+    if not WEB_ADDRESS.match(value):
+        raise _refuse("edit.bad_url", value=visible(value[:80]))
+    return value
 
 
 def visible(text: str) -> str:
@@ -204,7 +212,7 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
         stage["milestone"] = True
     stage["source"] = check_text("--source", source)
     if url is not None:
-        stage["url"] = check_text("--url", url)
+        stage["url"] = check_url(check_text("--url", url))
     if note is not None:
         stage["note"] = check_text("--note", note, multiline=True)
     stage["revision"] = 1
@@ -496,11 +504,13 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
         kind = FIELDS[name].kind
         if kind in (Kind.TEXT, Kind.NOTE, Kind.ZONE) and FIELDS[name].required:
             wanted[name] = check_text(option, value)
-        elif kind in (Kind.TEXT, Kind.NOTE, Kind.ZONE):
+        elif kind in (Kind.TEXT, Kind.NOTE, Kind.ZONE, Kind.URL):
             if value is None or not str(value).strip():
                 wanted[name] = None
             elif kind is Kind.ZONE:
                 wanted[name] = check_zone(value)
+            elif kind is Kind.URL:
+                wanted[name] = check_url(check_text(option, value))
             else:
                 wanted[name] = check_text(option, value, multiline=kind is Kind.NOTE)
         elif kind is Kind.REGION:
@@ -594,7 +604,7 @@ def remove_election(data: Data, schedule: Schedule, election_id: str) -> str:
 def _known_election(schedule: Schedule, election_id: str) -> str:
     if election_id not in schedule.elections:
         known = ", ".join(schedule.elections) or "-"
-        raise _refuse("edit.unknown_election", election=visible(election_id), known=known)
+        raise _refuse("election.unknown", election=visible(election_id), known=known)
     return election_id
 
 
@@ -605,6 +615,10 @@ def _election_values(values: Mapping[str, str | None]) -> dict[str, str]:
         if value is None:
             continue
         option = ELECTION_OPTIONS[name]
-        table[name] = check_zone(value, option) if name == "timezone" \
-            else check_text(option, value, multiline=name == "note")
+        if name == "timezone":
+            table[name] = check_zone(value, option)
+        elif name == "url":
+            table[name] = check_url(check_text(option, value))
+        else:
+            table[name] = check_text(option, value, multiline=name == "note")
     return table

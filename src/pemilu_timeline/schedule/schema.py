@@ -38,6 +38,7 @@ class Kind(StrEnum):
     CHOICE = "choice"  # one of ``choices``
     SPAN = "span"  # an amount of time as a table of units: { years = 2, months = 6 }
     REGION = "region"  # the Kemendagri code of a region in the file's regions table
+    URL = "url"  # a web address, http or https only (a calendar app opens it)
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ ELECTION_FIELDS: tuple[Field, ...] = (
     Field("name_en", Kind.TEXT, required=True, twin=True),
     Field("timezone", Kind.ZONE, required=True),
     Field("source", Kind.TEXT, required=True),
-    Field("url", Kind.TEXT),
+    Field("url", Kind.URL),
     Field("note", Kind.NOTE, english="note_en"),
     Field("note_en", Kind.NOTE, twin=True),
 )
@@ -97,7 +98,7 @@ STAGE_FIELDS: tuple[Field, ...] = (
     Field("reason", Kind.TEXT, english="reason_en", column=10),
     Field("reason_en", Kind.TEXT, twin=True),
     Field("source", Kind.TEXT, required=True, column=14),
-    Field("url", Kind.TEXT, column=15),
+    Field("url", Kind.URL, column=15),
     Field("note", Kind.NOTE, english="note_en", column=16),
     Field("note_en", Kind.NOTE, twin=True),
     Field("revision", Kind.COUNT, default=1, minimum=1, editable=False, column=17),
@@ -137,7 +138,8 @@ UNSAFE_CHARACTERS = (r"\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\
 CONTROL = re.compile(r"(?![\t\n])[" + UNSAFE_CHARACTERS + "]")
 CONTROL_STRICT = re.compile("[" + UNSAFE_CHARACTERS + "]")
 TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE,
-                        Kind.REGION})
+                        Kind.REGION, Kind.URL})
+WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
 def escaped(text: str, *, keep: str = "") -> str:

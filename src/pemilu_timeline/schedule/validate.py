@@ -7,6 +7,7 @@ and what each holds come from ``schema``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -14,8 +15,18 @@ from collections.abc import Callable
 from typing import Any
 
 from pemilu_timeline.errors import Problem
+from pemilu_timeline.i18n.lexicon import ZONE_WORDS
 from pemilu_timeline.i18n.messages import Term, Worded
-from pemilu_timeline.model import Election, Region, RegionKind, Rule, Schedule, Stage, State
+from pemilu_timeline.model import (
+    Election,
+    Region,
+    RegionKind,
+    Rule,
+    Schedule,
+    Stage,
+    State,
+    region_zone,
+)
 from pemilu_timeline.rules.calendar import Reckoning, inconsistencies
 from pemilu_timeline.rules.describe import moment_words, result_text
 from pemilu_timeline.rules.resolve import resolve_rules
@@ -30,6 +41,7 @@ from pemilu_timeline.schedule.schema import (
     STAGE_FIELDS,
     TEXT_KINDS,
     UNIT_FIELDS,
+    WEB_ADDRESS,
     Field,
     Kind,
     by_name,
@@ -40,6 +52,9 @@ from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, zone_or_none
 
 LineRef = int | None | Callable[[], int | None]
 TOP_LEVEL = ("elections", "regions", "stages")  # the tables a schedule file holds
+# Where an Indonesian region's clock may be: WIB (Java, Sumatra; Asia/Pontianak for west and
+# central Kalimantan), WITA, WIT.
+INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
 ZERO = dt.timedelta(0)
 
 
@@ -114,6 +129,7 @@ class Validator:
         self.broken_elections: set[str] = set()
         self.known_regions: dict[str, Region] = {}
         self.broken_regions: set[str] = set()
+        self.regions_broken = False
         self.stage_fields = by_name(STAGE_FIELDS)
         self.election_fields = by_name(ELECTION_FIELDS)
 
@@ -168,6 +184,8 @@ class Validator:
             self.problem(f"problem.anchor_{found.code}", line=line, stage=stage.key,
                          field="after", anchor=rule.stage, first=FIRST_YEAR, last=LAST_YEAR,
                          **_contradiction(stage, found.reckoning))
+        stages = [dataclasses.replace(s, region_zone=region_zone(self.known_regions, s.region))
+                  if s.region and not s.zone else s for s in stages]
         return Schedule.build(elections, stages, self.path, self.known_regions)
 
     def elections(self, raw: Any) -> dict[str, Election]:
@@ -214,8 +232,10 @@ class Validator:
         if not isinstance(raw, dict):
             self.problem("problem.type", field="regions", got=_describe(raw),
                          expected=Term("type.table"))
+            self.regions_broken = True  # a stage's region then says nothing more
             return result
         known = by_name(REGION_FIELDS)
+        names_seen: dict[str, str] = {}
         for code, table in raw.items():
             line = _thunk(self.where.region_header, code)
             label = f"regions.{code}"
@@ -238,6 +258,21 @@ class Validator:
                 elif self._value(item, value, line, None, name=f"{label}.{item.name}"):
                     values[item.name] = value
             province = code.partition(".")[0]
+            kind = values.get("kind")
+            if kind is not None and REGION_CODE.match(code) \
+                    and (kind == RegionKind.PROVINCE.value) != ("." not in code):
+                self.problem("problem.region_kind", line=line, field=f"{label}.kind",
+                             value=code, kind=kind)
+            zone = values.get("timezone")
+            if zone is not None and ZONE_WORDS.get(zone.upper(), zone) not in INDONESIAN_ZONES:
+                self.problem("problem.region_zone", line=line, field=f"{label}.timezone",
+                             value=zone, zones=", ".join(INDONESIAN_ZONES))
+            name = values.get("name")
+            if isinstance(name, str):
+                other = names_seen.setdefault(name.casefold(), code)
+                if other != code:
+                    self.problem("problem.region_name_twice", line=line, field=f"{label}.name",
+                                 value=name, other=other)
             if "." not in code and "timezone" not in values and "timezone" not in table:
                 self.problem("problem.missing", line=line, field=f"{label}.timezone")
             elif "." in code and province not in raw:
@@ -293,7 +328,7 @@ class Validator:
                          field="election", value=election, known=", ".join(elections) or "-")
         region = values["region"]
         if isinstance(region, str) and region not in self.known_regions \
-                and region not in self.broken_regions:
+                and region not in self.broken_regions and not self.regions_broken:
             self.problem("problem.unknown_region", line=at("region"), stage=label,
                          field="region", value=region)
         if values["state"] == State.CANCELLED.value and not raw.get("reason"):
@@ -349,6 +384,10 @@ class Validator:
             if kind is Kind.ID and not ID_PATTERN.match(value):
                 self.problem("problem.bad_id", line=line, stage=stage, field=shown,
                              value=value)
+                return False
+            if kind is Kind.URL and not WEB_ADDRESS.match(value):
+                self.problem("problem.url", line=line, stage=stage, election=election,
+                             field=shown)
                 return False
             if kind is Kind.ZONE and zone_or_none(value) is None:
                 self.problem("problem.unknown_zone", line=line, stage=stage,

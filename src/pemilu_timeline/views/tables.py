@@ -42,8 +42,13 @@ def status_text(stage: Stage, at: dt.datetime, lang: str) -> Text:
     return Text(label, style=STATUS_STYLE[status])
 
 
-def stage_name(stage: Stage, lang: str, *, with_key: bool = True) -> Text:
+def stage_name(stage: Stage, lang: str, *, with_key: bool = True,
+               tentative: bool = False) -> Text:
+    """The name (bold for a milestone, struck through when cancelled), with its key; where
+    no status column says so, ``tentative`` marks a stage that may not take place."""
     text = Text(stage.display_name(lang), style="bold" if stage.milestone else "")
+    if tentative and stage.state is State.TENTATIVE:
+        text.append(f" ({t('status.tentative', lang)})", style="yellow")
     if stage.state is State.CANCELLED:
         text.stylize("strike")
     if with_key:
@@ -73,7 +78,8 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
             day, total = stage.day_of(at)
             percent = stage.progress_at(at) * 100
             end = stage.window(zone)[1]
-            table.add_row(stage_name(stage, lang), dates_text(stage, lang, short=True),
+            table.add_row(stage_name(stage, lang, tentative=True),
+                          dates_text(stage, lang, short=True),
                           f"{t('label.day_of', lang, day=day, total=total)}\n{percent:.0f}%",
                           time_left(at, end, lang))
         parts.append(table)
@@ -149,7 +155,7 @@ def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,
               *, ended: bool = False) -> Text:
     start, end = stage.window(at.tzinfo)  # type: ignore[arg-type]
     text = Text(f"{heading}: ", style="bold")
-    text.append(stage.display_name(lang), style="bold" if stage.milestone else "")
+    text.append(stage_name(stage, lang, with_key=False, tentative=True))
     text.append(f" ({stage.key}) — {dates_text(stage, lang)}, ")
     if ended:
         key = "label.deadline_passed" if stage.is_deadline else "label.ended"
@@ -211,9 +217,9 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
     table.add_row(t("col.status", lang), status_text(stage, at, lang))
     if stage.is_dated and stage.state is not State.CANCELLED:
         start = stage.window(at.tzinfo)[0]  # type: ignore[arg-type]
-        if stage.zone:
+        if stage.clock_zone:
             table.add_row(t("col.zone", lang),
-                          f"{stage.zone} → {i18n.format_time(start)} "
+                          f"{stage.clock_zone} → {i18n.format_time(start)} "
                           f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
         day, total = stage.day_of(at) if status is Status.ACTIVE else (0, stage.day_of(start)[1])
         length = _duration_text(stage, total, lang)
@@ -252,7 +258,7 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
 
 
 def _zone_name(stage: Stage) -> str | None:
-    return zone_label_for(stage.zone) if stage.zone else None
+    return zone_label_for(stage.clock_zone) if stage.clock_zone else None
 
 
 def reckoning_view(rule: Rule, words: str, reckoning: Reckoning, lang: str,
@@ -345,6 +351,8 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
     title.append(cd.label, style="bold magenta")
     title.append(f"  {t(heading, lang)} ")
     title.append(stage.display_name(lang), style="bold")
+    if stage.state is State.TENTATIVE:
+        title.append(f" ({t('status.tentative', lang)})", style="yellow")
     title.append(f" ({stage.key})", style="dim")
     if stage.is_timed:
         when = (f"{i18n.format_date(cd.target_at.date(), lang, weekday=True)} "

@@ -9,6 +9,7 @@ from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Rule, Schedule, Stage, State
 from pemilu_timeline.rules.calendar import Reckoning
 from pemilu_timeline.rules.describe import bounded, describe_rule, result_text, skipped_text
+from pemilu_timeline.rules.resolve import waits_for
 from pemilu_timeline.timing import resolve_zone, zone_label
 
 
@@ -24,13 +25,14 @@ def dates_text(stage: Stage, lang: str, *, short: bool = False,
     if stage.start is None or stage.end is None:
         if stage.after is None:
             return t("label.date_unknown", lang)
-        anchor = schedule.get(stage.after.stage) if schedule is not None else None
+        anchor = waits_for(schedule, stage) if schedule is not None else None
         name = anchor.display_name(lang) if anchor is not None else stage.after.stage
         if anchor is not None and anchor.state is State.CANCELLED:
             return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
         return t("label.waiting_for", lang, anchor=name)
     text = i18n.format_range(stage.start, stage.end, lang,
-                             zone_label_for(stage.zone) if stage.zone else None, short=short)
+                             zone_label_for(stage.clock_zone) if stage.clock_zone else None,
+                             short=short)
     if stage.dated_by_rule and stage.after is not None and stage.start == stage.end:
         text = bounded(stage.after.sense, text, lang)  # "paling lambat 6 Oktober 2029"
     if stage.estimated:
