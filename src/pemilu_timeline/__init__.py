@@ -3,7 +3,7 @@
 The Python API for scripts::
 
     from pemilu_timeline import load_schedule, parse_moment, resolve_zone
-    schedule = load_schedule()                     # bundled, or $PEMILU_TIMELINE_FILE
+    schedule = load_schedule()   # what the commands read; load_schedule(bundled_path())
     at = parse_moment("2024-02-12", resolve_zone("WIB"))
     [s.key for s in schedule.active(at)]           # ['pemilu-2024/masa-tenang', ...]
 

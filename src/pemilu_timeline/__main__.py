@@ -22,6 +22,9 @@ if _collecting:
 
 
 def main() -> None:
+    from pemilu_timeline.cli.options import settle_lang_env
+
+    settle_lang_env()
     app_for(sys.argv[1:])(prog_name="pemilu-timeline")
 
 

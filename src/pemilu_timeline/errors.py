@@ -21,6 +21,7 @@ class ExitStatus(IntEnum):
     OK = 0
     INVALID = 1  # bad data or input: a file, a value, a stage that cannot be used
     USAGE = 2  # options that cannot go together, as click reports its own usage errors
+    DIFFERENT = 3  # `diff --exit-code`: the two files differ (1 and 2 keep their meaning)
 
 
 class PemiluError(Exception):

@@ -49,13 +49,15 @@ _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
                         r"(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
-def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
-    """Parse --at: an ISO 8601 date or date-time; one without an offset is read in ``zone``.
+def parse_moment(text: str, zone: dt.tzinfo, option: str | None = None) -> dt.datetime:
+    """Parse an ISO 8601 date or date-time; one without an offset is read in ``zone``.
 
     A bare date means the start of that day. The result is converted to ``zone``, the viewer's.
     A moment outside the years a stage may fall in is refused: nothing could be on, and date
-    arithmetic near the calendar's ends would overflow.
+    arithmetic near the calendar's ends would overflow. A refusal names ``option`` (the
+    command line's --at) when one is given, else only the text.
     """
+    what = f"{option} '{text}'" if option else f"'{text}'"
     value = text.strip()
     try:
         if len(value) <= 10 and "T" not in value and " " not in value:
@@ -66,12 +68,12 @@ def parse_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
                 else moment.astimezone(zone)
     except ValueError:
         if _ISO_SHAPE.match(value):  # 2024-02-30: the form is right, the day does not exist
-            raise InvalidInput("input.at_not_on_calendar", text=text) from None
-        raise InvalidInput("input.at_not_iso", text=text) from None
+            raise InvalidInput("input.at_not_on_calendar", what=what) from None
+        raise InvalidInput("input.at_not_iso", what=what) from None
     except OverflowError:
         moment = dt.datetime.min.replace(tzinfo=zone)  # refused just below
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise InvalidInput("input.at_out_of_range", text=text, first=FIRST_YEAR,
+        raise InvalidInput("input.at_out_of_range", what=what, first=FIRST_YEAR,
                            last=LAST_YEAR)
     return moment
 

@@ -132,7 +132,7 @@ def libur(
 
     if year is None:
         zone = resolve_zone(tz or DEFAULT_ZONE)
-        year = (parse_moment(at, zone) if at else now_in(zone)).year
+        year = (parse_moment(at, zone, "--at") if at else now_in(zone)).year
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput("libur.year_out_of_range", year=year, first=FIRST_YEAR,
                            last=LAST_YEAR)

@@ -24,11 +24,12 @@ from pemilu_timeline.cli.options import (
     stage_dates,
     value_text,
 )
-from pemilu_timeline.errors import UsageError
+from pemilu_timeline.errors import ExitStatus, UsageError
 from pemilu_timeline.i18n.messages import Term
 from pemilu_timeline.schedule.locate import locate
 
 if TYPE_CHECKING:
+    from pemilu_timeline.diff import ScheduleDiff
     from pemilu_timeline.model import Schedule
     from pemilu_timeline.schedule.schema import FieldDiff
 
@@ -84,16 +85,25 @@ def diff(
     old: Annotated[Path, typer.Argument(help="The schedule file before.")],
     new: Annotated[Path, typer.Argument(help="The schedule file after.")],
     lang: LangOption = Lang.id, as_json: JsonOption = False,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit 3 when the files differ, 0 when they do not (as git diff "
+                            "--exit-code; 1 and 2 still mean bad input and usage).")] = False,
 ) -> None:
     """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
     from pemilu_timeline.diff import diff_schedules
-    from pemilu_timeline.exports.json import diff_to_dict
 
     result = diff_schedules(_load_named(old), _load_named(new))
+    _print_diff(result, old, new, lang.value, as_json)
+    if exit_code and not result.is_empty:
+        raise typer.Exit(ExitStatus.DIFFERENT)
+
+
+def _print_diff(result: ScheduleDiff, old: Path, new: Path, code: str, as_json: bool) -> None:
+    from pemilu_timeline.exports.json import diff_to_dict
+
     if as_json:
         print_json(diff_to_dict(result, str(old), str(new)))
         return
-    code = lang.value
     if result.is_empty:
         typer.echo(edit_text("no_diff", code, old=old, new=new))
         return

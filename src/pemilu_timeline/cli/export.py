@@ -23,8 +23,9 @@ from pemilu_timeline.cli.options import (
     TagOption,
     ToOption,
     check_elections,
+    check_tags,
+    day_range,
     open_view,
-    parse_day,
     write_output,
 )
 from pemilu_timeline.errors import UsageError
@@ -79,9 +80,11 @@ def export(
         raise UsageError("usage.excel_csv")
     lead = ical.parse_duration(alarm) if alarm is not None else None
     view = open_view(file, at, tz, lang, election, region)
+    first, last = day_range(start_from, until)
     stages = view.schedule.select(
-        view.at, elections=check_elections(view.schedule, election), tags=tag or (),
-        start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
+        view.at, elections=check_elections(view.schedule, election),
+        tags=check_tags(view.schedule, tag, view.lang),
+        start_from=first, until=last)
     if fmt is ExportFormat.ical:
         data = ical.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
                             floating=floating)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -32,6 +33,26 @@ class Lang(StrEnum):
     en = "en"
 
 
+def status_codes(values: list[str] | None) -> list[str] | None:
+    """--status in either language: the code (active) or the word a table shows
+    (berlangsung, 'akan datang', akan-datang)."""
+    if values is None:
+        return None
+    words = {code.value: code.value for code in StatusChoice}
+    for code in StatusChoice:
+        for lang in i18n.LANGUAGES:
+            words[i18n.t(f"status.{code.value}", lang).casefold()] = code.value
+    codes = []
+    for value in values:
+        found = words.get(value.strip().casefold().replace("-", " ")) or \
+            words.get(value.strip().casefold())
+        if found is None:
+            raise UsageError("usage.bad_status", value=value,
+                             choices=", ".join(dict.fromkeys(words)))
+        codes.append(found)
+    return codes
+
+
 class StatusChoice(StrEnum):
     past = "past"
     active = "active"
@@ -39,6 +60,23 @@ class StatusChoice(StrEnum):
     pending = "pending"
     tentative = "tentative"
     cancelled = "cancelled"
+
+
+def settle_lang_env() -> None:
+    """$PEMILU_TIMELINE_LANG in any case ("EN" is en); an unknown value is named once and
+    left out, so every command runs in the default language instead of refusing to run."""
+    value = os.environ.get(LANG_ENV)
+    if value is None or value in i18n.LANGUAGES:
+        return
+    if not value.strip():  # set but empty: as good as unset
+        del os.environ[LANG_ENV]
+        return
+    if value.strip().lower() in i18n.LANGUAGES:
+        os.environ[LANG_ENV] = value.strip().lower()
+        return
+    del os.environ[LANG_ENV]
+    sys.stderr.write(i18n.t("warning.lang_env", i18n.DEFAULT_LANGUAGE, env=LANG_ENV,
+                            value=value[:40], choices=", ".join(i18n.LANGUAGES)) + "\n")
 
 
 def env_lang() -> str:
@@ -66,7 +104,7 @@ TzOption = Annotated[str | None, typer.Option(
     help="Viewer's zone: WIB, WITA, WIT or an IANA name (default: the election's).",
     show_default=False)]
 LangOption = Annotated[Lang, typer.Option(
-    "--lang", envvar=LANG_ENV, callback=remember_lang,
+    "--lang", envvar=LANG_ENV, callback=remember_lang, case_sensitive=False,
     is_eager=True,  # read first, so what the other options refuse is said in it
     help="Language of the output: id (Indonesian) or en (English).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
@@ -106,6 +144,8 @@ def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
     the viewer's zone: --tz, else the region's, else the election's."""
     source = locate(file)
     schedule = load_source(source)
+    if tz is not None and not tz.strip():
+        raise InvalidInput("input.unknown_zone", name=tz)
     zone_name = tz
     if region is not None:
         found = schedule.find_region(region)
@@ -113,8 +153,31 @@ def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
         zone_name = zone_name or schedule.region_zone(found.code)
     zone = resolve_zone(zone_name or
                         schedule.default_zone_name(elections[0] if elections else None))
-    moment = parse_moment(at, zone) if at else now_in(zone)
+    moment = parse_moment(at, zone, "--at") if at else now_in(zone)
     return View(source, schedule, moment, lang.value)
+
+
+def day_range(start_from: str | None, until: str | None) -> tuple[dt.date | None,
+                                                                  dt.date | None]:
+    """--from and --to as days, refused when the range is reversed (it would match nothing)."""
+    first, last = parse_day(start_from, "--from"), parse_day(until, "--to")
+    if first is not None and last is not None and last < first:
+        raise UsageError("usage.from_after_to", start=first.isoformat(), end=last.isoformat())
+    return first, last
+
+
+def check_tags(schedule: Schedule, tags: list[str] | None, lang: str) -> list[str]:
+    """--tag values as given; one that no stage carries is likely a typo, said on stderr with
+    the close ones (the output, an empty list, stays what a script expects)."""
+    import difflib
+
+    known = sorted({tag for stage in schedule for tag in stage.tags})
+    for tag in tags or ():
+        if tag not in known:
+            close = difflib.get_close_matches(tag, known, n=3, cutoff=0.6)
+            typer.echo(t("warning.unknown_tag", lang, tag=tag, close=", ".join(close) or "-",
+                         known=len(known)), err=True)
+    return list(tags or ())
 
 
 def parse_day(text: str | None, option: str) -> dt.date | None:

@@ -16,16 +16,17 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     RegionOption,
-    StatusChoice,
     TagOption,
     ToOption,
     TzOption,
     View,
     check_elections,
+    check_tags,
     console,
+    day_range,
     open_view,
-    parse_day,
     print_json,
+    status_codes,
     write_output,
 )
 from pemilu_timeline.errors import InvalidInput, UsageError
@@ -139,18 +140,22 @@ def _watch(target: Stage, view: View) -> None:
 def list_stages(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
-    status: Annotated[list[StatusChoice] | None, typer.Option(
-        "--status", "-s", help="Only stages with this status (repeatable).",
-        show_default=False)] = None,
+    status: Annotated[list[str] | None, typer.Option(
+        "--status", "-s", metavar="STATUS", callback=status_codes,
+        help="Only stages with this status (repeatable): past, active, upcoming, pending, "
+             "tentative, cancelled, or the words the tables show (selesai, berlangsung, "
+             "'akan datang', menunggu, tentatif, dibatalkan).", show_default=False)] = None,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
     """Semua tahapan menurut tanggal mulai. [dim]All stages by start date, with status.[/dim]"""
     view = open_view(file, at, tz, lang, election, region)
+    first, last = day_range(start_from, until)
     stages = view.schedule.select(
-        view.at, elections=check_elections(view.schedule, election), tags=tag or (),
-        statuses=[s.value for s in status or ()],
-        start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
+        view.at, elections=check_elections(view.schedule, election),
+        tags=check_tags(view.schedule, tag, view.lang),
+        statuses=list(status or ()),
+        start_from=first, until=last)
     if as_json:
         from pemilu_timeline.exports.json import stage_to_dict
 
@@ -195,9 +200,11 @@ def timeline(
 ) -> None:
     """Diagram Gantt tahapan. [dim]A Gantt chart of the stages with a marker for now.[/dim]"""
     view = open_view(file, at, tz, lang, election, region)
+    first, last = day_range(start_from, until)
     stages = view.schedule.select(
-        view.at, elections=check_elections(view.schedule, election), tags=tag or (),
-        start_from=parse_day(start_from, "--from"), until=parse_day(until, "--to"))
+        view.at, elections=check_elections(view.schedule, election),
+        tags=check_tags(view.schedule, tag, view.lang),
+        start_from=first, until=last)
     from pemilu_timeline.views.console import make_console
     from pemilu_timeline.views.gantt import timeline_view
 

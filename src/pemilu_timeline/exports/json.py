@@ -116,8 +116,9 @@ def now_to_dict(at: dt.datetime, overview: Overview) -> dict[str, Any]:
 
 
 def countdown_to_dict(countdown: Countdown | None, at: dt.datetime) -> dict[str, Any]:
-    if countdown is None:
-        return {**moment_to_dict(at), "stage": None, "days": None, "label": None}
+    if countdown is None:  # the same keys, null: nothing to count to
+        return {**moment_to_dict(at), "stage": None, "target": None, "target_at": None,
+                "days": None, "label": None, "seconds": None, "remaining": None, "span": None}
     clock = countdown.clock_parts()
     sign = 1 if countdown.is_future else -1
     return {

@@ -145,6 +145,20 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.none_active": ("Tidak ada tahapan yang berlangsung pada {at}.",
                           "No stage is active at {at}."),
     "label.no_next": ("Tidak ada tahapan berikutnya.", "No stage comes next."),
+    "usage.from_after_to": (
+        "--to {end} sebelum --from {start}: rentang ini tidak memuat apa pun; tukar keduanya.",
+        "--to {end} is before --from {start}: the range holds nothing; swap them."),
+    "usage.bad_status": (
+        "--status '{value}' tidak dikenal. Pakai salah satu dari: {choices}.",
+        "--status '{value}' is unknown. Use one of: {choices}."),
+    "warning.unknown_tag": (
+        "Peringatan: label '{tag}' tidak dipakai tahapan mana pun (ada {known} label). Yang "
+        "mirip: {close}.",
+        "Warning: no stage carries the tag '{tag}' ({known} tags are used). Close: {close}."),
+    "warning.lang_env": (
+        "Peringatan: ${env}='{value}' bukan bahasa yang dikenal ({choices}); dipakai bahasa "
+        "bawaan.",
+        "Warning: ${env}='{value}' is not a known language ({choices}); using the default."),
     "label.covers": (
         "Data ini mencakup {dates}; lihat saat lain dengan --at, mis. --at {at}.",
         "The data covers {dates}; look at another moment with --at, e.g. --at {at}."),
@@ -512,14 +526,14 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Asia/Jakarta.",
         "Unknown time zone '{name}'. Use WIB, WITA, WIT or an IANA name such as Asia/Jakarta."),
     "input.at_not_on_calendar": (
-        "--at '{text}' bukan tanggal yang ada di kalender (atau jam atau offsetnya tidak ada). "
+        "{what} bukan tanggal yang ada di kalender (atau jam atau offsetnya tidak ada). "
         "Contoh: 2024-02-12, 2024-02-13T23:30+08:00.",
-        "--at '{text}' is not a date on the calendar (or its time or offset does not exist). "
+        "{what} is not a date on the calendar (or its time or offset does not exist). "
         "Examples: 2024-02-12, 2024-02-13T23:30+08:00."),
     "input.at_not_iso": (
-        "--at '{text}' bukan tanggal ISO 8601. Contoh: 2024-02-12, 2024-02-13T23:30, "
+        "{what} bukan tanggal ISO 8601. Contoh: 2024-02-12, 2024-02-13T23:30, "
         "2024-02-13T16:30:00Z.",
-        "--at '{text}' is not an ISO 8601 date. Examples: 2024-02-12, 2024-02-13T23:30, "
+        "{what} is not an ISO 8601 date. Examples: 2024-02-12, 2024-02-13T23:30, "
         "2024-02-13T16:30:00Z."),
     "input.unknown_duration": (
         "Durasi '{text}' tidak dikenal. Contoh: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
@@ -547,7 +561,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "discard them; the file is unchanged."),
     # dates as staff type them
     "input.at_out_of_range": (
-        "--at '{text}' di luar tahun {first}–{last}.", "--at '{text}' is outside the years "
+        "{what} di luar tahun {first}–{last}.", "{what} is outside the years "
         "{first}–{last}."),
     "date.refused": (
         "{option} '{text}' {why} Contoh: {examples}.",

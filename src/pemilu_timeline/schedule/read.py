@@ -80,7 +80,8 @@ def read_text(path: Path) -> str:
 
 
 def load_schedule(path: str | os.PathLike[str] | None = None) -> Schedule:
-    """Load and validate a schedule: the given file, or the one `locate` picks.
+    """Load and validate a schedule: the given file, or the one the commands read (what
+    `locate` picks: $PEMILU_TIMELINE_FILE, the `init` copy, the bundled schedule).
 
     Raises ScheduleInvalid listing every problem, or ScheduleFileError.
     """
