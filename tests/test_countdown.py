@@ -55,7 +55,8 @@ def test_active_stage_counts_to_its_end() -> None:
 def test_span_in_words_both_languages() -> None:
     at = parse_moment("2023-12-31T00:00", resolve_zone("WIB"))
     cd = countdown_to(VOTING, at)
-    assert cd.span_parts() == {"year": 0, "month": 1, "day": 14, "hour": 0, "minute": 0}
+    assert cd.span_parts() == {"year": 0, "month": 1, "day": 14, "hour": 0, "minute": 0,
+                               "second": 0}
     assert format_span(cd.span_parts(), "id", future=True) == "1 bulan 14 hari lagi"
     assert format_span(cd.span_parts(), "en", future=True) == "in 1 month 14 days"
     assert format_span({"day": 3}, "en", future=False) == "3 days ago"
@@ -77,7 +78,7 @@ def test_span_counts_months_as_relativedelta_does(first: dt.datetime, first_zone
     local = later.astimezone(earlier.tzinfo)
     diff = relativedelta(local.replace(tzinfo=None), earlier.replace(tzinfo=None))
     expected = {"year": diff.years, "month": diff.months, "day": diff.days,
-                "hour": diff.hours, "minute": diff.minutes}
+                "hour": diff.hours, "minute": diff.minutes, "second": diff.seconds}
     assert span_parts(earlier, later) == expected
     assert span_parts(later, earlier) == expected
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,3 +90,40 @@ def test_parse_moment_names_no_flag_unless_told() -> None:
         parse_moment("besok", resolve_zone("WIB"), "--at")
     assert error.value.message("en").startswith("--at 'besok'")
     assert parse_moment("2024-02-12", resolve_zone("WIB")).date() == dt.date(2024, 2, 12)
+
+
+def test_the_last_minute_of_a_countdown_is_counted_in_seconds() -> None:
+    # One minute before the 15.00 WIB quick-count embargo of 14 February 2024.
+    out = run("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan",
+              "--at", "2024-02-14T14:59:01", "--lang", "en").stdout
+    assert "in 59 seconds" in out and "0 days 0 hours 0 minutes 59 seconds" in out
+    assert "now" not in out
+    data = run_json("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan",
+                    "--at", "2024-02-14T14:59:01")
+    assert data["seconds"] == 59 and data["span"]["second"] == 59
+    out = run("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan",
+              "--at", "2024-02-14T14:59:59.5", "--lang", "en").stdout
+    assert "in 1 second" in out  # never "now" before the moment
+    out = run("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan",
+              "--at", "2024-02-14T13:00", "--lang", "en").stdout
+    assert "in 2 hours" in out and "seconds" not in out  # seconds only in the last hour
+
+
+def test_watch_with_at_is_a_rehearsal_not_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pemilu_timeline.views import console
+
+    frames: list[str] = []
+
+    def one_frame(frame: object, lang: str) -> None:
+        from rich.console import Console
+
+        out = Console(width=100, record=True)
+        out.print(frame())  # type: ignore[operator]
+        frames.append(out.export_text())
+
+    monkeypatch.setattr(console, "watch", one_frame)
+    run("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan", "--watch",
+        "--at", "2024-02-14T14:59:01", "--lang", "en")
+    assert frames and re.search(r"in 5[0-9] seconds", frames[0])  # the clock has run on
+    assert "does not go with --json" in run("countdown", "--watch", "--json", "--lang", "en",
+                                            code=2).stderr

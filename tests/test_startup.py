@@ -48,7 +48,7 @@ def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
     ["list", "--status", "nope"],
     ["show"],
     ["show", "no-such-stage", "-f", str(SMALL), "--lang", "en"],
-    ["countdown", "--watch", "--at", "2024-02-12"],
+    ["countdown", "--watch", "--json"],
     ["export"],
     ["add", "--help"],
 ])

@@ -97,4 +97,5 @@ def span_parts(earlier: dt.datetime, later: dt.datetime) -> dict[str, int]:
         reached = add_months(start, months)
     rest = end - reached
     return {"year": months // 12, "month": months % 12, "day": rest.days,
-            "hour": rest.seconds // 3600, "minute": rest.seconds % 3600 // 60}
+            "hour": rest.seconds // 3600, "minute": rest.seconds % 3600 // 60,
+            "second": rest.seconds % 60}

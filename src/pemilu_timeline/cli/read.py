@@ -65,12 +65,13 @@ def countdown(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
-    watch: Annotated[bool, typer.Option("--watch", "-w",
-                                        help="Keep a live countdown on screen until Ctrl-C.")
-                     ] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", "-w", help="Keep a live countdown on screen until Ctrl-C; with --at, a "
+                              "rehearsal: a clock that starts at that moment and runs.")
+    ] = False,
 ) -> None:
     """Hitung mundur (H-n) ke sebuah tahapan. [dim]Countdown to a stage: H-14, H, H+3.[/dim]"""
-    if watch and (at or as_json):
+    if watch and as_json:
         raise UsageError("usage.watch")
     view = open_view(file, at, tz, lang, election, region)
     chosen = check_elections(view.schedule, election)
@@ -134,7 +135,10 @@ def _watch(target: Stage, view: View) -> None:
 
     zone = view.at.tzinfo
     assert zone is not None
-    watch(lambda: countdown_view(countdown_to(target, now_in(zone)), view.lang), view.lang)
+    # A rehearsal with --at runs from that moment: the same offset from the real clock.
+    offset = view.at - now_in(zone)
+    watch(lambda: countdown_view(countdown_to(target, now_in(zone) + offset), view.lang),
+          view.lang)
 
 
 def list_stages(

@@ -52,13 +52,17 @@ SPAN_UNITS = {
     "month": ("month", "day"),
     "day": ("day", "hour"),
     "hour": ("hour", "minute"),
-    "minute": ("minute",),
+    "minute": ("minute", "second"),  # the last hour is counted to the second
+    "second": ("second",),
 }
 
 
 def format_span(parts: dict[str, int], lang: str, *, future: bool) -> str:
-    """'1 bulan 14 hari lagi' / 'in 1 month 14 days'. Zero parts are left out."""
+    """'1 bulan 14 hari lagi' / 'in 1 month 14 days'. Zero parts are left out; "now" only
+    when not a second is left (a span under a second to come is still "in 1 second")."""
     largest = next((name for name in SPAN_UNITS if parts.get(name)), None)
+    if largest is None and future:  # under a second to go: not yet "now"
+        return t("span.future", lang, span=unit("second", 1, lang))
     if largest is None:
         return t("span.now", lang)
     words = [unit(name, parts[name], lang) for name in SPAN_UNITS[largest] if parts.get(name)]

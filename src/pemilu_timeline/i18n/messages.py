@@ -207,6 +207,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unit.hours": ("{n} jam", "{n} hours"),
     "unit.minute": ("{n} menit", "{n} minute"),
     "unit.minutes": ("{n} menit", "{n} minutes"),
+    "unit.second": ("{n} detik", "{n} second"),
+    "unit.seconds": ("{n} detik", "{n} seconds"),
+    "label.days_hours_minutes_seconds": (
+        "{days} hari {hours} jam {minutes} menit {seconds} detik",
+        "{days} days {hours} hours {minutes} minutes {seconds} seconds"),
     # relative dates, as the regulations word them
     "unit.working_day": ("{n} hari kerja", "{n} working day"),
     "unit.working_days": ("{n} hari kerja", "{n} working days"),
@@ -639,8 +644,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--excel hanya untuk format csv.",
         "--excel only goes with the csv format."),
     "usage.watch": (
-        "--watch memakai jam sungguhan; jangan dipakai bersama --at atau --json.",
-        "--watch follows the real clock; it does not go with --at or --json."),
+        "--watch menampilkan hitungan yang berjalan; tidak bisa bersama --json.",
+        "--watch shows a running countdown; it does not go with --json."),
     "input.not_a_day": (
         "{option} '{text}' bukan tanggal. Pakai YYYY-MM-DD, mis. 2024-02-14.",
         "{option} '{text}' is not a date. Use YYYY-MM-DD, e.g. 2024-02-14."),

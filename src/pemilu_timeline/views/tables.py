@@ -330,6 +330,14 @@ def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
                     for name, n in (("hour", hours), ("minute", minutes)) if n)
 
 
+def _clock_text(cd: Countdown, lang: str) -> str:
+    """'12 hari 3 jam 5 menit'; within the last hour, to the second ('0 jam 0 menit 59 detik')."""
+    clock = cd.clock_parts()
+    if clock["days"] == 0 and clock["hours"] == 0:
+        return t("label.days_hours_minutes_seconds", lang, **clock)
+    return t("label.days_hours_minutes", lang, **clock)
+
+
 def countdown_line(cd: Countdown, lang: str) -> str:
     """'H-14 · 14 hari lagi' (one line, used by `show`)."""
     span = i18n.format_span(cd.span_parts(), lang, future=cd.is_future)
@@ -366,6 +374,6 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
         title,
         Text(when),
         Text(i18n.format_span(cd.span_parts(), lang, future=cd.is_future), style="bold"),
-        Text(t("label.days_hours_minutes", lang, **cd.clock_parts()), style="dim"),
+        Text(_clock_text(cd, lang), style="dim"),
     ]
     return Group(*lines)
