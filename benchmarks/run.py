@@ -40,6 +40,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (100, 1_000, 10_000)
@@ -97,13 +98,7 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 def synthetic_schedule(size: int, target: Path) -> Path:
     """The bundled stages, replicated per region until there are ``size`` of them."""
-    import tomli_w
-
-    from pemilu_timeline.schedule.locate import bundled_path
-    from pemilu_timeline.schedule.read import parse_toml
-
-    source = bundled_path()
-    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
+    data = bundled_data()
     stages: list[dict[str, object]] = []
     region = 0
     while len(stages) < size:
@@ -115,10 +110,7 @@ def synthetic_schedule(size: int, target: Path) -> Path:
                 copy["after"] = dict(copy["after"], stage=f"{copy['after']['stage']}-r{region:04d}")
             stages.append(copy)
         region += 1
-    target.write_text(tomli_w.dumps({"elections": data["elections"],
-                                     "regions": data.get("regions", {}), "stages": stages}),
-                      encoding="utf-8")
-    return target
+    return written(target, data["elections"], stages, data.get("regions", {}))
 
 
 def relative_late_schedule(size: int, target: Path) -> Path:
@@ -169,22 +161,29 @@ def chain_dated_schedule(size: int, target: Path) -> Path:
     return written(target, elections, stages)
 
 
-def bundled_elections() -> tuple[dict[str, object], str]:
-    """The bundled schedule's elections, and the first one's id (the synthetic stages')."""
+def bundled_data() -> dict[str, Any]:
+    """The bundled schedule's data, as its file holds it."""
     from pemilu_timeline.schedule.locate import bundled_path
     from pemilu_timeline.schedule.read import parse_toml
 
     source = bundled_path()
-    data = parse_toml(source.read_text(encoding="utf-8"), str(source))
-    return data["elections"], next(iter(data["elections"]))
+    return parse_toml(source.read_text(encoding="utf-8"), str(source))
 
 
-def written(target: Path, elections: dict[str, object], stages: list[dict[str, object]]
-            ) -> Path:
+def bundled_elections() -> tuple[dict[str, object], str]:
+    """The bundled schedule's elections, and the first one's id (the synthetic stages')."""
+    elections = bundled_data()["elections"]
+    return elections, next(iter(elections))
+
+
+def written(target: Path, elections: dict[str, object], stages: list[dict[str, object]],
+            regions: dict[str, object] | None = None) -> Path:
     import tomli_w
 
-    target.write_text(tomli_w.dumps({"elections": elections, "stages": stages}),
-                      encoding="utf-8")
+    data: dict[str, object] = {"elections": elections, "stages": stages}
+    if regions:
+        data["regions"] = regions
+    target.write_text(tomli_w.dumps(data), encoding="utf-8")
     return target
 
 

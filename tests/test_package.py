@@ -79,36 +79,37 @@ def test_wheel_carries_the_bundled_data(wheel: Path, name: str) -> None:
     assert packaged == (ROOT / "data" / name).read_bytes()
 
 
+def installed(wheel: Path, tmp_path: Path, *args: str,
+              check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run Python with ``args`` against the wheel unpacked as a site directory, as an
+    installed copy runs (the checkout's ./data out of reach)."""
+    site = tmp_path / "site"
+    if not site.exists():
+        with zipfile.ZipFile(wheel) as archive:
+            archive.extractall(site)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                          check=check, cwd=tmp_path,
+                          env={"PYTHONPATH": str(site), "HOME": str(tmp_path)})
+
+
 def test_installed_copy_reads_its_own_holiday_overlay(wheel: Path, tmp_path: Path) -> None:
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(tmp_path / "site")
-    out = subprocess.run(
-        [sys.executable, "-c",
-         "from pemilu_timeline.rules.workdays import overlay_path, work_calendar;"
-         "print(overlay_path()); print(work_calendar().source(2025))"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
-        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    out = installed(wheel, tmp_path, "-c",
+                    "from pemilu_timeline.rules.workdays import overlay_path, work_calendar;"
+                    "print(overlay_path()); print(work_calendar().source(2025))")
     path, source = out.stdout.splitlines()
     assert path.startswith(str(tmp_path / "site")) and "SKB" in source
 
 
 def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
-    with zipfile.ZipFile(wheel) as archive:
-        archive.extractall(tmp_path / "site")
-    out = subprocess.run(
-        [sys.executable, "-c",
-         "import pemilu_timeline, json; from pemilu_timeline import bundled_path, load_schedule;"
-         "print(json.dumps([str(bundled_path()), len(load_schedule())]))"],
-        capture_output=True, text=True, check=True, cwd=tmp_path,
-        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    out = installed(wheel, tmp_path, "-c",
+                    "import pemilu_timeline, json; from pemilu_timeline import bundled_path, "
+                    "load_schedule; print(json.dumps([str(bundled_path()), len(load_schedule())]))")
     path, count = json.loads(out.stdout)
     assert path.startswith(str(tmp_path / "site")) and count > 40
     # Naming the installed copy with --file does not make it editable.
     before = Path(path).read_bytes()
-    refused = subprocess.run(
-        [sys.executable, "-m", "pemilu_timeline", "remove", "pemilu-2024/masa-tenang", "--yes",
-         "--file", path], capture_output=True, text=True, cwd=tmp_path,
-        env={"PYTHONPATH": str(tmp_path / "site"), "HOME": str(tmp_path)})
+    refused = installed(wheel, tmp_path, "-m", "pemilu_timeline", "remove",
+                        "pemilu-2024/masa-tenang", "--yes", "--file", path, check=False)
     assert refused.returncode == 1 and "pemilu-timeline init" in refused.stderr
     assert Path(path).read_bytes() == before
 

@@ -81,6 +81,11 @@ def parse_moment(text: str, zone: dt.tzinfo, option: str | None = None) -> dt.da
 DateOrMoment = TypeVar("DateOrMoment", dt.date, dt.datetime)
 
 
+def as_day(value: dt.date | dt.datetime) -> dt.date:
+    """The calendar day of a date or a moment (a datetime is a date too, so ask which)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def add_months(value: DateOrMoment, months: int) -> DateOrMoment:
     """The same day ``months`` later (or earlier), clamped to the month's end: a month after
     31 January is 29 February in a leap year, as the law and dateutil count. Written out

@@ -27,7 +27,7 @@ from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.model import ONE_DAY, Schedule, Sense, Stage, State
 from pemilu_timeline.rules.describe import describe_rule
 from pemilu_timeline.schedule.schema import CONTROL, CONTROL_STRICT
-from pemilu_timeline.timing import zone_or_none
+from pemilu_timeline.timing import as_day, zone_or_none
 
 if TYPE_CHECKING:
     from icalendar import Timezone, vText
@@ -179,7 +179,7 @@ def _event_times(stage: Stage, local_zone: ZoneInfo | None
     """
     assert stage.start is not None and stage.end is not None
     if not isinstance(stage.start, dt.datetime) or not isinstance(stage.end, dt.datetime):
-        end_day = stage.end.date() if isinstance(stage.end, dt.datetime) else stage.end
+        end_day = as_day(stage.end)
         return stage.start, end_day + ONE_DAY
     zone = _iana(stage.clock_zone) if stage.clock_zone else local_zone
     start, end = stage.start.replace(tzinfo=zone), stage.end.replace(tzinfo=zone)

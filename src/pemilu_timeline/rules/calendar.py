@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pemilu_timeline.model import Counting, Direction, Rule, Sense, Span, Stage
 from pemilu_timeline.rules.workdays import Holiday, WorkCalendar, work_calendar
-from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, add_months
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, add_months, as_day
 
 ONE_DAY = dt.timedelta(days=1)
 Moment = dt.date | dt.datetime
@@ -60,7 +60,7 @@ def reckon(rule: Rule, anchor: Moment, calendar: CalendarSource = work_calendar)
     """The bounds ``rule`` gives when its anchor falls on ``anchor``."""
     if rule.in_hours and not isinstance(anchor, dt.datetime):
         raise NeedsTime(rule.stage)
-    base: Moment = anchor if rule.in_hours else _day(anchor)
+    base: Moment = anchor if rule.in_hours else as_day(anchor)
     skipped: list[Holiday] = []
     estimated = False
     try:
@@ -115,7 +115,7 @@ def _shift(span: Span, rule: Rule, base: Moment,
     step = 1 if rule.direction is Direction.AFTER else -1
     if span.in_hours:
         return _hours_later(base, step * span.hours), [], False
-    day = _day(base)
+    day = as_day(base)
     if span.in_working_days:
         return _working_days(day, span.working_days, step,
                              rule.counting is Counting.ANCHOR_DAY, calendar())
@@ -162,15 +162,11 @@ def _hours_later(moment: Moment, hours: int) -> Moment:
     return moment + delta
 
 
-def _day(value: Moment) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def _before(one: Moment, other: Moment) -> bool:
     """Whether ``one`` comes before ``other``; a date against a moment compares days."""
     if isinstance(one, dt.datetime) and isinstance(other, dt.datetime):
         return one < other
-    return _day(one) < _day(other)
+    return as_day(one) < as_day(other)
 
 
 def anchor_moment(anchor: Stage, edge: str) -> Moment | None:
@@ -193,7 +189,7 @@ def obeys(written: Moment, rule: Rule, reckoning: Reckoning) -> bool:
         earliest = reckoning.anchor
         if not rule.in_hours and rule.counting is Counting.NEXT_DAY \
                 and not rule.span.is_empty:
-            earliest = _day(earliest) + ONE_DAY
+            earliest = as_day(earliest) + ONE_DAY
     if latest is None and rule.direction is Direction.BEFORE:
         latest = reckoning.anchor
     if earliest is not None and _before(written, earliest):

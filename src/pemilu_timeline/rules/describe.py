@@ -11,6 +11,7 @@ from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Direction, Rule, Schedule, Sense, Span, Stage
 from pemilu_timeline.rules.calendar import Moment, Reckoning
 from pemilu_timeline.rules.workdays import Holiday
+from pemilu_timeline.timing import as_day
 
 # A unit of a span and the catalog's unit entry for it.
 _UNIT_WORDS = {"years": "year", "months": "month", "days": "day",
@@ -58,7 +59,7 @@ def describe_rule(schedule: Schedule, stage: Stage, lang: str) -> str:
 
 def moment_words(value: Moment, lang: str, zone: str | None = None) -> str:
     """'Senin, 22 April 2024', or with its time '23 Maret 2024 22.19 WIB'."""
-    text = i18n.format_date(_day(value), lang, weekday=True)
+    text = i18n.format_date(as_day(value), lang, weekday=True)
     if isinstance(value, dt.datetime):
         text += f" {i18n.format_time(value)}"
         if zone:
@@ -109,10 +110,6 @@ def _short_range(first: dt.date, last: dt.date, lang: str, with_year: bool) -> s
     if first.month == last.month and first.year == last.year:
         return f"{first.day}–{day(last)}"
     return f"{day(first)} – {day(last)}"
-
-
-def _day(value: Moment) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def result_text(rule: Rule, reckoning: Reckoning, lang: str, zone: str | None = None) -> str:

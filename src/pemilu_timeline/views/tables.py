@@ -16,7 +16,7 @@ from pemilu_timeline.model import Overview, Rule, Schedule, Stage, State, Status
 from pemilu_timeline.rules.calendar import Reckoning
 from pemilu_timeline.rules.resolve import explain
 from pemilu_timeline.rules.workdays import Holiday
-from pemilu_timeline.timing import zone_label
+from pemilu_timeline.timing import as_day, zone_label
 from pemilu_timeline.views.text import (
     dates_text,
     moment_text,
@@ -144,11 +144,7 @@ def _coverage(schedule: Schedule, lang: str) -> Text:
     assert first.start is not None and last.end is not None
     return Text(t("label.covers", lang,
                   dates=i18n.format_range(first.start, last.end, lang),
-                  at=_day(first.start).isoformat()), style="dim")
-
-
-def _day(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
+                  at=as_day(first.start).isoformat()), style="dim")
 
 
 def _one_line(heading: str, stage: Stage, at: dt.datetime, lang: str,

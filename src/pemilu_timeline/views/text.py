@@ -8,15 +8,20 @@ from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Rule, Schedule, Stage, State
 from pemilu_timeline.rules.calendar import Reckoning
-from pemilu_timeline.rules.describe import bounded, describe_rule, result_text, skipped_text
+from pemilu_timeline.rules.describe import (
+    bounded,
+    describe_rule,
+    moment_words,
+    result_text,
+    skipped_text,
+)
 from pemilu_timeline.rules.resolve import waits_for
 from pemilu_timeline.timing import resolve_zone, zone_label
 
 
 def moment_text(at: dt.datetime, lang: str) -> str:
-    """'Senin, 12 Februari 2024 10.00 WIB'."""
-    return (f"{i18n.format_date(at.date(), lang, weekday=True)} {i18n.format_time(at)} "
-            f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
+    """'Senin, 12 Februari 2024 10.00 WIB': a moment with its zone."""
+    return moment_words(at, lang, zone_label(at.tzinfo))  # type: ignore[arg-type]
 
 
 def dates_text(stage: Stage, lang: str, *, short: bool = False,
