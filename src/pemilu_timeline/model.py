@@ -296,6 +296,11 @@ class Stage:
             and self.after.sense is Sense.AT_LATEST
 
     @property
+    def is_milestone_or_deadline(self) -> bool:
+        """A day that makes news: marked a milestone, or the last day a rule allows."""
+        return self.milestone or self.is_deadline
+
+    @property
     def is_timed(self) -> bool:
         return isinstance(self.start, dt.datetime)
 
@@ -584,16 +589,19 @@ class Schedule:
         for stage in self.stages:
             if stage._lo is None or stage.state is State.CANCELLED:
                 continue
-            if milestones_only and not (stage.milestone or stage.is_deadline):
+            if milestones_only and not stage.is_milestone_or_deadline:
                 continue
             yield stage
 
     def select(self, at: dt.datetime, *, elections: Sequence[str] = (),
                tags: Sequence[str] = (), statuses: Sequence[str] = (),
+               milestones_only: bool = False,
                start_from: dt.date | None = None, until: dt.date | None = None) -> list[Stage]:
         """Stages matching every filter given. --from/--to keep stages that overlap the range."""
         chosen = []
         for stage in self.stages:
+            if milestones_only and not stage.is_milestone_or_deadline:
+                continue
             if elections and stage.election not in elections:
                 continue
             if tags and not set(tags) & set(stage.tags):

@@ -126,6 +126,15 @@ FromOption = Annotated[str | None, typer.Option(
 ToOption = Annotated[str | None, typer.Option(
     "--to", metavar="DATE",
     help="Only stages that start on or before this date.", show_default=False)]
+StatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", "-s", metavar="STATUS", callback=status_codes,
+    help="Only stages with this status (repeatable): past, active, upcoming, pending, "
+         "tentative, cancelled, or the words the tables show (selesai, berlangsung, "
+         "'akan datang', menunggu, tentatif, dibatalkan).", show_default=False)]
+MilestonesOption = Annotated[bool, typer.Option(
+    "--milestones", "-m",
+    help="Only milestones and deadlines: the days that make news (voting day, a last day "
+         "to register), not the long stages around them.")]
 
 
 @dataclass(frozen=True)

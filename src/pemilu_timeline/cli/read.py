@@ -15,7 +15,9 @@ from pemilu_timeline.cli.options import (
     JsonOption,
     Lang,
     LangOption,
+    MilestonesOption,
     RegionOption,
+    StatusOption,
     TagOption,
     ToOption,
     TzOption,
@@ -26,7 +28,6 @@ from pemilu_timeline.cli.options import (
     day_range,
     open_view,
     print_json,
-    status_codes,
     write_output,
 )
 from pemilu_timeline.errors import InvalidInput, UsageError
@@ -144,11 +145,7 @@ def _watch(target: Stage, view: View) -> None:
 def list_stages(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
-    status: Annotated[list[str] | None, typer.Option(
-        "--status", "-s", metavar="STATUS", callback=status_codes,
-        help="Only stages with this status (repeatable): past, active, upcoming, pending, "
-             "tentative, cancelled, or the words the tables show (selesai, berlangsung, "
-             "'akan datang', menunggu, tentatif, dibatalkan).", show_default=False)] = None,
+    status: StatusOption = None, milestones: MilestonesOption = False,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
@@ -158,7 +155,7 @@ def list_stages(
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election),
         tags=check_tags(view.schedule, tag, view.lang),
-        statuses=list(status or ()),
+        statuses=list(status or ()), milestones_only=milestones,
         start_from=first, until=last)
     if as_json:
         from pemilu_timeline.exports.json import stage_to_dict
