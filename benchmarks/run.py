@@ -25,6 +25,10 @@ The chain-dated schedules, at the same sizes, are chains of rules in every unit 
 months, days before, years) counted back to one dated stage per region, so every rule is
 resolved and the holiday calendar is loaded; they run with the cache off, since resolving is
 what they measure.
+
+The completion cases answer a shell's Tab press as typer's bash and zsh scripts ask it: the
+stage keys of `show pemilu-2024/mas`, read from the bundled schedule; zsh's answer carries
+each stage's name as help (fish's is the same answer, asked twice per Tab).
 """
 
 from __future__ import annotations
@@ -48,6 +52,14 @@ BUSY_MOMENT = "2024-02-12T10:00"  # masa tenang: many stages active per region
 FLOOR_GC = "floor, GC as the CLI sets it"
 RELATIVE_CHAIN = 10  # stages per region in a relative-late schedule, the undated anchor last
 CHAIN_LIST = "list --json (chain-dated, uncached)"
+COMPLETE_VAR = "_PEMILU_TIMELINE_COMPLETE"
+# A Tab press after `pemilu-timeline show pemilu-2024/mas`, as each shell's script asks it.
+COMPLETIONS = {
+    "complete stage keys (bash)": {COMPLETE_VAR: "complete_bash", "COMP_CWORD": "2",
+                                   "COMP_WORDS": "pemilu-timeline show pemilu-2024/mas"},
+    "complete stage keys (zsh, with help)": {
+        COMPLETE_VAR: "complete_zsh", "_TYPER_COMPLETE_ARGS": "pemilu-timeline show pemilu-2024/"},
+}
 
 
 @dataclass
@@ -224,6 +236,8 @@ def main() -> int:
                  "import typer, rich.console, rich.table; gc.freeze(); gc.enable()"],
             ("now (bundled)", None): [*tool, "now"],
             ("--help", None): [*tool, "--help"],
+            ("--version", None): [*tool, "--version"],
+            **{(label, None): tool for label in COMPLETIONS},
         }
         for n, path in files.items():
             f = ["--file", str(path)]
@@ -247,6 +261,8 @@ def main() -> int:
         def run(key: tuple[str, int | None]) -> tuple[float, int]:
             if key[0] == "add":  # each add edits a fresh copy, made outside the timing
                 shutil.copyfile(files[key[1]], work / f"add-{key[1]}.toml")  # type: ignore[index]
+            if key[0] in COMPLETIONS:
+                return run_once(commands[key], {**env, **COMPLETIONS[key[0]]})
             return run_once(commands[key], uncached if key[0] == CHAIN_LIST else env)
 
         for key in commands:  # warm-up: bytecode and schedule cache, untimed
@@ -286,6 +302,8 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
     floor = median("floor: import typer, rich")
     checks: list[tuple[str, float, float, bool]] = []  # (what, value, target, lower is ok)
     checks.append(("now (bundled) / floor", median("now (bundled)") / floor, 1.25, True))
+    for label in COMPLETIONS:  # a Tab press should cost no more than the fastest command
+        checks.append((f"{label} / floor", median(label) / floor, 1.25, True))
     big, mid = max(sizes), sorted(sizes)[-2] if len(sizes) > 1 else None
     checks.append((f"now at {big:,} / now (bundled)", median("now", big) / median("now (bundled)"),
                    3.0, True))
@@ -313,6 +331,10 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
     print(f"- Informational: now --at {BUSY_MOMENT} at {big:,} stages / now (bundled) = "
           f"{median('now --at busy', big) / median('now (bundled)'):.2f} "
           "(renders every active regional stage)")
+    for label in COMPLETIONS:
+        print(f"- Informational: {label} = {median(label) * 1000:.0f} ms; / now (bundled) = "
+              f"{median(label) / median('now (bundled)'):.2f}; / --version = "
+              f"{median(label) / median('--version'):.2f}")
     return 1 if args.check and missed else 0
 
 

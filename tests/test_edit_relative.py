@@ -107,7 +107,7 @@ def test_dating_the_anchor_dates_every_stage_counted_from_it(relative_file: Path
     assert result.stdout.splitlines() == [
         "Diubah pemilu-2024/putusan-mk (revisi 2):",
         "  mulai: — → 2024-04-22",
-        "  tanpa tanggal: ya → —",
+        "  tanpa tanggal: ya → tidak",
         "  Dihitung darinya: pemilu-2024/penetapan-terpilih — paling lambat 25 April 2024.",
         "  Dihitung darinya: pemilu-2024/pelantikan-persiapan — 27 April – 1 Mei 2024.",
         "  Dihitung darinya: pemilu-2024/pelantikan — paling cepat 5 Mei 2024.",

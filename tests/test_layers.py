@@ -33,7 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("rules",),  # calendar, describe, resolve
     ("schedule",),  # schema, locate, read, validate, write, store, cache, edit
     ("diff",),
-    ("exports", "views"),  # json, csv, ical | console, tables, text, gantt
+    ("exports", "views"),  # json, csv, ical | console, layout, tables, text, gantt
     ("cli",),  # app, options, read, edit, check, export
     ("__main__",),
 )

@@ -127,3 +127,201 @@ def test_watch_with_at_is_a_rehearsal_not_a_refusal(monkeypatch: pytest.MonkeyPa
     assert frames and re.search(r"in 5[0-9] seconds", frames[0])  # the clock has run on
     assert "does not go with --json" in run("countdown", "--watch", "--json", "--lang", "en",
                                             code=2).stderr
+
+
+# Matching words to stages: what the user most likely meant wins.
+
+def _named(*stages: tuple[str, str, str]) -> str:
+    """A schedule of stages given as (id, name, extra TOML lines)."""
+    text = ('[elections.uji]\nname = "Uji"\nname_en = "Test"\ntimezone = "Asia/Jakarta"\n'
+            'source = "test fixture"\n')
+    for day, (stage_id, name, extra) in enumerate(stages, start=1):
+        text += (f'\n[[stages]]\nid = "{stage_id}"\nelection = "uji"\nname = "{name}"\n'
+                 f'name_en = "Stage {day}"\nstart = 2030-01-{day:02d}\n'
+                 f'source = "test fixture"\n{extra}')
+    return text
+
+
+def _find(text: str, query: str) -> str:
+    from pemilu_timeline import parse_schedule
+
+    return parse_schedule(text).find(query).key
+
+
+def test_a_number_is_a_whole_word() -> None:
+    tests = _named(("t1", "Tes 1", ""), ("t10", "Tes 10", ""), ("t11", "Tes 11", ""),
+                   ("t14", "Tes 14", ""))
+    assert _find(tests, "tes 1") == "uji/t1"
+    assert _find(tests, "Tes 14") == "uji/t14"
+
+
+def test_an_exact_name_beats_a_partial_match() -> None:
+    text = _named(("debat", "Debat Kandidat", ""),
+                  ("debat-ulang", "Debat Kandidat Ulang", ""))
+    assert _find(text, "debat kandidat") == "uji/debat"
+
+
+def test_a_stage_held_beats_one_called_off() -> None:
+    text = _named(("tenang", "Masa Tenang", ""),
+                  ("tenang-2", "Masa Tenang", 'state = "cancelled"\nreason = "tidak perlu"\n'
+                                              'reason_en = "not needed"\n'))
+    assert _find(text, "masa tenang") == "uji/tenang"
+    from pemilu_timeline import load_schedule
+
+    pool = load_schedule().of_elections(["pemilu-2024"])
+    assert pool.find("Masa Tenang pemilu").key == "pemilu-2024/masa-tenang"
+    result = run("show", "Masa", "Tenang", "pemilu", code=1)  # 2024 and 2029, not the runoff
+    assert "masa-tenang-putaran-kedua" not in result.stderr
+    assert "pemilu-2029/masa-tenang" in result.stderr
+
+
+def test_tags_and_english_names_are_searched() -> None:
+    result = run("show", "pelantikan", "presiden", code=1)
+    assert "pemilu-2024/sumpah-presiden" in result.stderr
+    assert "pemilu-2029/sumpah-presiden" in result.stderr
+    assert "pemilu-daerah-2031" not in result.stderr  # its name only mentions one
+    shown = run("show", "pelantikan", "presiden", "2029").stdout
+    assert "pemilu-2029/sumpah-presiden" in shown
+    assert "pemilu-2024/masa-tenang-putaran-kedua" in run("show", "runoff", "quiet").stdout
+
+
+def test_a_word_prefix_still_finds_a_stage() -> None:
+    text = _named(("rekap", "Rekapitulasi Suara", ""), ("tenang", "Masa Tenang", ""))
+    assert _find(text, "rekapitulasi") == "uji/rekap"
+    assert _find(text, "rekap") == "uji/rekap"  # the id, then the start of a word
+    assert _find(text, "rekapitul") == "uji/rekap"
+    assert _find(text, "itulasi") == "uji/rekap"  # inside a word, as the loosest reading
+
+
+# One date grammar: --at, --from and --to read the dates staff and reporters write.
+
+@pytest.mark.parametrize("written", ["14 Februari 2024 pukul 14.59 WIB",
+                                     "Rabu, 14/02/2024 14:59", "2024-02-14T14:59"])
+def test_at_reads_a_date_as_the_news_write_it(written: str) -> None:
+    data = run_json("countdown", "pemilu-2024/hitung-cepat-boleh-diumumkan", "--at", written,
+                    "--json")
+    assert data["seconds"] == 60
+
+
+def test_at_with_another_zone_word_is_on_that_clock() -> None:
+    wita = run_json("now", "--at", "14 Februari 2024 pukul 08.00 WITA", "--json")
+    assert wita["at"] == "2024-02-14T07:00:00+07:00"
+
+
+def test_a_wrong_weekday_in_at_is_refused() -> None:
+    result = run("now", "--at", "Senin, 14 Februari 2024", "--lang", "en", code=1)
+    assert "Wednesday" in result.stderr and "--at" in result.stderr
+
+
+def test_from_and_to_read_indonesian_days() -> None:
+    words = run_json("list", "--from", "11 Februari 2024", "--to", "Selasa, 13 Feb 2024",
+                     "--election", "pemilu-2024", "--json")
+    iso = run_json("list", "--from", "2024-02-11", "--to", "2024-02-13",
+                   "--election", "pemilu-2024", "--json")
+    assert words == iso and any(s["key"] == "pemilu-2024/masa-tenang" for s in words)
+    result = run("list", "--to", "14 Februari 2024 pukul 10.00", "--lang", "en", code=1)
+    assert "--to" in result.stderr and "takes a day only" in result.stderr
+
+
+def test_iso_at_never_imports_the_date_reader() -> None:
+    code = ("import sys; from pemilu_timeline.cli.options import read_moment; "
+            "from pemilu_timeline.timing import resolve_zone; "
+            "read_moment('2024-02-14T10:00', resolve_zone('WIB')); "
+            "print('pemilu_timeline.dateparse' in sys.modules, 'dateutil' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+# What a walk through every command found.
+
+def test_lang_before_the_command_and_on_group_help() -> None:
+    assert "Active stages" in run("--lang", "en", "now", "--at", "2024-02-14T10:00").stdout
+    assert "Indonesian election timelines" in run("--help", "--lang", "en").stdout
+    assert "The elections of the schedule" in run("election", "--help", "--lang=en").stdout
+    assert "Perintah 'nwo' tidak ada" in run("--lang", "id", "nwo", code=2).stderr
+
+
+def test_a_bad_lang_on_the_line_does_not_blame_the_variable() -> None:
+    result = run("now", "--lang", "fr", code=2)
+    assert "'fr'" in result.stderr and "PEMILU_TIMELINE_LANG" not in result.stderr
+
+
+def test_the_language_variable_as_a_locale_and_beside_lang(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(LANG_ENV, "en_US.UTF-8")
+    settle_lang_env()
+    assert os.environ[LANG_ENV] == "en"
+    monkeypatch.setenv(LANG_ENV, "fr")
+    settle_lang_env(["now", "--lang", "en"])  # the variable does not matter: nothing said
+    assert LANG_ENV not in os.environ and capsys.readouterr().err == ""
+
+
+def test_diff_counts_elections_when_only_they_changed(tmp_path: Path) -> None:
+    old = tmp_path / "old.toml"
+    shutil.copyfile(bundled_path(), old)
+    new = tmp_path / "new.toml"
+    shutil.copyfile(old, new)
+    run("election", "edit", "pdpb", "--note", "uji", "--file", new)
+    out = run("diff", old, new, "--lang", "en").stdout
+    assert "stages 0 added, 0 removed, 0 changed; elections 0 added, 0 removed, 1 changed" in out
+
+
+def test_a_long_ambiguity_says_how_many_more() -> None:
+    result = run("show", "2024", "--lang", "en", code=1)
+    listed = result.stderr.split("matches several stages: ")[1].split(". Name it")[0]
+    shown = listed.split(", and ")[0].split(", ")
+    more = int(listed.split(", and ")[1].split()[0])
+    assert len(shown) == 12 and more > 0
+
+
+def test_single_letters_do_not_match_inside_words() -> None:
+    for query in ("a/b/c", "ñ"):
+        assert "Unknown stage" in run("show", query, "--lang", "en", code=1).stderr
+
+
+def test_the_clock_readout_counts_in_english_plurals() -> None:
+    second = run("countdown", "pemilu-2024/pemungutan-suara", "--at", "2024-02-13T23:59:59",
+                 "--lang", "en").stdout
+    assert "0 days 0 hours 0 minutes 1 second" in second and "1 seconds" not in second
+    day = run("countdown", "pemilu-2024/pemungutan-suara", "--at", "2024-02-13T00:00",
+              "--lang", "en").stdout
+    assert "1 day 0 hours 0 minutes" in day
+
+
+def test_an_empty_at_is_refused_and_empty_clauses_are_left_out() -> None:
+    assert "--at ''" in run("now", "--at", "", code=1).stderr
+    assert "Close:" not in run("list", "--tag", "xyz", "--lang", "en").stderr
+    none = run("countdown", "--election", "pdpb", "--at", "2026-01-01", "--lang", "en").stdout
+    assert "The last one" not in none and "-." not in none
+
+
+def test_a_date_in_a_rule_is_named_in_words() -> None:
+    result = run("hitung", "14 hari setelah 31 Februari 2024", "--lang", "en", code=1)
+    assert result.stderr.startswith("Error: The date in the rule '31 Februari 2024'")
+    assert "PHRASE" not in result.stderr
+
+
+def test_confirming_a_stage_shows_the_state_it_gets(tmp_path: Path) -> None:
+    schedule = tmp_path / "s.toml"
+    shutil.copyfile(bundled_path(), schedule)
+    out = run("edit", "pemilu-2024/masa-tenang-putaran-kedua", "--state", "confirmed",
+              "--file", schedule, "--lang", "en").stdout
+    assert "state: cancelled → confirmed" in out
+
+
+def test_a_web_address_needs_a_site(tmp_path: Path) -> None:
+    schedule = tmp_path / "s.toml"
+    shutil.copyfile(bundled_path(), schedule)
+    before = schedule.read_bytes()
+    result = run("edit", "pemilu-2024/masa-tenang", "--url", "https:///x", "--file", schedule,
+                 "--lang", "en", code=1)
+    assert "site's name" in result.stderr and schedule.read_bytes() == before
+
+
+def test_an_empty_file_is_an_error_for_the_read_commands(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    for command in ("now", "list", "countdown"):
+        result = run(command, "--file", empty, "--lang", "en", code=1)
+        assert "holds no election" in result.stderr and "election add" in result.stderr

@@ -56,7 +56,6 @@ def test_every_problem_is_reported_with_its_place() -> None:
         """)
     assert found == [
         (13, "pemilu-2024/a", "end", "problem.end_before_start"),
-        (16, "pemilu-2099/b", "name_en", "problem.missing"),
         (18, "pemilu-2099/b", "election", "problem.unknown_election"),
         (20, "pemilu-2099/b", "start", "problem.type"),
         (22, "pemilu-2099/b", "strat", "problem.unknown_field_hint"),

@@ -36,9 +36,17 @@ def test_anything_else_gets_the_whole_app(args: list[str]) -> None:
     assert app_for(args) is app
 
 
-def test_completion_gets_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_completion_builds_only_the_command_being_completed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shell's words name the command; argv is empty when a shell asks."""
     monkeypatch.setenv(COMPLETE_ENV, "complete_bash")
-    assert app_for(["now"]) is app
+    monkeypatch.setenv("COMP_WORDS", "pemilu-timeline ")
+    monkeypatch.setenv("COMP_CWORD", "1")
+    assert app_for([]) is app  # completing the command's name itself
+    monkeypatch.setenv("COMP_WORDS", "pemilu-timeline show pemilu-2024/mas")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    single = app_for([])
+    assert single is not app and [c.name for c in single.registered_commands] == ["show"]
 
 
 @pytest.mark.parametrize("args", [

@@ -24,7 +24,7 @@ if _collecting:
 def main() -> None:
     from pemilu_timeline.cli.options import settle_lang_env
 
-    settle_lang_env()
+    settle_lang_env(sys.argv[1:])
     app_for(sys.argv[1:])(prog_name="pemilu-timeline")
 
 

@@ -78,12 +78,17 @@ def _parser() -> Any:
 
 # The option that names a zone beside the date typed in ``option``: a stage's --zone, but
 # `hitung` reads its anchor from the phrase and its zone from --tz.
-ZONE_OPTION = {"PHRASE": "--tz"}
+ZONE_OPTION = {"PHRASE": "--tz", "--at": "--tz", "--from": "--tz", "--to": "--tz"}
+
+
+def _named(option: str) -> str | Term:
+    """How a refusal names where the date was typed: the option, or the rule's words."""
+    return Term("date.in_phrase") if option == "PHRASE" else option
 
 
 def _refuse(text: str, option: str, why: str, **params: Any) -> InvalidInput:
     zone_option = ZONE_OPTION.get(option, "--zone")
-    return InvalidInput("date.refused", option=option, text=text,
+    return InvalidInput("date.refused", option=_named(option), text=text,
                         why=Term(f"date.why.{why}", {"zone_option": zone_option, **params}),
                         examples=EXAMPLES)
 
@@ -165,6 +170,31 @@ def parse_date(text: str, option: str = "--start") -> ParsedDate:
     return ParsedDate(moment, zone)
 
 
+def moment_from_text(text: str, zone: dt.tzinfo, option: str | None = None) -> dt.datetime:
+    """A moment to view at, typed as a reporter writes it ("Rabu, 14 Februari 2024 pukul
+    15.00 WIB"), in the viewer's ``zone``. A bare day is its start; a zone word in the text
+    says which clock the time is on. ISO 8601, with an offset too, reads as
+    ``timing.parse_moment`` reads it."""
+    from pemilu_timeline.timing import is_iso_shaped, parse_moment, resolve_zone
+
+    if is_iso_shaped(text):
+        return parse_moment(text, zone, option)
+    parsed = parse_date(text, option or "--at")
+    if not isinstance(parsed.value, dt.datetime):
+        return dt.datetime.combine(parsed.value, dt.time(), tzinfo=zone)
+    clock = resolve_zone(parsed.zone) if parsed.zone else zone
+    return parsed.value.replace(tzinfo=clock).astimezone(zone)
+
+
+def day_from_text(text: str, option: str) -> dt.date:
+    """A day that bounds a range (--from, --to), in ISO or as the news write it; a time of
+    day would be a bound the range cannot honour, so it is refused rather than dropped."""
+    parsed = parse_date(text, option)
+    if isinstance(parsed.value, dt.datetime):
+        raise InvalidInput("input.day_with_time", option=option, text=text)
+    return parsed.value
+
+
 def _iso(value: str, raw: str, option: str) -> Moment | None:
     """ISO 8601 without dateutil: the form scripts use, and the fast path."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?"
@@ -190,7 +220,8 @@ def _check_weekday(value: str, day: dt.date, raw: str, option: str) -> None:
     for word in _WORD.findall(value):
         index = info.weekday(word)
         if index is not None and info.month(word) is None and index != day.weekday():
-            raise InvalidInput("date.weekday", option=option, text=raw, day=day.isoformat(),
+            raise InvalidInput("date.weekday", option=_named(option), text=raw,
+                               day=day.isoformat(),
                                actual=WeekdayName(day.weekday()), written=word)
 
 

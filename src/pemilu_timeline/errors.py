@@ -81,10 +81,14 @@ class AmbiguousStage(PemiluError):
     """Several stages match; the user has to say which one."""
 
     key = "error.stage_ambiguous"
+    SHOWN = 12  # a longer list buries the advice; the rest are counted
 
     def message(self, lang: str = "en") -> str:
-        return i18n.t(self.key, lang, **{**self.params,
-                                         "matches": ", ".join(self.params["matches"])})
+        matches = list(self.params["matches"])
+        listed = ", ".join(matches[:self.SHOWN])
+        if len(matches) > self.SHOWN:
+            listed += ", " + i18n.t("label.more_matches", lang, n=len(matches) - self.SHOWN)
+        return i18n.t(self.key, lang, **{**self.params, "matches": listed})
 
 
 class RegionNotFound(StageNotFound):

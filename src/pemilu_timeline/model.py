@@ -228,7 +228,7 @@ class Stage:
     id: str
     election: str
     name: str
-    name_en: str
+    name_en: str  # "" while untranslated (the file leaves it out)
     start: Moment | None
     end: Moment | None
     source: str
@@ -305,7 +305,8 @@ class Stage:
         return isinstance(self.start, dt.datetime)
 
     def display_name(self, lang: str) -> str:
-        return self.name_en if lang == "en" else self.name
+        """An untranslated stage (``name_en`` empty) shows its Indonesian name in English."""
+        return (self.name_en or self.name) if lang == "en" else self.name
 
     def note_in(self, lang: str) -> str | None:
         return _in_language(lang, self.note, self.note_en)
@@ -400,8 +401,90 @@ def over_long(query: str) -> StageNotFound | None:
 
 def _fold(text: str) -> str:
     """Case- and accent-insensitive form for matching what people type."""
+    if text.isascii():  # nearly every name: nothing to decompose
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of what people type or a stage is called: "Sumpah/Janji" is two, and so is
+    "masa-tenang"."""
+    return _TOKEN.findall(_fold(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Findable:
+    """The words a stage can be found by, split once per search: its key, both names and
+    its tags."""
+
+    stage: Stage
+    names: tuple[list[str], list[str]]
+    words: list[str]
+
+    @classmethod
+    def of(cls, stage: Stage) -> _Findable:
+        names = (_words(stage.name), _words(stage.name_en or ""))
+        return cls(stage, names, [*_words(stage.key), *names[0], *names[1],
+                                  *_words(" ".join(stage.tags))])
+
+
+def _is_name(words: list[str], findable: _Findable) -> bool:
+    return words in findable.names
+
+
+def _has_words(words: list[str], findable: _Findable) -> bool:
+    return set(words) <= set(findable.words)
+
+
+def _starts_words(words: list[str], findable: _Findable) -> bool:
+    """Each word begins one of the stage's ("pelantik" for pelantikan); a number is whole,
+    so "tes 1" is not "tes 10", and so is a single letter (it begins half the words)."""
+    own = findable.words
+    return all(w in own if w.isdecimal() or len(w) < 2 else any(o.startswith(w) for o in own)
+               for w in words)
+
+
+def _inside_words(words: list[str], findable: _Findable) -> bool:
+    """Each word lies inside the stage's text ("tenang" in "ketenangan"); numbers still whole,
+    and a word of a letter or two too short to be found inside others (it is in most)."""
+    own = findable.words
+    joined = " ".join(own)
+    return all(w in own if w.isdecimal() or len(w) < 3 else w in joined for w in words)
+
+
+# From what the user most likely meant to the loosest reading: the first that finds any
+# stage decides, so a partial match never competes with an exact name.
+_MATCH_TIERS = (_is_name, _has_words, _starts_words, _inside_words)
+
+
+def _one_meant(query: str, words: list[str], found: list[Stage]) -> Stage:
+    """The one stage among ``found`` the user meant, or the ambiguity to report.
+
+    "masa tenang" names the stage whose id is masa-tenang rather than every stage with both
+    words (masa-tenang-putaran-kedua); a word that is a stage's tag says what kind of stage
+    is meant; a stage that still takes place beats one called off.
+    """
+    if len(found) == 1:
+        return found[0]
+    slug = "-".join(words)
+    exact = [s for s in found if slug in (s.id, s.key.replace("/", "-"))]
+    if exact:
+        found = exact
+    # "pelantikan presiden": the stages tagged pelantikan, not one whose long name merely
+    # mentions an inauguration as its anchor.
+    kind = [s for s in found if set(words) & set(s.tags)]
+    if kind:
+        found = kind
+    held = [s for s in found if s.state is not State.CANCELLED]
+    if held:
+        found = held
+    if len(found) == 1:
+        return found[0]
+    raise AmbiguousStage(query=query, matches=[s.key for s in found])
 
 
 @dataclass(frozen=True)
@@ -479,7 +562,7 @@ class Schedule:
             return found[0]
         if found:
             raise AmbiguousRegion(query=text, example=found[0].name,
-                                  matches=[f"{r.name} ({r.code})" for r in found][:12])
+                                  matches=[f"{r.name} ({r.code})" for r in found])
         names = [r.name for r in self.regions.values()]
         close = difflib.get_close_matches(text, names, n=5, cutoff=0.6)
         raise RegionNotFound(query=text, close=close)
@@ -526,45 +609,50 @@ class Schedule:
             return by_id[0]
         if len(by_id) > 1:
             raise AmbiguousStage(query=query, matches=[s.key for s in by_id])
-        words = _fold(text).replace("/", " ").replace("-", " ").split()
+        words = _words(text)
         if words:
-            by_words = [s for s in self.stages
-                        if all(w in _fold(f"{s.key} {s.name} {s.name_en}").replace("-", " ")
-                               for w in words)]
-            if len(by_words) == 1:
-                return by_words[0]
-            # "masa tenang" names the stage whose id is masa-tenang, not every stage whose
-            # name merely contains both words (masa-tenang-putaran-kedua).
-            slug = "-".join(words)
-            exact = [s for s in by_words if slug in (s.id, s.key.replace("/", "-"))]
-            if len(exact) == 1:
-                return exact[0]
-            if exact:
-                by_words = exact
-            if len(by_words) > 1:
-                raise AmbiguousStage(query=query, matches=[s.key for s in by_words][:12])
+            findables = [_Findable.of(s) for s in self.stages]
+            for matches in _MATCH_TIERS:
+                candidates = [f.stage for f in findables if matches(words, f)]
+                if candidates:
+                    return _one_meant(query, words, candidates)
         keys = [s.key for s in self.stages] + [s.id for s in self.stages]
         close = difflib.get_close_matches(text, keys, n=5, cutoff=0.6)
         raise StageNotFound(query=query, close=list(dict.fromkeys(close)))
 
-    def overview(self, at: dt.datetime) -> Overview:
+    def overview(self, at: dt.datetime, *, milestones_only: bool = False) -> Overview:
         """What `now` reports: every stage on, the next to start (or, when none is on, the
         last that ended), and the stages that cannot be on: waiting for an anchor's date,
-        or cancelled while their dates would have them on."""
-        active = self.active(at)
-        pending = [s for s in self.stages if s._lo is None and s.state is not State.CANCELLED]
-        cancelled = []
+        or cancelled while their dates would have them on. ``milestones_only`` keeps, in
+        each, only the days that make news."""
+        active = self.active(at, milestones_only=milestones_only)
+        pending, cancelled = [], []
         for stage in self.stages:
-            if stage.state is State.CANCELLED and stage._lo is not None:
+            if milestones_only and not stage.is_milestone_or_deadline:
+                continue
+            if stage._lo is None:
+                if stage.state is not State.CANCELLED:
+                    pending.append(stage)
+            elif stage.state is State.CANCELLED:
                 lo, hi, local = stage.local_bounds(at)
                 if lo <= local < hi:
                     cancelled.append(stage)
-        return Overview(active=active, next=self.next_to_start(at),
-                        last_ended=None if active else self.last_ended(at),
-                        pending=pending, cancelled=cancelled)
+        last = None if active else self.last_ended(at, milestones_only=milestones_only)
+        return Overview(active=active, next=self.next_to_start(at, milestones_only=milestones_only),
+                        last_ended=last, pending=pending, cancelled=cancelled)
 
-    def active(self, at: dt.datetime) -> list[Stage]:
-        return [s for s in self.stages if s.phase_at(at) is Status.ACTIVE]
+    def active(self, at: dt.datetime, *, milestones_only: bool = False) -> list[Stage]:
+        """The stages on at ``at``, the news first: milestones and deadlines, then the shorter
+        stages before the longer (a two-year planning stage would otherwise lead every day of
+        it), ties by start."""
+        on = [s for s in self.stages if s.phase_at(at) is Status.ACTIVE
+              and (s.is_milestone_or_deadline or not milestones_only)]
+
+        def news_first(stage: Stage) -> tuple[bool, dt.timedelta, tuple[object, ...]]:
+            order = stage.sort_key()  # (start, end, election, id): the ties by start
+            return (not stage.is_milestone_or_deadline, order[1] - order[0], order)
+
+        return sorted(on, key=news_first)
 
     def next_to_start(self, at: dt.datetime, *, milestones_only: bool = False) -> Stage | None:
         """The stage that starts soonest after ``at`` (cancelled and pending ones never count)."""

@@ -49,6 +49,12 @@ _ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
                         r"(?:Z|[+-]\d{2}:?\d{2})?$")
 
 
+def is_iso_shaped(text: str) -> bool:
+    """Whether ``text`` has ISO 8601's form (its day may still not exist): the fast path that
+    needs no date reader."""
+    return _ISO_SHAPE.match(text.strip()) is not None
+
+
 def parse_moment(text: str, zone: dt.tzinfo, option: str | None = None) -> dt.datetime:
     """Parse an ISO 8601 date or date-time; one without an offset is read in ``zone``.
 

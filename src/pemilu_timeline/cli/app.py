@@ -1,8 +1,10 @@
 """The command group: the app, the one place errors become exit codes, and the registry.
 
 Every PemiluError and every output that cannot be written ends here as one line on stderr
-and an ``ExitStatus``. Commands live in ``read``, ``edit``, ``check`` and ``export`` and are
-registered below; none of them imports this module.
+and an ``ExitStatus``; what click refuses (a usage error, Ctrl-C at a prompt) is said here
+too, in the user's language. Commands live in ``read``, ``edit``, ``check`` and ``export``
+and are registered below; none of them imports this module. Their help is in
+``i18n/help.py``, given to them only when it is shown.
 """
 
 from __future__ import annotations
@@ -16,11 +18,17 @@ import typer
 from typer.core import TyperGroup
 
 from pemilu_timeline.cli import calc, check, edit, elections, export, read
-from pemilu_timeline.cli.options import LANG_META, env_lang
+from pemilu_timeline.cli.options import COMPLETE_ENV, LANG_META, env_lang
 from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
-from pemilu_timeline.schedule.locate import ENV_FILE
 from pemilu_timeline.views.console import print_error
+
+try:  # typer 0.28 carries its own click
+    from typer._click import ClickException
+except ImportError:  # pragma: no cover - older typer is built on click itself
+    from click import ClickException  # type: ignore[no-redef, import-not-found, unused-ignore]
+
+HELP_OPTIONS = ("-h", "--help")
 
 
 class PemiluGroup(TyperGroup):
@@ -40,17 +48,99 @@ class PemiluGroup(TyperGroup):
             lang = ctx.meta.get(LANG_META) or env_lang()
             raise typer.Exit(_output_failed(error, lang)) from None
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
         if not _stdout_open():
             lang = env_lang()
             print_error(i18n.t("error.output", lang, reason=i18n.Term("reason.stdout_closed")),
                         lang)
             sys.exit(ExitStatus.INVALID)
-        # --help, --version and usage errors are printed before any command runs.
+        # --help, --version and usage errors are printed before any command runs, so their
+        # language is read from the command line itself.
+        typed = list(sys.argv[1:] if args is None else args)
+        lang = _asked_lang(typed) or env_lang()
+        words = _lang_after_command(self, typed)
+        self._word_help_if_shown(words, lang)
         try:
-            return super().main(*args, **kwargs)
+            try:
+                result = super().main(words, prog_name, complete_var, False,
+                                      windows_expand_args, **extra)
+            except (ClickException, typer.Abort) as error:  # click's own refusals
+                if not standalone_mode:
+                    raise
+                from pemilu_timeline.cli.wording import show_refusal
+
+                sys.exit(show_refusal(error, lang))
         except (OSError, UnicodeEncodeError) as error:
             sys.exit(_output_failed(error, env_lang()))
+        if standalone_mode:  # as click's own main: the exit code, also after a plain return
+            sys.exit(result if isinstance(result, int) else ExitStatus.OK)
+        return result
+
+    def _word_help_if_shown(self, words: list[str], lang: str) -> None:
+        """The commands' help from the catalog, only when this run shows it."""
+        completing = os.environ.get(COMPLETE_ENV)
+        if completing is not None:
+            if "bash" not in completing:  # zsh and fish describe each choice with its help
+                from pemilu_timeline.cli.wording import word_help
+
+                word_help(self, lang, ALIAS_OF)
+        elif _shows_help(self, words):
+            from pemilu_timeline.cli.wording import use_typer_words, word_help
+
+            word_help(self, lang, ALIAS_OF)
+            use_typer_words(lang)
+
+
+def _lang_after_command(group: TyperGroup, words: list[str]) -> list[str]:
+    """`--lang en` typed before the command (`pemilu-timeline --lang en now`, `--help --lang
+    en`) moved after it, where the command reads it; with no command to follow, it has only
+    chosen the help's language, which `_asked_lang` reads, and is left out."""
+    moved: list[str] = []
+    kept: list[str] = []
+    current: Any = group
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--lang" and index + 1 < len(words):
+            moved += words[index:index + 2]
+            index += 2
+            continue
+        if word.startswith("--lang="):
+            moved.append(word)
+        elif word == "--" or not word.startswith("-"):
+            command = getattr(current, "commands", {}).get(word)
+            kept.append(word)
+            if command is None:  # not a command: click says so, in the language asked
+                return kept + words[index + 1:]
+            if not isinstance(command, TyperGroup):
+                return kept + moved + words[index + 1:]
+            current = command
+        else:
+            kept.append(word)
+        index += 1
+    return kept
+
+
+def _asked_lang(words: list[str]) -> str | None:
+    """The language of `--lang X` or `--lang=X` anywhere on the command line, if valid."""
+    for index, word in enumerate(words):
+        value = None
+        if word == "--lang" and index + 1 < len(words):
+            value = words[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value is not None and value.strip().lower() in i18n.LANGUAGES:
+            return value.strip().lower()
+    return None
+
+
+def _shows_help(group: TyperGroup, words: list[str]) -> bool:
+    """Whether this run prints help: asked for, or the app or a group named alone."""
+    if not words or any(word in HELP_OPTIONS for word in words):
+        return True
+    return len(words) == 1 and isinstance(group.commands.get(words[0]), TyperGroup)
 
 
 def _output_failed(error: OSError | UnicodeEncodeError, lang: str) -> int:
@@ -101,25 +191,19 @@ def _version(value: bool) -> None:
 app = typer.Typer(
     cls=PemiluGroup,
     name="pemilu-timeline",
-    help=(
-        "Linimasa pemilu Indonesia: tahapan yang berlangsung, hitung mundur (H-n), ekspor "
-        "kalender.\n\nIndonesian election timelines: active stages, countdowns (H-n), calendar "
-        f"exports. Schedule file: --file, else ${ENV_FILE}, else the copy made by `init`, "
-        "else the bundled schedule (`info` shows which)."
-    ),
     rich_markup_mode="rich",
     no_args_is_help=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": list(HELP_OPTIONS)},
     pretty_exceptions_show_locals=False,
 )
 
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)
+                       ] = False,
 ) -> None:
-    """Linimasa pemilu Indonesia / Indonesian election timelines."""
+    pass  # only --version; the help, as every command's, is in i18n/help.py
 
 
 # The commands in the order `--help` lists them.
@@ -132,13 +216,14 @@ COMMANDS = (
 )
 # English names of the Indonesian-named commands; `--help` lists each command once.
 ALIASES = (("calc", calc.hitung), ("holidays", calc.libur))
+ALIAS_OF = {alias: name for alias, callback in ALIASES for name, command in COMMANDS
+            if command is callback}
 for _name, _command in COMMANDS:
     app.command(_name)(_command)
 for _name, _command in ALIASES:
     app.command(_name, hidden=True)(_command)
 app.add_typer(elections.app, name="election")
 
-COMPLETE_ENV = "_PEMILU_TIMELINE_COMPLETE"  # typer's shell completion asks through this
 
 
 def app_for(args: Sequence[str]) -> typer.Typer:
@@ -147,11 +232,16 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     Typer builds a click command for every registered command on each run, and a run needs
     only the one it invokes. Whatever does not start with a command's exact name (no
     arguments, an option such as --help or --version, a misspelt command that should get a
-    suggestion) and shell completion run the whole app, so the group's help, errors and
-    completion are the same as ever; a command's own help, usage and errors do not depend on
-    its siblings (a test holds them equal).
+    suggestion) run the whole app, so the group's help, errors and completion are the same
+    as ever; a command's own help, usage, errors and completion do not depend on its
+    siblings (tests hold them equal). A shell's completion request names the command in the
+    words it passes, not in argv.
     """
-    if not args or COMPLETE_ENV in os.environ:
+    if COMPLETE_ENV in os.environ:
+        from pemilu_timeline.cli.complete import words_before_cursor
+
+        args = words_before_cursor()
+    if not args:
         return app
     import copy
 

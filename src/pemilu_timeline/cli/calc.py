@@ -16,10 +16,11 @@ from pemilu_timeline.cli.options import (
     TzOption,
     console,
     print_json,
+    read_moment,
 )
 from pemilu_timeline.errors import InvalidInput
 from pemilu_timeline.i18n.messages import Term
-from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, now_in, parse_moment, resolve_zone
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, now_in, resolve_zone
 
 if TYPE_CHECKING:
     from pemilu_timeline.rules.calendar import Moment, Reckoning
@@ -29,14 +30,9 @@ DEFAULT_ZONE = "Asia/Jakarta"
 
 def hitung(
     phrase: Annotated[list[str], typer.Argument(
-        metavar="PHRASE...",
-        help="The rule in the law's words, with a date as anchor: 'paling lambat 14 hari kerja "
-             "sejak 25 Maret 2024', '3x24 jam sejak 20 Maret 2024 pukul 22.19 WIB', 'at the "
-             "latest 20 months before 14 February 2024'.")],
+        metavar="PHRASE...")],
     tz: TzOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Hitung tanggal dari aturan undang-undang. [dim]Compute a date from a rule in the law's
-    words: hours, days, working days (holidays and cuti bersama skipped), months, years.[/dim]"""
     from pemilu_timeline.rules.calendar import (
         InvertedWindow,
         NeedsTime,
@@ -121,18 +117,15 @@ def _zone_label(zone: dt.tzinfo) -> str:
 
 def libur(
     year: Annotated[int | None, typer.Argument(
-        metavar="[YEAR]", help="The year (default: this year, on the clock of --tz).",
-        show_default=False)] = None,
+        metavar="[YEAR]", show_default=False)] = None,
     at: AtOption = None, tz: TzOption = None, lang: LangOption = Lang.id,
     as_json: JsonOption = False,
 ) -> None:
-    """Hari libur dan cuti bersama. [dim]The days a working-day count skips (national
-    holidays, cuti bersama), and local holidays, each with its kind and source.[/dim]"""
     from pemilu_timeline.rules.workdays import work_calendar
 
     if year is None:
         zone = resolve_zone(tz or DEFAULT_ZONE)
-        year = (parse_moment(at, zone, "--at") if at else now_in(zone)).year
+        year = (read_moment(at, zone) if at is not None else now_in(zone)).year
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise InvalidInput("libur.year_out_of_range", year=year, first=FIRST_YEAR,
                            last=LAST_YEAR)

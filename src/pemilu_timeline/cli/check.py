@@ -36,17 +36,16 @@ if TYPE_CHECKING:
 
 def validate(
     path: Annotated[Path | None, typer.Argument(
-        metavar="[FILE]", help="The file to check (default: the one --file or the other "
-                               "commands use).", show_default=False)] = None,
+        metavar="[FILE]", show_default=False)] = None,
     fix_format: Annotated[bool, typer.Option(
-        "--fix-format", help="Rewrite a valid file in the writer's canonical form.")] = False,
+        "--fix-format")] = False,
     file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Periksa berkas jadwal. [dim]Check a schedule file; list every problem and its place.[/dim]"""
     from pemilu_timeline.errors import ScheduleInvalid
     from pemilu_timeline.schedule.read import parse_schedule, parse_toml, read_text
+    from pemilu_timeline.schedule.validate import no_elections, unlikely_dates
 
     if path is not None and file is not None:
         raise UsageError("usage.file_twice")
@@ -56,6 +55,9 @@ def validate(
     shown = str(source.path)
     try:
         schedule = parse_schedule(text, shown)
+        empty = no_elections(schedule, shown)
+        if empty is not None:
+            raise ScheduleInvalid(shown, [empty])
     except ScheduleInvalid as error:
         if not as_json:
             raise
@@ -65,13 +67,18 @@ def validate(
     from pemilu_timeline.schedule import store
     from pemilu_timeline.schedule.write import canonical_text
 
-    canonical = canonical_text(parse_toml(text, shown)) == text
+    data = parse_toml(text, shown)
+    warnings = unlikely_dates(schedule, data, text)
+    for warning in warnings:
+        typer.echo(warning.describe(lang.value, shown), err=True)
+    canonical = canonical_text(data) == text
     if fix_format and not canonical:
         store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
     if as_json:
         print_json({"file": shown, "valid": True, "problems": [], "canonical": canonical,
                     "reformatted": fix_format and not canonical,
-                    "elections": len(schedule.elections), "stages": len(schedule)})
+                    "elections": len(schedule.elections), "stages": len(schedule),
+                    "warnings": [w.to_dict(shown) for w in warnings]})
         return
     typer.echo(edit_text("valid", lang.value, path=shown, elections=len(schedule.elections),
                   stages=len(schedule)))
@@ -82,14 +89,12 @@ def validate(
 
 
 def diff(
-    old: Annotated[Path, typer.Argument(help="The schedule file before.")],
-    new: Annotated[Path, typer.Argument(help="The schedule file after.")],
+    old: Annotated[Path, typer.Argument()],
+    new: Annotated[Path, typer.Argument()],
     lang: LangOption = Lang.id, as_json: JsonOption = False,
     exit_code: Annotated[bool, typer.Option(
-        "--exit-code", help="Exit 3 when the files differ, 0 when they do not (as git diff "
-                            "--exit-code; 1 and 2 still mean bad input and usage).")] = False,
+        "--exit-code")] = False,
 ) -> None:
-    """Beda dua berkas jadwal. [dim]Stages added, removed and changed between two files.[/dim]"""
     from pemilu_timeline.diff import diff_schedules
 
     result = diff_schedules(_load_named(old), _load_named(new))
@@ -107,8 +112,14 @@ def _print_diff(result: ScheduleDiff, old: Path, new: Path, code: str, as_json: 
     if result.is_empty:
         typer.echo(edit_text("no_diff", code, old=old, new=new))
         return
-    typer.echo(edit_text("diff_head", code, old=old, new=new, added=len(result.added),
-                  removed=len(result.removed), changed=len(result.changed)))
+    counts = {"added": len(result.added), "removed": len(result.removed),
+              "changed": len(result.changed)}
+    elections = {"elections_added": len(result.elections_added),
+                 "elections_removed": len(result.elections_removed),
+                 "elections_changed": len(result.elections_changed)}
+    # Only stages counted, unless an election changed: "0 changed" would then hide it.
+    head = "diff_head_elections" if any(elections.values()) else "diff_head"
+    typer.echo(edit_text(head, code, old=old, new=new, **counts, **elections))
     for election in result.elections_added:
         typer.echo(edit_text("election_added", code, id=election.id,
                       name=election.display_name(code)))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
     DEFAULT_LOCK_TIMEOUT,
     DropCommentsOption,
@@ -47,59 +48,44 @@ if TYPE_CHECKING:
 
 StageRegionOption = Annotated[str | None, typer.Option(
     "--region", "-r", metavar="REGION", show_default=False,
-    help="Where it is held: a Kemendagri code or words of a region's name in the file's "
-         "regions table (Papua, 'Kab. Serang', 36.04); '' removes it on edit.")]
+    autocompletion=complete.regions)]
 
-RULE_PANEL = "Aturan / rule (tanggal relatif)"
+RULE_PANEL = "rule"  # the help screen names the panel from i18n/help.py (panel.rule)
 
 # Options of a stage dated relative to another (`after = {...}` in the file). "Not given" is
 # None, so that `edit` can keep a rule's other parts and --days alone can be refused.
 RuleOption = Annotated[str | None, typer.Option(
-    "--rule", metavar="PHRASE", show_default=False, rich_help_panel=RULE_PANEL,
-    help="The rule in the law's words, with a stage in place of a date: "
-         "'paling lambat 3 hari setelah pemilu-2024/putusan-mk', '14 hari kerja sejak "
-         "penetapan', 'at the latest 20 months before voting-day'. Instead of the flags below.")]
+    "--rule", metavar="PHRASE", show_default=False, rich_help_panel=RULE_PANEL)]
 AfterOption = Annotated[str | None, typer.Option(
-    "--after", metavar="STAGE", show_default=False, rich_help_panel=RULE_PANEL,
-    help="Date the stage relative to another: ELECTION/ID, an id or words from the name. "
-         "Until that stage has a date this one is pending.")]
+    "--after", metavar="STAGE", show_default=False, rich_help_panel=RULE_PANEL)]
 DaysOption = Annotated[int | None, typer.Option(
     "--days", metavar="N", min=0, max=MAX_RULE_DAYS, show_default=False,
-    rich_help_panel=RULE_PANEL, help="Calendar days from the anchor (default 0).")]
+    rich_help_panel=RULE_PANEL)]
 WorkingDaysOption = Annotated[int | None, typer.Option(
     "--working-days", metavar="N", min=0, max=MAX_RULE_DAYS, show_default=False,
-    rich_help_panel=RULE_PANEL,
-    help="Working days (hari kerja): skip weekends, national holidays and cuti bersama.")]
+    rich_help_panel=RULE_PANEL)]
 MonthsOption = Annotated[int | None, typer.Option(
     "--months", metavar="N", min=0, max=MAX_RULE_DAYS // 30, show_default=False,
-    rich_help_panel=RULE_PANEL, help="Months (the same day number, clamped to month end).")]
+    rich_help_panel=RULE_PANEL)]
 YearsOption = Annotated[int | None, typer.Option(
     "--years", metavar="N", min=0, max=MAX_RULE_DAYS // 365, show_default=False,
-    rich_help_panel=RULE_PANEL, help="Years; combine with --months and --days.")]
+    rich_help_panel=RULE_PANEL)]
 HoursOption = Annotated[int | None, typer.Option(
     "--hours", metavar="N", min=0, max=MAX_RULE_DAYS * 24, show_default=False,
-    rich_help_panel=RULE_PANEL, help="Hours from the anchor's moment (3x24 jam: 72).")]
+    rich_help_panel=RULE_PANEL)]
 DirectionOption = Annotated[Direction | None, typer.Option(
-    "--direction", show_default=False, rich_help_panel=RULE_PANEL,
-    help="after (setelah/sejak) or before (sebelum) the anchor. Default: after.")]
+    "--direction", show_default=False, rich_help_panel=RULE_PANEL)]
 CountingOption = Annotated[Counting | None, typer.Option(
-    "--counting", show_default=False, rich_help_panel=RULE_PANEL,
-    help="next-day: 'setelah', day 1 is the day after the anchor (default); anchor-day: "
-         "'sejak', the anchor's day is day 1.")]
+    "--counting", show_default=False, rich_help_panel=RULE_PANEL)]
 SenseOption = Annotated[Sense | None, typer.Option(
-    "--sense", show_default=False, rich_help_panel=RULE_PANEL,
-    help="exactly (default); at-latest: a deadline (paling lambat); at-earliest: paling "
-         "cepat / paling singkat; window: from the amount to --latest.")]
+    "--sense", show_default=False, rich_help_panel=RULE_PANEL)]
 LatestOption = Annotated[str | None, typer.Option(
-    "--latest", metavar="AMOUNT", show_default=False, rich_help_panel=RULE_PANEL,
-    help="A window's far bound, e.g. '2 tahun 6 bulan' (with --sense window).")]
+    "--latest", metavar="AMOUNT", show_default=False, rich_help_panel=RULE_PANEL)]
 EdgeOption = Annotated[Edge | None, typer.Option(
-    "--edge", show_default=False, rich_help_panel=RULE_PANEL,
-    help="Count from the anchor's start or its end (default: end).")]
+    "--edge", show_default=False, rich_help_panel=RULE_PANEL)]
 DurationOption = Annotated[int | None, typer.Option(
     "--duration", metavar="DAYS", min=1, max=MAX_RULE_DAYS, show_default=False,
-    rich_help_panel=RULE_PANEL,
-    help="How many days the computed stage lasts, for exactly and at-earliest (default 1).")]
+    rich_help_panel=RULE_PANEL)]
 
 
 def _date(text: str | None, option: str) -> ParsedDate | None:
@@ -177,14 +163,11 @@ def _interactive() -> bool:
 
 def init(
     path: Annotated[Path | None, typer.Argument(
-        metavar="[PATH]", help="Where to write the copy (default: the user data directory, "
-                               "$XDG_DATA_HOME/pemilu-timeline/stages.toml).",
-        show_default=False)] = None,
+        metavar="[PATH]", show_default=False)] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Replace an existing file with the bundled schedule.")] = False,
+        "--force")] = False,
     lang: LangOption = Lang.id, lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Buat salinan jadwal untuk diubah. [dim]Write an editable copy of the schedule.[/dim]"""
     from pemilu_timeline.schedule import store
     from pemilu_timeline.schedule.locate import bundled_path, user_path
     from pemilu_timeline.schedule.read import parse_toml, read_text
@@ -205,36 +188,27 @@ def init(
 
 def add(
     stage_id: Annotated[str, typer.Argument(
-        metavar="ID", help="Stage id (lower-case words joined by '-'), or ELECTION/ID.")],
-    name: Annotated[str, typer.Option("--name", help="Name in Indonesian, as KPU writes it.")],
+        metavar="ID")],
+    name: Annotated[str, typer.Option("--name")],
     source: Annotated[str, typer.Option(
-        "--source", help="Where the date comes from: regulation, article and date.")],
+        "--source")],
     start: Annotated[str | None, typer.Option(
-        "--start", metavar="DATE", show_default=False,
-        help="First day: 2024-02-14, 14/02/2024, '14 Februari 2024', "
-             "'Rabu, 14 Feb 2024 pukul 07.00 WIB' ... Needed unless --after or --undated.")
-    ] = None,
+        "--start", metavar="DATE", show_default=False)] = None,
     election: Annotated[str | None, typer.Option(
         "--election", "-e", metavar="ELECTION",
-        help="Election id, e.g. pemilu-2024 (optional when the file has one election).",
-        show_default=False)] = None,
+        show_default=False, autocompletion=complete.elections)] = None,
     name_en: Annotated[str | None, typer.Option(
-        "--name-en", help="Name in English (default: the Indonesian name).",
-        show_default=False)] = None,
+        "--name-en", show_default=False)] = None,
     end: Annotated[str | None, typer.Option(
-        "--end", metavar="DATE", help="Last day, inclusive (default: --start, a one-day stage).",
-        show_default=False)] = None,
+        "--end", metavar="DATE", show_default=False)] = None,
     tag: Annotated[list[str] | None, typer.Option(
-        "--tag", "-t", metavar="TAG", help="A tag (repeatable).", show_default=False)] = None,
-    note: Annotated[str | None, typer.Option("--note", show_default=False,
-                                             help="A note for readers.")] = None,
-    url: Annotated[str | None, typer.Option("--url", show_default=False,
-                                            help="Link to the source.")] = None,
+        "--tag", "-t", metavar="TAG", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", show_default=False)] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False)] = None,
     zone: Annotated[str | None, typer.Option(
-        "--zone", metavar="ZONE", show_default=False,
-        help="Pin a timed stage to one zone: WIB, WITA, WIT or an IANA name.")] = None,
+        "--zone", metavar="ZONE", show_default=False)] = None,
     milestone: Annotated[bool, typer.Option(
-        "--milestone", help="A key date that countdowns aim at.")] = False,
+        "--milestone")] = False,
     region: StageRegionOption = None,
     rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
     working_days: WorkingDaysOption = None, months: MonthsOption = None,
@@ -243,13 +217,11 @@ def add(
     sense: SenseOption = None, latest: LatestOption = None, edge: EdgeOption = None,
     duration: DurationOption = None,
     undated: Annotated[bool, typer.Option(
-        "--undated", help="A real event whose date is not known yet (instead of --start).")
-    ] = False,
+        "--undated")] = False,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Tambah tahapan. [dim]Add a stage; --end defaults to --start (a one-day milestone).[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
@@ -277,7 +249,7 @@ def add(
     added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
                                             drop_comments=drop_comments)
     key = f"{added['election']}/{added['id']}"
-    name_shown = added["name_en"] if lang is Lang.en else added["name"]
+    name_shown = added.get("name_en", added["name"]) if lang is Lang.en else added["name"]
     code = lang.value
     dates = _dates(added.get("start"), added.get("end"), added.get("zone"), code)
     rule_line = None
@@ -292,6 +264,7 @@ def add(
     if rule_line:
         typer.echo(rule_line)
     typer.echo(edit_text("file", code, path=source_file.path))
+    _warn_unlikely_dates(schedule, [key], code)
 
 
 def _check_add_options(start: str | None, end: str | None, rule: RuleChange, undated: bool
@@ -316,50 +289,35 @@ def _only_election(schedule: Schedule) -> str:
 
 def edit(
     stage: Annotated[list[str], typer.Argument(
-        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
-    name: Annotated[str | None, typer.Option("--name", show_default=False,
-                                             help="New Indonesian name.")] = None,
-    name_en: Annotated[str | None, typer.Option("--name-en", show_default=False,
-                                                help="New English name.")] = None,
+        metavar="STAGE...", autocompletion=complete.stage_keys)],
+    name: Annotated[str | None, typer.Option("--name", show_default=False)] = None,
+    name_en: Annotated[str | None, typer.Option(
+        "--name-en", show_default=False)] = None,
     start: Annotated[str | None, typer.Option(
-        "--start", metavar="DATE", show_default=False,
-        help="New first day (Indonesian or ISO forms, as for `add`); '' removes the written "
-             "date of a stage with --after or --undated.")] = None,
+        "--start", metavar="DATE", show_default=False)] = None,
     end: Annotated[str | None, typer.Option(
-        "--end", metavar="DATE", show_default=False,
-        help="New last day; '' makes it a one-day stage.")] = None,
+        "--end", metavar="DATE", show_default=False)] = None,
     tag: Annotated[list[str] | None, typer.Option(
-        "--tag", "-t", metavar="TAG", show_default=False,
-        help="Replace the tags with these (repeatable).")] = None,
-    no_tags: Annotated[bool, typer.Option("--no-tags", help="Remove all tags.")] = False,
-    source: Annotated[str | None, typer.Option("--source", show_default=False,
-                                               help="New source.")] = None,
-    note: Annotated[str | None, typer.Option("--note", show_default=False,
-                                             help="New note; '' removes it.")] = None,
+        "--tag", "-t", metavar="TAG", show_default=False)] = None,
+    no_tags: Annotated[bool, typer.Option("--no-tags")] = False,
+    source: Annotated[str | None, typer.Option("--source", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", show_default=False)] = None,
     note_en: Annotated[str | None, typer.Option(
-        "--note-en", show_default=False, help="The note in English; '' removes it.")] = None,
-    url: Annotated[str | None, typer.Option("--url", show_default=False,
-                                            help="New link; '' removes it.")] = None,
+        "--note-en", show_default=False)] = None,
+    url: Annotated[str | None, typer.Option("--url", show_default=False)] = None,
     zone: Annotated[str | None, typer.Option(
-        "--zone", metavar="ZONE", show_default=False,
-        help="Pin to WIB, WITA, WIT or an IANA zone; '' unpins.")] = None,
+        "--zone", metavar="ZONE", show_default=False)] = None,
     milestone: Annotated[bool | None, typer.Option(
-        "--milestone/--no-milestone", show_default=False,
-        help="Mark or unmark as a key date.")] = None,
+        "--milestone/--no-milestone", show_default=False)] = None,
     state: Annotated[str | None, typer.Option(
-        "--state", metavar="STATE", show_default=False,
-        help="confirmed, tentative or cancelled (cancelled needs --reason).")] = None,
-    reason: Annotated[str | None, typer.Option("--reason", show_default=False,
-                                               help="Why it was cancelled; '' removes it.")
-                      ] = None,
+        "--state", metavar="STATE", show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option("--reason", show_default=False)] = None,
     condition: Annotated[str | None, typer.Option(
-        "--condition", show_default=False,
-        help="When the stage applies at all; '' removes it.")] = None,
+        "--condition", show_default=False)] = None,
     reason_en: Annotated[str | None, typer.Option(
-        "--reason-en", show_default=False, help="--reason in English, for --lang en.")] = None,
+        "--reason-en", show_default=False)] = None,
     condition_en: Annotated[str | None, typer.Option(
-        "--condition-en", show_default=False,
-        help="--condition in English, for --lang en.")] = None,
+        "--condition-en", show_default=False)] = None,
     region: StageRegionOption = None,
     rule_phrase: RuleOption = None, after: AfterOption = None, days: DaysOption = None,
     working_days: WorkingDaysOption = None, months: MonthsOption = None,
@@ -368,18 +326,13 @@ def edit(
     sense: SenseOption = None, latest: LatestOption = None, edge: EdgeOption = None,
     duration: DurationOption = None,
     no_after: Annotated[bool, typer.Option(
-        "--no-after", help="Remove the --after rule; a stage without a written date then "
-                           "needs --start or --undated.")] = False,
+        "--no-after")] = False,
     undated: Annotated[bool | None, typer.Option(
-        "--undated/--no-undated", show_default=False,
-        help="Mark as a real event whose date is not known yet (removes the written dates), "
-             "or unmark it (with --start or --after).")] = None,
+        "--undated/--no-undated", show_default=False)] = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Ubah tahapan. [dim]Change only the fields given; revision +1, updated now. A rule's
-    parts not given (--days, --sense ...) keep their values.[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
@@ -436,12 +389,36 @@ def edit(
         typer.echo(edit_text("unchanged", code, key=result.key))
         return
     typer.echo(edit_text("edited", code, key=result.key, revision=result.revision))
+    from pemilu_timeline.schedule.edit import FIELDS
+
+    # A field the file leaves out holds its default: "confirmed", not "—".
     for item in result.changes:
-        typer.echo(f"  {field_label(item.field, code)}: {value_text(item.old, code)} → "
-                   f"{value_text(item.new, code)}")
+        default = FIELDS[item.field].default if item.field in FIELDS else None
+        old, new = (default if value is None else value
+                    for value in (item.old, item.new))
+        typer.echo(f"  {field_label(item.field, code)}: {value_text(old, code)} → "
+                   f"{value_text(new, code)}")
+    if state == "confirmed" and any(c.field in ("reason", "reason_en") for c in result.changes):
+        typer.echo(edit_text("reason_cleared", code))
     if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:
         _echo_rule_dates(schedule, result.key, code)
     typer.echo(edit_text("file", code, path=source_file.path))
+    from pemilu_timeline.rules.resolve import dependants
+
+    followers = [other.key for other in dependants(schedule, result.key)]
+    _warn_unlikely_dates(schedule, [result.key, *followers], code)
+
+
+def _warn_unlikely_dates(schedule: Schedule, keys: list[str], lang: str) -> None:
+    """A date far outside any election's years is kept but named on stderr: a slip in the
+    year (1900, 2204) is its likeliest cause."""
+    from pemilu_timeline.schedule.validate import unlikely_date
+
+    for key in keys:
+        stage = schedule.get(key)
+        found = unlikely_date(stage) if stage is not None else None
+        if found is not None:
+            typer.echo(found.describe(lang), err=True)
 
 
 def _with_region(changes: dict[str, Any], region: str | None,
@@ -472,13 +449,12 @@ def _echo_rule_dates(schedule: Schedule, key: str, lang: str) -> None:
 
 def remove(
     stage: Annotated[list[str], typer.Argument(
-        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
-    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask (for scripts).")] = False,
+        metavar="STAGE...", autocompletion=complete.stage_keys)],
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Hapus tahapan. [dim]Remove a stage; asks first at a terminal, --yes for scripts.[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
     from pemilu_timeline.schedule.read import load_source
@@ -494,7 +470,9 @@ def remove(
         question = edit_text("confirm", lang.value, key=found.key,
                              name=found.display_name(lang.value),
                              dates=stage_dates(found, lang.value), path=source_file.path)
-        if not typer.confirm(question, default=False):
+        from pemilu_timeline.cli.wording import confirm  # "ya" and "tidak" too
+
+        if not confirm(question, lang.value):
             typer.echo(edit_text("not_removed", lang.value))
             raise typer.Exit(ExitStatus.INVALID)
     removed = store.update(

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
     DEFAULT_LOCK_TIMEOUT,
     DropCommentsOption,
@@ -28,26 +29,26 @@ from pemilu_timeline.schedule.read import load_source
 
 app = typer.Typer(
     name="election", no_args_is_help=True, rich_markup_mode="rich",
-    help="Pemilihan dalam jadwal. [dim]The elections of the schedule: add one before its "
-         "stages, correct it, remove an empty one, list them.[/dim]",
     context_settings={"help_option_names": ["-h", "--help"]})
 
 IdArgument = Annotated[str, typer.Argument(
-    metavar="ID", help="Election id: lower-case words joined by '-', e.g. pemilu-2029.")]
+    metavar="ID")]
+# An election already in the file: what `edit` and `remove` name, so Tab offers them.
+KnownIdArgument = Annotated[str, typer.Argument(
+    metavar="ID", autocompletion=complete.elections)]
 NameOption = Annotated[str | None, typer.Option(
-    "--name", help="Name in Indonesian, as KPU writes it.", show_default=False)]
+    "--name", show_default=False)]
 NameEnOption = Annotated[str | None, typer.Option(
-    "--name-en", help="Name in English (default: the Indonesian name).", show_default=False)]
+    "--name-en", show_default=False)]
 TimezoneOption = Annotated[str | None, typer.Option(
     "--timezone", metavar="ZONE",
-    help="The zone its dates are read in by default: WIB, WITA, WIT or an IANA name.",
     show_default=False)]
 SourceOption = Annotated[str | None, typer.Option(
-    "--source", help="The regulation or decision that sets it.", show_default=False)]
+    "--source", show_default=False)]
 UrlOption = Annotated[str | None, typer.Option(
-    "--url", help="Link to the source ('' removes it on edit).", show_default=False)]
+    "--url", show_default=False)]
 NoteOption = Annotated[str | None, typer.Option(
-    "--note", help="A note for readers ('' removes it on edit).", show_default=False)]
+    "--note", show_default=False)]
 
 
 def _values(name: str | None, name_en: str | None, timezone: str | None, source: str | None,
@@ -64,8 +65,6 @@ def add(
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Tambah pemilihan. [dim]Add an election: --name, --timezone and --source are needed;
-    then `add --election ID` puts stages in it.[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
@@ -85,13 +84,12 @@ def add(
 
 @app.command("edit")
 def edit(
-    election_id: IdArgument, name: NameOption = None, name_en: NameEnOption = None,
+    election_id: KnownIdArgument, name: NameOption = None, name_en: NameEnOption = None,
     timezone: TimezoneOption = None, source: SourceOption = None, url: UrlOption = None,
     note: NoteOption = None, file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Ubah pemilihan. [dim]Change only the fields given.[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
@@ -116,11 +114,10 @@ def edit(
 
 @app.command("remove")
 def remove(
-    election_id: IdArgument, file: FileOption = None, lang: LangOption = Lang.id,
+    election_id: KnownIdArgument, file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
-    """Hapus pemilihan tanpa tahapan. [dim]Remove an election that has no stages.[/dim]"""
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
@@ -136,7 +133,6 @@ def remove(
 @app.command("list")
 def list_elections(file: FileOption = None, lang: LangOption = Lang.id,
                    as_json: JsonOption = False) -> None:
-    """Daftar pemilihan. [dim]The elections, with their zone, source and stage count.[/dim]"""
     schedule = load_source(locate(file))
     counts: dict[str, int] = {}
     for stage in schedule:

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
     AtOption,
     ElectionOption,
@@ -19,6 +20,7 @@ from pemilu_timeline.cli.options import (
     FromOption,
     Lang,
     LangOption,
+    MilestonesOption,
     RegionOption,
     TagOption,
     ToOption,
@@ -26,6 +28,7 @@ from pemilu_timeline.cli.options import (
     check_tags,
     day_range,
     open_view,
+    status_codes,
     write_output,
 )
 from pemilu_timeline.errors import UsageError
@@ -38,38 +41,34 @@ class ExportFormat(StrEnum):
 
 
 OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write to this file (replaced atomically) instead of stdout; "
-                           "'-' is stdout.", show_default=False)]
+    "--output", "-o", show_default=False)]
 ExportTzOption = Annotated[str | None, typer.Option(
     "--tz", metavar="ZONE",
-    help="Zone for timed stages without their own zone (voting hours), e.g. WITA "
-         "(default: the election's zone).", show_default=False)]
+    show_default=False,
+    autocompletion=complete.zones)]
 FloatingOption = Annotated[bool, typer.Option(
-    "--floating", help="iCal: write local-time stages (voting hours 07.00–13.00) as floating "
-                       "times, shown at the same clock hours in every calendar's own zone, "
-                       "instead of in one zone.")]
+    "--floating")]
 AlarmOption = Annotated[str | None, typer.Option(
-    "--alarm", help="iCal: remind this long before each stage: 1d, 2h, 30m, 1d12h, P1D, PT2H.",
-    show_default=False)]
+    "--alarm", show_default=False)]
 ExcelOption = Annotated[bool, typer.Option(
-    "--excel", help="CSV: start with a UTF-8 byte-order mark so Excel reads accents and dashes.")]
+    "--excel")]
+# `list --status`, saying what a status filter does to a published file.
+ExportStatusOption = Annotated[list[str] | None, typer.Option(
+    "--status", "-s", metavar="STATUS", callback=status_codes,
+    show_default=False)]
 
 
 def export(
     fmt: Annotated[ExportFormat, typer.Argument(
-        metavar="FORMAT", help="ical (RFC 5545 calendar), json (as `list --json`) or csv.",
-        case_sensitive=False)],
+        metavar="FORMAT", case_sensitive=False)],
     output: OutputOption = None,
     file: FileOption = None, at: AtOption = None, tz: ExportTzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
+    status: ExportStatusOption = None, milestones: MilestonesOption = False,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, alarm: AlarmOption = None, floating: FloatingOption = False,
     excel: ExcelOption = False,
 ) -> None:
-    """Ekspor ke kalender (iCal), JSON atau CSV. [dim]Export for calendars and scripts.[/dim]
-
-    Same filters as `list`. Stages with no date yet are in JSON and CSV, not in iCal.
-    """
     from pemilu_timeline.exports import ical
 
     if alarm is not None and fmt is not ExportFormat.ical:
@@ -84,6 +83,7 @@ def export(
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election),
         tags=check_tags(view.schedule, tag, view.lang),
+        statuses=list(status or ()), milestones_only=milestones,
         start_from=first, until=last)
     if fmt is ExportFormat.ical:
         data = ical.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -15,17 +17,25 @@ from typing import Annotated, Any
 
 import typer
 
-from pemilu_timeline.errors import InvalidInput, UsageError, WriteRefused
+from pemilu_timeline.cli import complete
+from pemilu_timeline.errors import (
+    InvalidInput,
+    Problem,
+    ScheduleInvalid,
+    UsageError,
+    WriteRefused,
+)
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.i18n.messages import CATALOG, t
 from pemilu_timeline.model import Schedule, Stage
-from pemilu_timeline.schedule.locate import ENV_FILE, ScheduleSource, is_package_data, locate
+from pemilu_timeline.schedule.locate import ScheduleSource, is_package_data, locate
 from pemilu_timeline.schedule.read import load_source
-from pemilu_timeline.timing import now_in, parse_moment, resolve_zone
+from pemilu_timeline.timing import is_iso_shaped, now_in, parse_moment, resolve_zone
 
 LANG_ENV = "PEMILU_TIMELINE_LANG"
 LANG_META = "pemilu_timeline.lang"
 LOCK_ENV = "PEMILU_TIMELINE_LOCK_TIMEOUT"
+COMPLETE_ENV = "_PEMILU_TIMELINE_COMPLETE"  # typer's shell completion asks through this
 
 
 class Lang(StrEnum):
@@ -62,21 +72,26 @@ class StatusChoice(StrEnum):
     cancelled = "cancelled"
 
 
-def settle_lang_env() -> None:
-    """$PEMILU_TIMELINE_LANG in any case ("EN" is en); an unknown value is named once and
-    left out, so every command runs in the default language instead of refusing to run."""
+def settle_lang_env(args: Sequence[str] = ()) -> None:
+    """$PEMILU_TIMELINE_LANG in any case and as locales write it ("EN", "id_ID.UTF-8"); an
+    unknown value is named once and left out, so every command runs in the default language
+    instead of refusing to run. With --lang among ``args`` the variable does not matter, and
+    a shell's Tab press must not print on its stderr: then nothing is said."""
     value = os.environ.get(LANG_ENV)
     if value is None or value in i18n.LANGUAGES:
         return
     if not value.strip():  # set but empty: as good as unset
         del os.environ[LANG_ENV]
         return
-    if value.strip().lower() in i18n.LANGUAGES:
-        os.environ[LANG_ENV] = value.strip().lower()
+    language = re.split(r"[-_.@]", value.strip().lower(), maxsplit=1)[0]
+    if language in i18n.LANGUAGES:
+        os.environ[LANG_ENV] = language
         return
     del os.environ[LANG_ENV]
-    sys.stderr.write(i18n.t("warning.lang_env", i18n.DEFAULT_LANGUAGE, env=LANG_ENV,
-                            value=value[:40], choices=", ".join(i18n.LANGUAGES)) + "\n")
+    typed = any(word == "--lang" or word.startswith("--lang=") for word in args)
+    if not typed and COMPLETE_ENV not in os.environ:
+        sys.stderr.write(i18n.t("warning.lang_env", i18n.DEFAULT_LANGUAGE, env=LANG_ENV,
+                                value=value[:40], choices=", ".join(i18n.LANGUAGES)) + "\n")
 
 
 def env_lang() -> str:
@@ -90,51 +105,43 @@ def remember_lang(ctx: typer.Context, value: Lang | None) -> Lang | None:
     return value
 
 
-# Options shared by the commands, declared once.
+# Options shared by the commands, declared once; their help is in i18n/help.py.
 FileOption = Annotated[Path | None, typer.Option(
     "--file", "-f", metavar="FILE",
-    help=f"Schedule file (default: ${ENV_FILE}, the `init` copy, or bundled).",
     show_default=False)]
 AtOption = Annotated[str | None, typer.Option(
     "--at", metavar="WHEN",
-    help="Moment to view instead of now: ISO 8601, e.g. 2024-02-12, 2024-02-13T23:30, "
-         "2024-02-13T16:30:00Z.", show_default=False)]
+    show_default=False)]
 TzOption = Annotated[str | None, typer.Option(
     "--tz", metavar="ZONE",
-    help="Viewer's zone: WIB, WITA, WIT or an IANA name (default: the election's).",
-    show_default=False)]
+    show_default=False, autocompletion=complete.zones)]
 LangOption = Annotated[Lang, typer.Option(
-    "--lang", envvar=LANG_ENV, callback=remember_lang, case_sensitive=False,
-    is_eager=True,  # read first, so what the other options refuse is said in it
-    help="Language of the output: id (Indonesian) or en (English).")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")]
+    # show_envvar off: an invalid --lang is always typed (a bad $PEMILU_TIMELINE_LANG is
+    # set aside before parsing), and click would name the variable as its source.
+    "--lang", envvar=LANG_ENV, show_envvar=False, callback=remember_lang, case_sensitive=False,
+    is_eager=True)]  # read first, so what the other options refuse is said in it
+JsonOption = Annotated[bool, typer.Option("--json")]
 ElectionOption = Annotated[list[str] | None, typer.Option(
     "--election", "-e", metavar="ELECTION",
-    help="Only this election (repeatable), e.g. pemilu-2024.",
-    show_default=False)]
+    show_default=False, autocompletion=complete.elections)]
 TagOption = Annotated[list[str] | None, typer.Option(
     "--tag", "-t", metavar="TAG",
-    help="Only stages with this tag (repeatable).", show_default=False)]
+    show_default=False,
+    autocompletion=complete.tags)]
 RegionOption = Annotated[str | None, typer.Option(
     "--region", "-r", metavar="REGION",
-    help="Only stages held in this region (or in the regions inside it): a Kemendagri code "
-         "or words of its name, e.g. Papua, 'Kab. Serang', 36.04. Without --tz, times are "
-         "read in its zone.", show_default=False)]
+    show_default=False, autocompletion=complete.regions)]
 FromOption = Annotated[str | None, typer.Option(
     "--from", metavar="DATE",
-    help="Only stages that end on or after this date.", show_default=False)]
+    show_default=False)]
 ToOption = Annotated[str | None, typer.Option(
     "--to", metavar="DATE",
-    help="Only stages that start on or before this date.", show_default=False)]
+    show_default=False)]
 StatusOption = Annotated[list[str] | None, typer.Option(
     "--status", "-s", metavar="STATUS", callback=status_codes,
-    help="Only stages with this status (repeatable): past, active, upcoming, pending, "
-         "tentative, cancelled, or the words the tables show (selesai, berlangsung, "
-         "'akan datang', menunggu, tentatif, dibatalkan).", show_default=False)]
+    show_default=False)]
 MilestonesOption = Annotated[bool, typer.Option(
-    "--milestones", "-m",
-    help="Only milestones and deadlines: the days that make news (voting day, a last day "
-         "to register), not the long stages around them.")]
+    "--milestones", "-m")]
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,9 @@ def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
     the viewer's zone: --tz, else the region's, else the election's."""
     source = locate(file)
     schedule = load_source(source)
+    if not schedule.elections:  # an empty file: "no stage is on" would hide the mistake
+        path = str(source.path)
+        raise ScheduleInvalid(path, [Problem(path, "problem.no_elections")])
     if tz is not None and not tz.strip():
         raise InvalidInput("input.unknown_zone", name=tz)
     zone_name = tz
@@ -162,7 +172,7 @@ def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
         zone_name = zone_name or schedule.region_zone(found.code)
     zone = resolve_zone(zone_name or
                         schedule.default_zone_name(elections[0] if elections else None))
-    moment = parse_moment(at, zone, "--at") if at else now_in(zone)
+    moment = read_moment(at, zone) if at is not None else now_in(zone)
     return View(source, schedule, moment, lang.value)
 
 
@@ -184,18 +194,34 @@ def check_tags(schedule: Schedule, tags: list[str] | None, lang: str) -> list[st
     for tag in tags or ():
         if tag not in known:
             close = difflib.get_close_matches(tag, known, n=3, cutoff=0.6)
-            typer.echo(t("warning.unknown_tag", lang, tag=tag, close=", ".join(close) or "-",
-                         known=len(known)), err=True)
+            warning = t("warning.unknown_tag", lang, tag=tag, known=len(known))
+            if close:
+                warning += " " + t("warning.close_tags", lang, close=", ".join(close))
+            typer.echo(warning, err=True)
     return list(tags or ())
 
 
+def read_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
+    """--at in ISO 8601 (read without the date reader, so `now --at` starts fast) or as the
+    news write a date: "14 Februari 2024", "Rabu, 14/02/2024 pukul 15.00 WIB"."""
+    if is_iso_shaped(text):
+        return parse_moment(text, zone, "--at")
+    from pemilu_timeline.dateparse import moment_from_text
+
+    return moment_from_text(text, zone, "--at")
+
+
 def parse_day(text: str | None, option: str) -> dt.date | None:
+    """--from and --to in ISO 8601 or as the news write a day."""
     if text is None:
         return None
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput("input.not_a_day", option=option, text=text) from None
+        pass
+    from pemilu_timeline.dateparse import day_from_text
+
+    return day_from_text(text, option)
 
 
 def print_json(data: Any) -> None:
@@ -231,9 +257,7 @@ def field_label(field: str, lang: str) -> str:
 
 # Options of the writing commands.
 DropCommentsOption = Annotated[bool, typer.Option(
-    "--drop-comments",
-    help="Write even though the file has comments, discarding them (the TOML writer cannot "
-         "keep comments; without this flag such a file is never changed).")]
+    "--drop-comments")]
 MAX_LOCK_TIMEOUT = 3600
 
 
@@ -249,9 +273,7 @@ def checked_lock_timeout(value: float) -> float:
 
 
 LockTimeoutOption = Annotated[float, typer.Option(
-    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, callback=checked_lock_timeout,
-    help=f"How long to wait for another command editing the same file (0 to "
-         f"{MAX_LOCK_TIMEOUT}).")]
+    "--lock-timeout", metavar="SECONDS", envvar=LOCK_ENV, callback=checked_lock_timeout)]
 DEFAULT_LOCK_TIMEOUT = 10.0
 
 
@@ -276,7 +298,7 @@ def stage_dates(stage: Stage, lang: str, schedule: Schedule | None = None) -> st
 
 def value_text(value: Any, lang: str) -> str:
     """A field's value as a correction note quotes it."""
-    if value is None or value == []:
+    if value is None or value == [] or value == "":
         return "—"
     if isinstance(value, bool):
         return edit_text("yes" if value else "no", lang)

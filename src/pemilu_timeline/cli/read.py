@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
     AtOption,
     ElectionOption,
@@ -42,12 +43,12 @@ from pemilu_timeline.timing import now_in
 def now(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
+    milestones: MilestonesOption = False,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Tahapan yang berlangsung sekarang, lalu yang berikutnya. [dim]Stages active now.[/dim]"""
     view = open_view(file, at, tz, lang, election, region)
     schedule = view.schedule.of_elections(check_elections(view.schedule, election))
-    overview = schedule.overview(view.at)
+    overview = schedule.overview(view.at, milestones_only=milestones)
     if as_json:
         from pemilu_timeline.exports.json import now_to_dict
 
@@ -61,17 +62,13 @@ def now(
 def countdown(
     stage: Annotated[list[str] | None, typer.Argument(
         metavar="[STAGE]...",
-        help="ELECTION/ID, an id, or words from the name. Default: the next milestone.",
-        show_default=False)] = None,
+        show_default=False, autocompletion=complete.stage_keys)] = None,
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
     watch: Annotated[bool, typer.Option(
-        "--watch", "-w", help="Keep a live countdown on screen until Ctrl-C; with --at, a "
-                              "rehearsal: a clock that starts at that moment and runs.")
-    ] = False,
+        "--watch", "-w")] = False,
 ) -> None:
-    """Hitung mundur (H-n) ke sebuah tahapan. [dim]Countdown to a stage: H-14, H, H+3.[/dim]"""
     if watch and as_json:
         raise UsageError("usage.watch")
     view = open_view(file, at, tz, lang, election, region)
@@ -120,13 +117,14 @@ def _no_milestone(view: View, elections: list[str]) -> None:
     from pemilu_timeline.views.text import moment_text
 
     last = view.schedule.of_elections(elections).last_ended(view.at, milestones_only=True)
-    label = "-"
-    if last is not None:
-        from pemilu_timeline.countdown import countdown_to
+    at = moment_text(view.at, view.lang)
+    if last is None:
+        console().print(i18n.t("label.no_milestone", view.lang, at=at))
+        return
+    from pemilu_timeline.countdown import countdown_to
 
-        label = f"{last.display_name(view.lang)} ({countdown_to(last, view.at).label})"
-    console().print(i18n.t("label.no_milestone", view.lang, at=moment_text(view.at, view.lang),
-                           last=label))
+    label = f"{last.display_name(view.lang)} ({countdown_to(last, view.at).label})"
+    console().print(i18n.t("label.no_milestone_last", view.lang, at=at, last=label))
 
 
 def _watch(target: Stage, view: View) -> None:
@@ -149,7 +147,6 @@ def list_stages(
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Semua tahapan menurut tanggal mulai. [dim]All stages by start date, with status.[/dim]"""
     view = open_view(file, at, tz, lang, election, region)
     first, last = day_range(start_from, until)
     stages = view.schedule.select(
@@ -169,11 +166,10 @@ def list_stages(
 
 def show(
     stage: Annotated[list[str], typer.Argument(
-        metavar="STAGE...", help="ELECTION/ID, an id, or words from the name.")],
+        metavar="STAGE...", autocompletion=complete.stage_keys)],
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Satu tahapan lengkap dengan sumbernya. [dim]One stage in full, with its source.[/dim]"""
     view = open_view(file, at, tz, lang)
     found = view.schedule.find(" ".join(stage))
     if as_json:
@@ -192,14 +188,11 @@ def timeline(
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     start_from: FromOption = None, until: ToOption = None,
     svg: Annotated[Path | None, typer.Option(
-        "--svg", help="Also save the chart as an SVG picture to this file.",
-        show_default=False)] = None,
+        "--svg", show_default=False)] = None,
     width: Annotated[int | None, typer.Option(
-        "--width", min=40, help="Chart width in columns (default: the terminal's; 120 for SVG).",
-        show_default=False)] = None,
+        "--width", min=40, show_default=False)] = None,
     lang: LangOption = Lang.id,
 ) -> None:
-    """Diagram Gantt tahapan. [dim]A Gantt chart of the stages with a marker for now.[/dim]"""
     view = open_view(file, at, tz, lang, election, region)
     first, last = day_range(start_from, until)
     stages = view.schedule.select(
@@ -223,7 +216,6 @@ def timeline(
 def info(
     file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    """Berkas jadwal yang dipakai. [dim]Which schedule file is used, and what it holds.[/dim]"""
     from pemilu_timeline import __version__
 
     source = locate(file)

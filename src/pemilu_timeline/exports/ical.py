@@ -7,7 +7,8 @@ or re-subscribing updates events in place:
 * ``UID`` is derived from the stage's ``ELECTION/ID`` and nothing else;
 * ``SEQUENCE`` is the stage's ``revision`` and ``LAST-MODIFIED`` its ``updated``;
 * ``DTSTAMP`` comes from the data, never the clock, so the same file gives the same bytes;
-* text is escaped and folded by the ``icalendar`` library, never by hand.
+* text is escaped and folded by the ``icalendar`` library, never by hand;
+* a title that stages of several elections share names its election (see ``shared_titles``).
 
 The core never imports typer or rich; ``icalendar`` is imported only when iCal is asked for.
 """
@@ -148,12 +149,48 @@ def describe(schedule: Schedule, stage: Stage, lang: str, *, local_time: bool = 
     return clean_text("\n".join(lines))
 
 
-def summary(stage: Stage, lang: str) -> str:
-    """The event title; a cancelled or tentative stage says so, since many apps hide STATUS."""
+# Between a stage's name and its election's, when the title alone would be ambiguous.
+ELECTION_SEPARATOR = " — "
+
+
+def summary(stage: Stage, lang: str, election: str | None = None) -> str:
+    """The event title; a cancelled or tentative stage says so, since many apps hide STATUS.
+    ``election``, when given, follows the name: "Masa Tenang — Pemilihan Umum 2024"."""
     name = stage.display_name(lang)
+    if election:
+        name = f"{name}{ELECTION_SEPARATOR}{election}"
     if stage.state is State.CONFIRMED:
         return clean_text(name)
     return clean_text(f"[{i18n.t('status.' + stage.state.value, lang).capitalize()}] {name}")
+
+
+def _title_key(stage: Stage, lang: str) -> str:
+    """The name as a reader compares titles: case and runs of spaces do not tell them apart."""
+    return " ".join(clean_text(stage.display_name(lang)).split()).casefold()
+
+
+def shared_titles(stages: Iterable[Stage], lang: str) -> frozenset[str]:
+    """Keys of the stages whose title must name their election: those whose name (in
+    ``lang``) stages of more than one election in the file share.
+
+    Only the ambiguous titles, not every title once the file holds two elections: in a
+    calendar that mixes Pemilu 2024 and Pilkada 2024, "Masa Tenang" twice says nothing, but
+    "Masa Kampanye Pemilu" needs no help, and election names run long (the Pilkada's is a
+    sentence) where apps show a few words. A one-election file, and a combined file's
+    unambiguous events, keep the titles they had. The titles depend on what the file holds:
+    a filter that drops the other election's stage drops the suffix too (the UID stays, so
+    a subscribed calendar renames the event in place).
+    """
+    elections: dict[str, set[str]] = {}
+    chosen = list(stages)
+    for stage in chosen:
+        elections.setdefault(_title_key(stage, lang), set()).add(stage.election)
+    return frozenset(s.key for s in chosen if len(elections[_title_key(s, lang)]) > 1)
+
+
+def _election_name(schedule: Schedule, stage: Stage, lang: str) -> str:
+    election = schedule.elections.get(stage.election)
+    return election.display_name(lang) if election is not None else stage.election
 
 
 def _election_zone(schedule: Schedule, stage: Stage) -> ZoneInfo | None:
@@ -249,13 +286,15 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
 
+    # Pending stages (no date until their anchor is dated) cannot be placed in a calendar;
+    # they are left out here and appear in the JSON and CSV exports instead.
+    dated = [stage for stage in chosen if stage.is_dated]
+    shared = shared_titles(dated, lang)
     zone_years: dict[str, list[int]] = {}
     events = []
-    for stage in chosen:
-        # Pending stages (no date until their anchor is dated) cannot be placed in a calendar;
-        # they are left out here and appear in the JSON and CSV exports instead.
-        if not stage.is_dated:
-            continue
+    for stage in dated:
+        title = summary(stage, lang, _election_name(schedule, stage, lang)
+                        if stage.key in shared else None)
         zone = None if floating else pinned or _election_zone(schedule, stage)
         start, end = _event_times(stage, zone)
         event = Event()
@@ -264,7 +303,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         if stage.updated is not None:
             event.add("last-modified", stage.updated)
         event.add("sequence", stage.revision)
-        event.add("summary", _text(summary(stage, lang)))
+        event.add("summary", _text(title))
         event.add("dtstart", start)
         if end is not None:
             event.add("dtend", end)
@@ -287,7 +326,7 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
         if alarm is not None and stage.state is not State.CANCELLED:
             reminder = Alarm()
             reminder.add("action", "DISPLAY")
-            reminder.add("description", _text(summary(stage, lang)))
+            reminder.add("description", _text(title))
             reminder.add("trigger", -alarm)
             event.add_component(reminder)
         for prop, moment in (("DTSTART", start), ("DTEND", end)):

@@ -1,7 +1,8 @@
 """Plain-data views of the model for JSON output: every `--json`, `export json` and `diff`.
 
 Keys and status codes are the same in every language; scripts can rely on them. A stage
-object holds the schema's fields (as plain data), the bounds a rule gives (``earliest``,
+object holds the schema's fields (as plain data; ``name_en`` is null for a stage not yet
+translated, where readers show ``name``), the bounds a rule gives (``earliest``,
 ``latest``: null for an open side or a written date) and ``estimated``, plus what a moment
 adds: ``status``, ``phase``, ``window`` and, while the stage is on, ``progress``.
 """
@@ -31,6 +32,8 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
         if not item.on_stage:
             continue
         value = getattr(stage, item.name)
+        if item.twin and not value:
+            value = None  # untranslated: null says so (readers show the Indonesian)
         data[item.name] = plain(item, value)
         if item.kind is Kind.RULE and value is not None:
             data[item.name]["computed"] = stage.dated_by_rule  # the dates shown follow from it
@@ -54,6 +57,11 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
                                     "percent": round(stage.progress_at(at) * 100, 1),
                                     "seconds_left": int((end - at).total_seconds())}
     return data
+
+
+def _absent(value: Any) -> Any:
+    """No field holds empty text, so "" is a name not yet translated: null, as in a stage."""
+    return None if value == "" else value
 
 
 def _iso(value: Moment | None) -> str | None:
@@ -137,7 +145,7 @@ def countdown_to_dict(countdown: Countdown | None, at: dt.datetime) -> dict[str,
 def diff_to_dict(diff: ScheduleDiff, old_path: str, new_path: str) -> dict[str, Any]:
     """`diff --json`: stable keys, values as plain data."""
     def fields(items: tuple[FieldDiff, ...]) -> list[dict[str, Any]]:
-        return [{"field": f.field, "old": f.old, "new": f.new} for f in items]
+        return [{"field": f.field, "old": _absent(f.old), "new": _absent(f.new)} for f in items]
 
     return {
         "old": old_path,

@@ -152,9 +152,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "--status '{value}' tidak dikenal. Pakai salah satu dari: {choices}.",
         "--status '{value}' is unknown. Use one of: {choices}."),
     "warning.unknown_tag": (
-        "Peringatan: label '{tag}' tidak dipakai tahapan mana pun (ada {known} label). Yang "
-        "mirip: {close}.",
-        "Warning: no stage carries the tag '{tag}' ({known} tags are used). Close: {close}."),
+        "Peringatan: label '{tag}' tidak dipakai tahapan mana pun (ada {known} label).",
+        "Warning: no stage carries the tag '{tag}' ({known} tags are used)."),
+    "warning.close_tags": ("Yang mirip: {close}.", "Close: {close}."),
     "warning.lang_env": (
         "Peringatan: ${env}='{value}' bukan bahasa yang dikenal ({choices}); dipakai bahasa "
         "bawaan.",
@@ -179,6 +179,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.since_deadline": ("sejak batas akhir", "since the deadline of"),
     "label.now_marker": ("sekarang", "now"),
     "label.no_milestone": (
+        "Tidak ada tonggak setelah {at}. Sebut tahapannya (pemilu-timeline countdown TAHAPAN) "
+        "atau pakai --at.",
+        "No milestone comes after {at}. Name a stage (pemilu-timeline countdown STAGE) or use "
+        "--at."),
+    "label.no_milestone_last": (
         "Tidak ada tonggak setelah {at}. Tonggak terakhir: {last}. "
         "Sebut tahapannya (pemilu-timeline countdown TAHAPAN) atau pakai --at.",
         "No milestone comes after {at}. The last one: {last}. "
@@ -190,8 +195,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.version": ("Versi", "Version"),
     "label.error": ("Kesalahan", "Error"),
     "label.watch_hint": ("Tekan Ctrl-C untuk berhenti.", "Press Ctrl-C to stop."),
-    "label.days_hours_minutes": ("{days} hari {hours} jam {minutes} menit",
-                                 "{days} days {hours} hours {minutes} minutes"),
     "label.timed_local": ("waktu setempat", "local time"),
     # spans
     "span.future": ("{span} lagi", "in {span}"),
@@ -209,9 +212,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "unit.minutes": ("{n} menit", "{n} minutes"),
     "unit.second": ("{n} detik", "{n} second"),
     "unit.seconds": ("{n} detik", "{n} seconds"),
-    "label.days_hours_minutes_seconds": (
-        "{days} hari {hours} jam {minutes} menit {seconds} detik",
-        "{days} days {hours} hours {minutes} minutes {seconds} seconds"),
     # relative dates, as the regulations word them
     "unit.working_day": ("{n} hari kerja", "{n} working day"),
     "unit.working_days": ("{n} hari kerja", "{n} working days"),
@@ -283,9 +283,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.called_off": ("Dibatalkan, tidak berlangsung", "Cancelled, not taking place"),
     "label.and_more": ("dan {n} lainnya (lihat list --status pending)",
                        "and {n} more (see list --status pending)"),
+    "label.more_matches": ("dan {n} lainnya", "and {n} more"),
     "label.waiting_for": ("menunggu {anchor}", "waiting for {anchor}"),
     "label.date_unknown": ("tanggal belum diketahui", "date not yet known"),
     "title.pending": ("Belum bertanggal ({count})", "Not dated yet ({count})"),
+    "title.long_running": ("Tahapan panjang yang berlangsung", "Long-running stages"),
     "col.rule": ("Aturan", "Rule"),
     "col.condition": ("Syarat", "Condition"),
     # errors
@@ -405,8 +407,8 @@ CATALOG: dict[str, tuple[str, str]] = {
         "region '{value}' takes its province's time zone, but province '{province}' is not in "
         "the regions table; add [regions.\"{province}\"]"),
     "problem.url": (
-        "'{field}' harus alamat web http:// atau https://",
-        "'{field}' must be an http:// or https:// web address"),
+        "'{field}' harus alamat web lengkap: http:// atau https://, lalu nama situsnya",
+        "'{field}' must be a whole web address: http:// or https://, then the site's name"),
     "problem.region_kind": (
         "kode '{value}' tidak cocok dengan jenis '{kind}': kode dua angka adalah provinsi, "
         "kode 'PP.KK' kabupaten atau kota",
@@ -518,6 +520,13 @@ CATALOG: dict[str, tuple[str, str]] = {
     "edit.canonical": ("Sudah dalam bentuk kanonik: {path}", "Already in canonical form: {path}"),
     "edit.diff_head": ("{old} → {new}: {added} ditambah, {removed} dihapus, {changed} diubah.",
                        "{old} → {new}: {added} added, {removed} removed, {changed} changed."),
+    "edit.diff_head_elections": (
+        "{old} → {new}: tahapan {added} ditambah, {removed} dihapus, {changed} diubah; "
+        "pemilihan {elections_added} ditambah, {elections_removed} dihapus, "
+        "{elections_changed} diubah.",
+        "{old} → {new}: stages {added} added, {removed} removed, {changed} changed; "
+        "elections {elections_added} added, {elections_removed} removed, "
+        "{elections_changed} changed."),
     "edit.no_diff": ("Tidak ada perbedaan antara {old} dan {new}.",
                      "No differences between {old} and {new}."),
     "edit.election_added": ("+ pemilihan {id}: {name}", "+ election {id}: {name}"),
@@ -568,6 +577,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "input.at_out_of_range": (
         "{what} di luar tahun {first}–{last}.", "{what} is outside the years "
         "{first}–{last}."),
+    "date.in_phrase": ("Tanggal dalam aturan", "The date in the rule"),
     "date.refused": (
         "{option} '{text}' {why} Contoh: {examples}.",
         "{option} '{text}' {why} Examples: {examples}."),
@@ -618,7 +628,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Change refused, the result would be invalid: {problems}. The file is unchanged."),
     "write.not_regular": (
         "{path} bukan berkas biasa (folder, perangkat atau pipa); tidak ditulis. Sebut "
-        "berkas .toml biasa.",
+        "berkas biasa.",
         "{path} is not a regular file (a folder, a device or a pipe); nothing was written. "
         "Name a plain file."),
     "write.link_elsewhere": (
@@ -646,9 +656,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.watch": (
         "--watch menampilkan hitungan yang berjalan; tidak bisa bersama --json.",
         "--watch shows a running countdown; it does not go with --json."),
-    "input.not_a_day": (
-        "{option} '{text}' bukan tanggal. Pakai YYYY-MM-DD, mis. 2024-02-14.",
-        "{option} '{text}' is not a date. Use YYYY-MM-DD, e.g. 2024-02-14."),
+    "input.day_with_time": (
+        "{option} '{text}' menyebut jam; {option} menerima hari saja, mis. 2024-02-14 atau "
+        "'14 Februari 2024'.",
+        "{option} '{text}' has a time of day; {option} takes a day only, e.g. 2024-02-14 or "
+        "'14 Februari 2024'."),
     "input.unknown_election": (
         "Pemilihan '{name}' tidak ada. Yang ada: {known}.",
         "Unknown election '{name}'. Known: {known}."),
@@ -737,8 +749,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "{option} '{value}' is unknown. Use WIB, WITA, WIT or an IANA name such as "
         "Asia/Jakarta."),
     "edit.bad_url": (
-        "--url '{value}' bukan alamat web: tulis alamat yang diawali http:// atau https://.",
-        "--url '{value}' is not a web address: write one starting with http:// or https://."),
+        "--url '{value}' bukan alamat web: tulis alamat lengkap, http:// atau https:// lalu "
+        "nama situsnya, mis. https://jdih.kpu.go.id/.",
+        "--url '{value}' is not a web address: write it whole, http:// or https:// then the "
+        "site's name, e.g. https://jdih.kpu.go.id/."),
     "election.exists": (
         "Pemilihan {election} sudah ada; ubah dengan `pemilu-timeline election edit {election}`.",
         "Election {election} already exists; change it with `pemilu-timeline election edit "
@@ -898,6 +912,70 @@ CATALOG: dict[str, tuple[str, str]] = {
         "'{value}'.",
         "--lock-timeout (or ${env}) must be seconds from 0 to {limit}, not '{value}'."),
     "reason.stdout_closed": ("keluaran standar (stdout) tertutup", "standard output is closed"),
+    # accepted but wrong (edit and validate)
+    "warning.unlikely_date": (
+        "Peringatan: {where}tanggal {field} {stage} adalah {date}, di luar tahun "
+        "{first}–{last}; periksa tahunnya.",
+        "Warning: {where}the {field} date of {stage} is {date}, outside the years "
+        "{first}–{last}; check the year."),
+    "problem.no_elections": (
+        "berkas ini tidak memuat pemilihan (kosong, hanya komentar, atau tanpa tabel "
+        "[elections.ID]), jadi tidak ada yang bisa ditampilkan; salin jadwal bawaan dengan "
+        "`pemilu-timeline init` atau tambahkan pemilihan dengan `pemilu-timeline election add`",
+        "the file holds no election (it is empty, only comments, or has no [elections.ID] "
+        "table), so there is nothing to show; copy the bundled schedule with `pemilu-timeline "
+        "init` or add an election with `pemilu-timeline election add`"),
+    "edit.reason_cleared": (
+        "  Alasan dihapus: tahapan ini kini pasti (confirmed), alasan hanya untuk tahapan "
+        "tentatif atau dibatalkan.",
+        "  Reason cleared: the stage is confirmed now; a reason is only for a tentative or "
+        "cancelled stage."),
+    "edit.reason_with_confirmed": (
+        "{option} tidak berlaku bersama --state confirmed: alasan hanya untuk tahapan tentatif "
+        "atau dibatalkan, dan alasan lama dihapus saat tahapan dipastikan. Hapus {option}.",
+        "{option} does not go with --state confirmed: a reason is only for a tentative or "
+        "cancelled stage, and the old one is cleared when a stage is confirmed. Drop "
+        "{option}."),
+    # click's own words: its messages as the click inside typer writes them (the English is
+    # what is matched to reword one), the words of its help screens, and the prompt's
+    "click.usage": ("Penggunaan: ", "Usage: "),
+    "click.arguments": ("Argumen", "Arguments"),
+    "click.options": ("Opsi", "Options"),
+    "click.commands": ("Perintah", "Commands"),
+    "click.default": ("[bawaan: {}]", "[default: {}]"),
+    "click.env_var": ("[variabel lingkungan: {}]", "[env var: {}]"),
+    "click.required": ("[wajib]", "[required]"),
+    "click.try_help": ("Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+                       "Try [blue]'{command_path} {help_option}'[/] for help."),
+    "click.aborted": ("Dibatalkan.", "Aborted."),
+    "click.no_such_command": ("Perintah {name} tidak ada.", "No such command {name}."),
+    "click.no_such_command_close": ("Perintah {name} tidak ada. Mungkin maksudnya {close}?",
+                                    "No such command {name}. Did you mean {close}?"),
+    "click.no_such_option": ("Opsi {name} tidak dikenal.", "No such option: {name}"),
+    "click.no_such_option_close": ("Opsi {name} tidak dikenal. Mungkin maksudnya {close}?",
+                                   "No such option: {name} (Possible options: {close})"),
+    "click.extra_arguments": ("Argumen yang tidak diharapkan: {args}",
+                              "Got unexpected extra argument(s) ({args})"),
+    "click.missing_argument": ("Argumen {name} belum diberikan.", "Missing argument {name}."),
+    "click.missing_argument_more": ("Argumen {name} belum diberikan. {reason}",
+                                    "Missing argument {name}. {reason}"),
+    "click.missing_option": ("Opsi {name} wajib diberikan.", "Missing option {name}."),
+    "click.choose_from": ("Pilih salah satu:\n\t{choices}", "Choose from:\n\t{choices}"),
+    "click.needs_value": ("Opsi {name} perlu sebuah nilai.", "Option {name} requires an argument."),
+    "click.takes_no_value": ("Opsi {name} tidak menerima nilai.",
+                             "Option {name} does not take a value."),
+    "click.invalid_value": ("Nilai {name} tidak sah: {reason}",
+                            "Invalid value for {name}: {reason}"),
+    "click.env_var_hint": ("{name} (variabel lingkungan {env})", "{name} (env var: {env})"),
+    "click.not_one_of": ("{value} bukan salah satu dari {choices}.",
+                         "{value} is not one of {choices}."),
+    "click.not_in_range": ("{value} di luar rentang {range}.",
+                           "{value} is not in the range {range}."),
+    "click.not_int": ("{value} bukan bilangan bulat.", "{value} is not a valid int."),
+    "click.not_int_range": ("{value} bukan bilangan bulat.", "{value} is not a valid int range."),
+    "click.not_float": ("{value} bukan angka.", "{value} is not a valid float."),
+    "click.confirm_choices": ("[y/T]", "[y/N]"),
+    "click.confirm_again": ("Jawab ya atau tidak (y/t).", "Answer yes or no (y/n)."),
     # field names as staff see them in edit and diff output
     "field.name": ("nama", "name"),
     "field.name_en": ("nama (en)", "name (en)"),
@@ -906,7 +984,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.region": ("wilayah", "region"),
     "field.zone": ("zona", "zone"),
     "field.undated": ("tanpa tanggal", "undated"),
-    "field.state": ("status", "state"),
+    "field.state": ("keadaan", "state"),
     "field.reason": ("alasan", "reason"),
     "field.condition": ("syarat", "condition"),
     "field.after": ("aturan", "rule"),

@@ -54,6 +54,7 @@ Data = dict[str, Any]
 FIELDS = by_name(STAGE_FIELDS)
 EDITABLE = editable_fields()
 STATE_VALUES = FIELDS["state"].choices
+CLEARED_WHEN_CONFIRMED = ("reason", "reason_en")
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,9 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
         raise _refuse("edit.zone_needs_time")
     check_dates(start, end)
     after = build_rule(schedule, key, rule) if rule is not None else None
-    stage: Data = {"id": stage_id, "election": election, "name": check_text("--name", name),
-                   "name_en": check_text("--name-en", name_en if name_en is not None else name)}
+    stage: Data = {"id": stage_id, "election": election, "name": check_text("--name", name)}
+    if name_en is not None:  # else left out: untranslated, --lang en shows the Indonesian
+        stage["name_en"] = check_text("--name-en", name_en)
     if start is not None:
         stage["start"] = start
     if end is not None and end != start:
@@ -530,6 +532,13 @@ def _checked_changes(changes: Mapping[str, Any], raw: Data) -> dict[str, Any]:
             wanted[name] = value
     if wanted.get("state") == "cancelled" and not (wanted.get("reason") or raw.get("reason")):
         raise _refuse("edit.reason_needed")
+    if wanted.get("state") == State.CONFIRMED.value:
+        # A reason says why a stage is in doubt; left on a confirmed one, JSON and CSV
+        # would still carry it as if the stage were.
+        for name in CLEARED_WHEN_CONFIRMED:
+            if wanted.get(name):
+                raise _refuse("edit.reason_with_confirmed", option="--" + name.replace("_", "-"))
+            wanted[name] = None
     return wanted
 
 

@@ -82,7 +82,8 @@ STAGE_FIELDS: tuple[Field, ...] = (
     Field("id", Kind.ID, required=True, editable=False, diffed=False, column=2),
     Field("election", Kind.ELECTION, required=True, editable=False, diffed=False, column=1),
     Field("name", Kind.TEXT, required=True, english="name_en", column=3),
-    Field("name_en", Kind.TEXT, required=True, twin=True),
+    # Optional: an untranslated stage leaves it out, and shows its Indonesian name in English.
+    Field("name_en", Kind.TEXT, default="", twin=True),
     # Required unless the stage has a rule or is undated: the validator says which.
     Field("start", Kind.MOMENT, column=4),
     Field("end", Kind.MOMENT, column=5),
@@ -139,7 +140,8 @@ CONTROL = re.compile(r"(?![\t\n])[" + UNSAFE_CHARACTERS + "]")
 CONTROL_STRICT = re.compile("[" + UNSAFE_CHARACTERS + "]")
 TEXT_KINDS = frozenset({Kind.ID, Kind.ELECTION, Kind.TEXT, Kind.NOTE, Kind.ZONE,
                         Kind.REGION, Kind.URL})
-WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
+WEB_ADDRESS = re.compile(r"^https?://[^\s/?#@]+(?:@[^\s/?#@]+)?(?:[/?#]\S*)?$",
+                         re.IGNORECASE)  # a host after the scheme: https:///x names none
 
 
 def escaped(text: str, *, keep: str = "") -> str:

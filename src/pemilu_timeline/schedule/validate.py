@@ -12,13 +12,15 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pemilu_timeline.errors import Problem
 from pemilu_timeline.i18n.lexicon import ZONE_WORDS
-from pemilu_timeline.i18n.messages import Term, Worded
+from pemilu_timeline.i18n.messages import Term, Worded, t
 from pemilu_timeline.model import (
     Election,
+    Moment,
     Region,
     RegionKind,
     Rule,
@@ -48,7 +50,7 @@ from pemilu_timeline.schedule.schema import (
     names,
     rule_from_table,
 )
-from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, zone_or_none
+from pemilu_timeline.timing import FIRST_YEAR, LAST_YEAR, as_day, zone_or_none
 
 LineRef = int | None | Callable[[], int | None]
 TOP_LEVEL = ("elections", "regions", "stages")  # the tables a schedule file holds
@@ -56,6 +58,10 @@ TOP_LEVEL = ("elections", "regions", "stages")  # the tables a schedule file hol
 # central Kalimantan), WITA, WIT.
 INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")
 ZERO = dt.timedelta(0)
+# The days an Indonesian election's stage can plausibly fall on: none before independence,
+# none this far ahead. A date outside is most likely a typo in the year; it is warned about,
+# not refused (the file may hold FIRST_YEAR to LAST_YEAR).
+PLAUSIBLE_DAYS = (dt.date(1945, 1, 1), dt.date(2100, 12, 31))
 
 
 def _thunk(find: Callable[[Any], int | None], argument: Any) -> Callable[[], int | None]:
@@ -85,11 +91,35 @@ class _Lines:
             return self._stage_headers[index]
         return None
 
-    def election_header(self, election_id: str) -> int | None:
-        return self._table_header("elections", election_id)
+    def entry_line(self, table: str, key: str, name: str | None = None) -> int | None:
+        """The line of field ``name`` of `[table.key]`, else of the table itself: staff fix
+        the key the problem is about, not the table's first line. Dotted keys and inline
+        tables (`key.timezone = ...`, `key = { ... }` under `[table]`) are found too."""
+        header = self._table_header(table, key)
+        if header is not None:
+            return self.field_line(header, name) if name is not None else header
+        found = self._dotted_line(table, key, name) if name is not None else None
+        found = found or self._dotted_line(table, key, None)
+        if found is None:  # an inline table holding them all: `elections = { ... }`
+            top = re.compile(r"^\s*" + table + r"\s*=")
+            found = next((n for n, line in enumerate(self.lines, 1) if top.match(line)), None)
+        return found
 
-    def region_header(self, code: str) -> int | None:
-        return self._table_header("regions", code)
+    def _dotted_line(self, table: str, key: str, name: str | None) -> int | None:
+        """Where `key` (or `key.name`) is set under `[table]`, or as `table.key` at the top."""
+        quoted = r"[\"']?" + re.escape(key) + r"[\"']?\s*"
+        tail = r"\.\s*" + re.escape(name) + r"\s*=" if name is not None else r"[.=]"
+        inside = re.compile(r"^\s*" + quoted + tail)
+        at_top = re.compile(r"^\s*" + table + r"\s*\.\s*" + quoted + tail)
+        current: str | None = None  # the table a line is in; None at the top
+        for n, line in enumerate(self.lines, 1):
+            opened = re.match(r"^\s*\[([^\]]*)\]", line)
+            if opened:
+                current = re.sub(r"\s", "", opened.group(1))
+            elif (current is None and at_top.match(line)) \
+                    or (current == table and inside.match(line)):
+                return n
+        return None
 
     def _table_header(self, table: str, key: str) -> int | None:
         """The line of `[table.key]` (the key bare or quoted)."""
@@ -98,6 +128,18 @@ class _Lines:
         for n, line in enumerate(self.lines, 1):
             if pattern.match(line):
                 return n
+        return None
+
+    def top_line(self, name: str) -> int | None:
+        """Where top-level key ``name`` is first set: `name = ...`, `[name]`, `[[name]]`."""
+        pattern = re.compile(r"^\s*(?:\[{1,2}\s*)?[\"']?" + re.escape(name)
+                             + r"[\"']?\s*[=.\]]")
+        at_top = True  # before the first table header
+        for n, line in enumerate(self.lines, 1):
+            opened = line.lstrip().startswith("[")
+            if (opened or at_top) and pattern.match(line):
+                return n
+            at_top = at_top and not opened
         return None
 
     def field_line(self, header: int | None, name: str) -> int | None:
@@ -146,12 +188,14 @@ class Validator:
     def build(self, data: dict[str, Any]) -> Schedule:
         for key in data:
             if key not in TOP_LEVEL:
-                self.problem("problem.top_level", field=key, known=", ".join(TOP_LEVEL))
+                self.problem("problem.top_level", line=_thunk(self.where.top_line, key),
+                             field=key, known=", ".join(TOP_LEVEL))
         elections = self.elections(data.get("elections", {}))
         self.known_regions = self.regions(data.get("regions", {}))
         raw_stages = data.get("stages", [])
         if not isinstance(raw_stages, list):
-            self.problem("problem.type", field="stages", got=type(raw_stages).__name__,
+            self.problem("problem.type", line=_thunk(self.where.top_line, "stages"),
+                         field="stages", got=type(raw_stages).__name__,
                          expected=Term("type.stages"))
             raw_stages = []
         stages: list[Stage] = []
@@ -191,11 +235,12 @@ class Validator:
     def elections(self, raw: Any) -> dict[str, Election]:
         result: dict[str, Election] = {}
         if not isinstance(raw, dict):
-            self.problem("problem.type", field="elections", got=type(raw).__name__,
+            self.problem("problem.type", line=_thunk(self.where.top_line, "elections"),
+                         field="elections", got=type(raw).__name__,
                          expected=Term("type.table"))
             return result
         for election_id, table in raw.items():
-            line = _thunk(self.where.election_header, election_id)
+            line = self._entry("elections", election_id)
             if not isinstance(table, dict):
                 self.problem("problem.type", line=line, election=election_id,
                              field="elections", got=type(table).__name__,
@@ -207,7 +252,8 @@ class Validator:
                              value=election_id)
             for name in table:
                 if name not in self.election_fields:
-                    self._unknown(name, names(ELECTION_FIELDS), line, None,
+                    self._unknown(name, names(ELECTION_FIELDS),
+                                  self._entry("elections", election_id, name), None,
                                   election=election_id)
             values: dict[str, Any] = {}
             for item in ELECTION_FIELDS:
@@ -217,7 +263,8 @@ class Validator:
                         self.problem("problem.missing", line=line, election=election_id,
                                      field=item.name)
                     continue
-                if self._value(item, value, line, None, election=election_id):
+                if self._value(item, value, self._entry("elections", election_id, item.name),
+                               None, election=election_id):
                     values[item.name] = value
             if len(self.problems) == before:
                 result[election_id] = Election(id=election_id, **values)
@@ -225,19 +272,25 @@ class Validator:
                 self.broken_elections.add(election_id)
         return result
 
+    def _entry(self, table: str, key: str, name: str | None = None) -> LineRef:
+        """Where a field of an election or region is (its table when the field is missing),
+        looked up only if a problem needs it."""
+        return lambda: self.where.entry_line(table, key, name)
+
     def regions(self, raw: Any) -> dict[str, Region]:
         """`[regions."36.04"]` tables: a Kemendagri code each; a province names its zone, a
         kabupaten or kota takes its province's, so its province must be in the table."""
         result: dict[str, Region] = {}
         if not isinstance(raw, dict):
-            self.problem("problem.type", field="regions", got=_describe(raw),
+            self.problem("problem.type", line=_thunk(self.where.top_line, "regions"),
+                         field="regions", got=_describe(raw),
                          expected=Term("type.table"))
             self.regions_broken = True  # a stage's region then says nothing more
             return result
         known = by_name(REGION_FIELDS)
         names_seen: dict[str, str] = {}
         for code, table in raw.items():
-            line = _thunk(self.where.region_header, code)
+            line = self._entry("regions", code)
             label = f"regions.{code}"
             if not isinstance(table, dict):
                 self._wrong_type(label, table, "table", line, None)
@@ -248,30 +301,36 @@ class Validator:
             for name in table:
                 if name not in known:
                     self._unknown(f"{label}.{name}", tuple(f"{label}.{f}" for f in known),
-                                  line, None)
+                                  self._entry("regions", code, name), None)
             values: dict[str, Any] = {}
             for item in REGION_FIELDS:
                 value = table.get(item.name)
                 if value is None:
                     if item.required:
                         self.problem("problem.missing", line=line, field=f"{label}.{item.name}")
-                elif self._value(item, value, line, None, name=f"{label}.{item.name}"):
+                elif self._value(item, value, self._entry("regions", code, item.name), None,
+                                 name=f"{label}.{item.name}"):
                     values[item.name] = value
             province = code.partition(".")[0]
             kind = values.get("kind")
             if kind is not None and REGION_CODE.match(code) \
                     and (kind == RegionKind.PROVINCE.value) != ("." not in code):
-                self.problem("problem.region_kind", line=line, field=f"{label}.kind",
+                self.problem("problem.region_kind", line=self._entry("regions", code, "kind"),
+                             field=f"{label}.kind",
                              value=code, kind=kind)
             zone = values.get("timezone")
             if zone is not None and ZONE_WORDS.get(zone.upper(), zone) not in INDONESIAN_ZONES:
-                self.problem("problem.region_zone", line=line, field=f"{label}.timezone",
+                self.problem("problem.region_zone",
+                             line=self._entry("regions", code, "timezone"),
+                             field=f"{label}.timezone",
                              value=zone, zones=", ".join(INDONESIAN_ZONES))
             name = values.get("name")
             if isinstance(name, str):
                 other = names_seen.setdefault(name.casefold(), code)
                 if other != code:
-                    self.problem("problem.region_name_twice", line=line, field=f"{label}.name",
+                    self.problem("problem.region_name_twice",
+                                 line=self._entry("regions", code, "name"),
+                                 field=f"{label}.name",
                                  value=name, other=other)
             if "." not in code and "timezone" not in values and "timezone" not in table:
                 self.problem("problem.missing", line=line, field=f"{label}.timezone")
@@ -549,3 +608,68 @@ def _describe(value: Any) -> str:
     """The value as the file writes it (true, not Python's True), cut short."""
     text = ("true" if value else "false") if isinstance(value, bool) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# --- what is valid but most likely wrong -----------------------------------------------------
+
+def no_elections(schedule: Schedule, path: str) -> Problem | None:
+    """A file without elections (empty, or only comments) holds nothing any command can show.
+    Loading accepts it, so that `election add` can start a file from nothing; `validate`
+    calls it a problem rather than "OK"."""
+    return None if schedule.elections else Problem(path, "problem.no_elections")
+
+
+@dataclass(frozen=True)
+class UnlikelyDate:
+    """A stage's date outside PLAUSIBLE_DAYS: a warning; the file stays valid."""
+
+    stage: str  # ELECTION/ID
+    field: str  # start or end
+    value: Moment
+    line: int | None = None
+
+    def describe(self, lang: str, path: str | None = None) -> str:
+        """The warning line; with ``path``, its place in the file as problems give theirs."""
+        where = ""
+        if path is not None:
+            where = f"{path}:{self.line}: " if self.line is not None else f"{path}: "
+        first, last = PLAUSIBLE_DAYS
+        return t("warning.unlikely_date", lang, where=where, stage=self.stage,
+                 field=Term(f"field.{self.field}"), date=self.value.isoformat(),
+                 first=first.year, last=last.year)
+
+    def to_dict(self, path: str) -> dict[str, Any]:
+        return {"file": path, "line": self.line, "stage": self.stage, "field": self.field,
+                "date": self.value.isoformat(), "code": "warning.unlikely_date",
+                "message": self.describe("en")}
+
+
+def unlikely_date(stage: Stage) -> UnlikelyDate | None:
+    """The stage's start, else its end, when it lies outside PLAUSIBLE_DAYS (written or
+    computed by a rule: a rule of 100 years is as likely a typo)."""
+    first, last = PLAUSIBLE_DAYS
+    for name in ("start", "end"):
+        value = getattr(stage, name)
+        if value is not None and not first <= as_day(value) <= last:
+            return UnlikelyDate(stage.key, name, value)
+    return None
+
+
+def unlikely_dates(schedule: Schedule, data: dict[str, Any], text: str) -> list[UnlikelyDate]:
+    """Every stage's unlikely date, with its line in ``text`` (parsed into ``data``): the
+    date's own line, or the rule's for a date computed by one."""
+    found = [u for u in map(unlikely_date, schedule) if u is not None]
+    if not found:
+        return found
+    where = _Lines(text)
+    raw = data.get("stages", [])
+    index = {f"{s.get('election')}/{s.get('id')}": n for n, s in enumerate(raw)
+             if isinstance(s, dict)}
+    placed = []
+    for item in found:
+        stage = schedule.get(item.stage)
+        written = stage is not None and not stage.dated_by_rule
+        header = where.stage_header(index[item.stage]) if item.stage in index else None
+        line = where.field_line(header, item.field if written else "after")
+        placed.append(dataclasses.replace(item, line=line))
+    return placed

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    Group,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
+from rich.segment import Segment
 from rich.text import Text
 
 from pemilu_timeline.i18n.messages import t
@@ -16,7 +25,63 @@ from pemilu_timeline.i18n.messages import t
 def make_console(*, stderr: bool = False, record: bool = False,
                  width: int | None = None) -> Console:
     # emoji=False skips loading Rich's emoji table, for text that never has :codes:.
-    return Console(stderr=stderr, record=record, width=width, highlight=False, emoji=False)
+    console = _Screen(stderr=stderr, record=record, width=width, highlight=False, emoji=False)
+    console.push_render_hook(_TrimLines())
+    return console
+
+
+class _Screen(Console):
+    """A console that lets a word wider than the screen (a stage's key, which the views
+    never break) run past the edge for the terminal to wrap: cropped, it could not be
+    copied whole."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        options.setdefault("crop", False)
+        super().print(*objects, **options)
+
+
+class _TrimLines(RenderHook):
+    """Ends every printed line at its last character: Rich pads titles and cells to the
+    table's width, and trailing blanks get in the way of whoever copies or diffs the output."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]
+                            ) -> list[ConsoleRenderable]:
+        return [_Trimmed(renderables)]
+
+
+class _Trimmed:
+    def __init__(self, renderables: list[ConsoleRenderable]) -> None:
+        self.renderables = renderables
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        line: list[Segment] = []
+        for renderable in self.renderables:
+            for segment in console.render(renderable, options):
+                if segment.control or "\n" not in segment.text:
+                    line.append(segment)
+                    continue
+                *ended, rest = segment.text.split("\n")
+                for part in ended:
+                    line.append(Segment(part, segment.style))
+                    yield from _rstrip(line)
+                    yield Segment.line()
+                    line = []
+                line.append(Segment(rest, segment.style))
+        yield from _rstrip(line)
+
+
+def _rstrip(line: list[Segment]) -> list[Segment]:
+    """The line without its trailing blanks, but for blanks that paint a background."""
+    while line and not line[-1].control:
+        text, style, _ = line[-1]
+        if style is not None and (style.bgcolor is not None or style.reverse):
+            break
+        kept = text.rstrip(" ")
+        if kept:
+            line[-1] = Segment(kept, style)
+            break
+        line.pop()
+    return line
 
 
 def print_error(message: str, lang: str) -> None:
@@ -39,7 +104,9 @@ def watch(frame: Callable[[], RenderableType], lang: str) -> None:
     from rich.live import Live  # only --watch needs it
 
     hint = Text(t("label.watch_hint", lang), style="dim")
-    live = Live(Group(frame(), hint), console=make_console(), refresh_per_second=4,
+    # A plain console: Live redraws in place, by cursor moves a trimming hook must not see.
+    screen = Console(highlight=False, emoji=False)
+    live = Live(Group(frame(), hint), console=screen, refresh_per_second=4,
                 transient=False)
     previous = _stop_on_signals()
     try:

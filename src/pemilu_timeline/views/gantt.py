@@ -67,9 +67,11 @@ def timeline_view(stages: Sequence[Stage], at: dt.datetime, lang: str, width: in
         row.append_text(cells)
         lines.append(row)
     if now_col is not None:
-        marker = Text(" " * (label_width + now_col) + "▲ " + t("label.now_marker", lang),
-                      style="bold red")
-        lines.append(marker)
+        word, at_col = t("label.now_marker", lang), label_width + now_col
+        # Its word to the left of the arrow where, to the right, it would run off the line.
+        marker = " " * at_col + "▲ " + word if at_col + 2 + len(word) <= width \
+            else " " * max(0, at_col - len(word) - 1) + word + " ▲"
+        lines.append(Text(marker, style="bold red"))
     for stage in waiting:
         row = _label(stage, label_width, lang)
         row.append(dates_text(stage, lang, schedule=schedule)[:bar_width], style="yellow")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +18,17 @@ from pemilu_timeline.rules.calendar import Reckoning
 from pemilu_timeline.rules.resolve import explain
 from pemilu_timeline.rules.workdays import Holiday
 from pemilu_timeline.timing import as_day, zone_label
+from pemilu_timeline.views.layout import (
+    Block,
+    ByWidth,
+    Cell,
+    Column,
+    Unbroken,
+    fitted_table,
+    key_text,
+    key_width,
+    stacked,
+)
 from pemilu_timeline.views.text import (
     dates_text,
     moment_text,
@@ -64,29 +76,14 @@ def time_left(at: dt.datetime, until: dt.datetime, lang: str) -> str:
 def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
              lang: str) -> RenderableType:
     parts: list[RenderableType] = []
-    zone = at.tzinfo
-    assert zone is not None
     active, upcoming, last = overview.active, overview.next, overview.last_ended
     if active:
-        table = Table(title=t("title.now", lang, at=moment_text(at, lang)), title_justify="left",
-                      expand=True)
-        table.add_column(t("col.stage", lang), ratio=3, min_width=20)
-        table.add_column(t("col.dates", lang), ratio=2)
-        table.add_column(t("col.progress", lang), min_width=12)
-        table.add_column(t("col.left", lang), ratio=2)
-        for stage in active:
-            day, total = stage.day_of(at)
-            percent = stage.progress_at(at) * 100
-            end = stage.window(zone)[1]
-            table.add_row(stage_name(stage, lang, tentative=True),
-                          dates_text(stage, lang, short=True),
-                          f"{t('label.day_of', lang, day=day, total=total)}\n{percent:.0f}%",
-                          time_left(at, end, lang))
-        parts.append(table)
+        parts.append(_active_view(active, at, lang))
     else:
         parts.append(Text(t("label.none_active", lang, at=moment_text(at, lang))))
         if last is not None:
-            parts.append(_one_line(t("label.last_ended", lang), last, at, lang, ended=True))
+            parts.append(Unbroken(_one_line(t("label.last_ended", lang), last, at, lang,
+                                        ended=True)))
     for stage in overview.cancelled:
         text = Text(f"{t('label.called_off', lang)}: ", style="bold")
         text.append(stage.display_name(lang), style="strike")
@@ -94,9 +91,9 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
         reason = stage.reason_in(lang)
         if reason:
             text.append(f". {reason}", style="dim")
-        parts.append(text)
+        parts.append(Unbroken(text))
     if upcoming is not None:
-        parts.append(_one_line(t("label.next", lang), upcoming, at, lang))
+        parts.append(Unbroken(_one_line(t("label.next", lang), upcoming, at, lang)))
     else:
         parts.append(Text(t("label.no_next", lang), style="dim"))
         if not active:
@@ -106,6 +103,75 @@ def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
                           style="bold"))
         parts.extend(_pending_by_election(schedule, overview.pending, lang))
     return Group(*parts)
+
+
+# A stage longer than this is the background of the news more than the news: `now` lists
+# it after the others, under a heading of its own, unless it is a milestone or a deadline.
+LONG_RUNNING = dt.timedelta(days=60)
+
+
+def is_long_running(stage: Stage, zone: dt.tzinfo) -> bool:
+    if stage.is_milestone_or_deadline:
+        return False
+    start, end = stage.window(zone)
+    return end - start > LONG_RUNNING
+
+
+def _active_view(active: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
+    """The stages on, in the order given (the news first), the long-running ones apart."""
+    zone = at.tzinfo
+    assert zone is not None
+    title = t("title.now", lang, at=moment_text(at, lang))
+    lead = [s for s in active if not is_long_running(s, zone)]
+    long = [s for s in active if is_long_running(s, zone)]
+    heading = Text(t("title.long_running", lang), style="bold") if lead and long else None
+    facts = {}
+    for stage in active:
+        day, total = stage.day_of(at)
+        facts[stage.key] = (dates_text(stage, lang, short=True),
+                            t("label.day_of", lang, day=day, total=total),
+                            f"{stage.progress_at(at) * 100:.0f}%",
+                            time_left(at, stage.window(zone)[1], lang))
+
+    def table(width: int) -> Table | None:
+        columns = [Column(t("col.stage", lang), max(20, key_width(active)), ratio=3),
+                   Column(t("col.dates", lang), 11, ratio=2),
+                   Column(t("col.progress", lang), 10),
+                   Column(t("col.left", lang), 10, ratio=2)]
+
+        def row(stage: Stage) -> list[Cell]:
+            dates, day_of, percent, left = facts[stage.key]
+            return [stage_name(stage, lang, tentative=True), dates, f"{day_of}\n{percent}",
+                    left]
+
+        rows = [row(s) for s in lead]
+        if heading is not None:
+            rows.append([heading, "", "", ""])
+        rows.extend(row(s) for s in long)
+        sections = [len(lead) - 1] if heading is not None else []
+        return fitted_table(title, columns, rows, width, sections=sections)
+
+    def blocks() -> RenderableType:
+        def block(stage: Stage) -> Block:
+            dates, day_of, percent, left = facts[stage.key]
+            return stage_block(stage, lang, [(t("col.dates", lang), dates),
+                                             (t("col.progress", lang), f"{day_of}, {percent}"),
+                                             (t("col.left", lang), left)], tentative=True)
+
+        items: list[Block | Text] = [block(s) for s in lead]
+        if heading is not None:
+            items.append(heading)
+        items.extend(block(s) for s in long)
+        return Group(stacked(Text(title, style="italic"), items), Text())
+
+    return ByWidth(table, blocks)
+
+
+def stage_block(stage: Stage, lang: str, rows: Sequence[tuple[str, Cell]],
+                *, tentative: bool = False) -> Block:
+    """A stage stacked: its name, its key on a line of its own, then label and value."""
+    return Block([stage_name(stage, lang, with_key=False, tentative=tentative),
+                  key_text(stage.key)], rows)
 
 
 # `now` names this many pending stages of each election; `list --status pending` has them all.
@@ -171,85 +237,126 @@ def list_view(stages: Sequence[Stage], at: dt.datetime, lang: str,
         return Text(t("label.no_stages", lang))
     dated = [s for s in stages if s.is_dated]
     pending = [s for s in stages if not s.is_dated]
-    parts: list[RenderableType] = []
-    if dated:
-        parts.append(_stage_table(t("title.list", lang, count=len(dated)), dated, at, lang))
-    if pending:
-        parts.append(_stage_table(t("title.pending", lang, count=len(pending)), pending, at,
-                                  lang, schedule))
-    return Group(*parts)
+    groups = [(t("title.list", lang, count=len(dated)), dated, None),
+              (t("title.pending", lang, count=len(pending)), pending, schedule)]
+    groups = [group for group in groups if group[1]]
+    # One stage column for both tables, as wide as the longest key of either.
+    least = max(20, key_width(stages))
+
+    def tables(width: int) -> RenderableType | None:
+        made = []
+        for title, chosen, anchors in groups:
+            table = _stage_table(title, chosen, at, lang, least, width, anchors)
+            if table is None:
+                return None
+            made.append(table)
+        return Group(*made)
+
+    def blocks() -> RenderableType:
+        items: list[Block | Text] = []
+        for title, chosen, anchors in groups:
+            items.append(Text(title, style="italic"))
+            for stage in chosen:
+                rows: list[tuple[str, Cell]] = [
+                    (t("col.dates", lang), dates_text(stage, lang, short=True, schedule=anchors)),
+                    (t("col.status", lang), status_text(stage, at, lang))]
+                if stage.tags:
+                    rows.append((t("col.tags", lang), ", ".join(stage.tags)))
+                items.append(stage_block(stage, lang, rows))
+        return stacked(None, items)
+
+    return ByWidth(tables, blocks)
 
 
 def _stage_table(title: str, stages: Sequence[Stage], at: dt.datetime, lang: str,
-                 schedule: Schedule | None = None) -> Table:
-    table = Table(title=title, title_justify="left", expand=True)
-    table.add_column(t("col.dates", lang), ratio=2, min_width=11, overflow="fold")
-    table.add_column(t("col.stage", lang), ratio=4, min_width=20)
-    table.add_column(t("col.status", lang), no_wrap=True)
-    table.add_column(t("col.tags", lang), style="dim", ratio=1)
-    for stage in stages:
-        table.add_row(dates_text(stage, lang, short=True, schedule=schedule),
-                      stage_name(stage, lang),
-                      status_text(stage, at, lang), ", ".join(stage.tags))
-    return table
+                 least: int, width: int, schedule: Schedule | None = None) -> Table | None:
+    # 13: "14 Jun 2022 –" over "14 Des 2023", a range that spans years on two lines.
+    columns = [Column(t("col.dates", lang), 13, ratio=2),
+               Column(t("col.stage", lang), least, ratio=4),
+               Column(t("col.status", lang), 11),
+               Column(t("col.tags", lang), 8, ratio=1, style="dim", overflow="ellipsis")]
+    rows: list[list[Cell]] = [
+        [dates_text(stage, lang, short=True, schedule=schedule), stage_name(stage, lang),
+         status_text(stage, at, lang), ", ".join(stage.tags)] for stage in stages]
+    return fitted_table(title, columns, rows, width)
+
+
+# `show` keeps its two columns while the values get this many, and the key whole.
+SHOW_VALUE_LEAST = 24
 
 
 def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> RenderableType:
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
-    table.add_column(style="bold")
-    table.add_column()
     election = schedule.elections.get(stage.election)
-    table.add_row(t("col.stage", lang), stage_name(stage, lang, with_key=False))
-    other = stage.name if lang == "en" else stage.name_en
-    table.add_row("", Text(other, style="italic dim"))
-    table.add_row(t("col.id", lang), stage.key)
-    table.add_row(t("col.election", lang),
-                  election.display_name(lang) if election else stage.election)
+    name = stage_name(stage, lang, with_key=False)
+    # The name in the other language, unless the stage is untranslated (it would be empty
+    # in Indonesian and the same name twice in English).
+    others = [Text(stage.name if lang == "en" else stage.name_en, style="italic dim")] \
+        if stage.name_en else []
+    rows: list[tuple[str, Cell]] = []
+    add = rows.append
+    add((t("col.election", lang), election.display_name(lang) if election else stage.election))
     place = schedule.region_label(stage.region) if stage.region else None
     if place is not None:
-        table.add_row(t("col.region", lang), f"{place} ({stage.region})")
-    table.add_row(t("col.dates", lang), dates_text(stage, lang, schedule=schedule))
+        add((t("col.region", lang), f"{place} ({stage.region})"))
+    add((t("col.dates", lang), dates_text(stage, lang, schedule=schedule)))
     status = stage.phase_at(at)
-    table.add_row(t("col.status", lang), status_text(stage, at, lang))
+    add((t("col.status", lang), status_text(stage, at, lang)))
     if stage.is_dated and stage.state is not State.CANCELLED:
         start = stage.window(at.tzinfo)[0]  # type: ignore[arg-type]
         if stage.clock_zone:
-            table.add_row(t("col.zone", lang),
-                          f"{stage.clock_zone} → {i18n.format_time(start)} "
-                          f"{zone_label(at.tzinfo)}")  # type: ignore[arg-type]
+            add((t("col.zone", lang), f"{stage.clock_zone} → {i18n.format_time(start)} "
+                                      f"{zone_label(at.tzinfo)}"))  # type: ignore[arg-type]
         day, total = stage.day_of(at) if status is Status.ACTIVE else (0, stage.day_of(start)[1])
         length = _duration_text(stage, total, lang)
         if length:
-            table.add_row(t("col.duration", lang), length)
+            add((t("col.duration", lang), length))
         if status is Status.ACTIVE:
-            table.add_row(t("col.progress", lang),
-                          f"{t('label.day_of', lang, day=day, total=total)}, "
-                          f"{stage.progress_at(at) * 100:.0f}%")
-        table.add_row(t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang))
+            add((t("col.progress", lang), f"{t('label.day_of', lang, day=day, total=total)}, "
+                                          f"{stage.progress_at(at) * 100:.0f}%"))
+        add((t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang)))
     if stage.after is not None:
-        table.add_row(t("col.rule", lang), rule_text(schedule, stage, lang))
+        add((t("col.rule", lang), rule_text(schedule, stage, lang)))
         reckoning = explain(schedule, stage)
         if reckoning is not None:
-            for label, text in reckoning_rows(stage.after, reckoning, lang,
-                                              zone=_zone_name(stage)):
-                table.add_row(label, text)
+            rows.extend(reckoning_rows(stage.after, reckoning, lang, zone=_zone_name(stage)))
     condition = stage.condition_in(lang)
     if condition:
-        table.add_row(t("col.condition", lang), condition)
+        add((t("col.condition", lang), condition))
     if stage.state is not State.CONFIRMED:
         state = t(f"status.{stage.state.value}", lang)
         reason = stage.reason_in(lang)
-        table.add_row(t("col.state", lang), f"{state}: {reason}" if reason else state)
+        add((t("col.state", lang), f"{state}: {reason}" if reason else state))
     if stage.tags:
-        table.add_row(t("col.tags", lang), ", ".join(stage.tags))
-    table.add_row(t("col.source", lang), stage.source)
+        add((t("col.tags", lang), ", ".join(stage.tags)))
+    add((t("col.source", lang), stage.source))
     if stage.url:
-        table.add_row(t("col.url", lang), stage.url)
+        add((t("col.url", lang), stage.url))
     note = stage.note_in(lang)
     if note:
-        table.add_row(t("col.note", lang), note)
-    table.add_row(t("col.revision", lang), str(stage.revision) + (
-        f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else ""))
+        add((t("col.note", lang), note))
+    add((t("col.revision", lang), str(stage.revision) + (
+        f" ({stage.updated.isoformat().replace('+00:00', 'Z')})" if stage.updated else "")))
+    head: list[tuple[str, Cell]] = [(t("col.stage", lang), name),
+                                    *(("", other) for other in others),
+                                    (t("col.id", lang), Text(stage.key))]
+
+    def table(width: int) -> RenderableType | None:
+        labels = max(cell_len(label) for label, _ in [*head, *rows])
+        if width - labels - 4 < max(SHOW_VALUE_LEAST, cell_len(stage.key)):
+            return None
+        return _readout([*head, *rows])
+
+    return ByWidth(table, lambda: stacked(None, [Block([name, *others, key_text(stage.key)],
+                                                       rows, labels_above=True)]))
+
+
+def _readout(rows: Sequence[tuple[str, RenderableType]]) -> Table:
+    """Label and value, side by side (what `show` and `hitung` print)."""
+    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, value in rows:
+        table.add_row(label, value)
     return table
 
 
@@ -260,25 +367,16 @@ def _zone_name(stage: Stage) -> str | None:
 def reckoning_view(rule: Rule, words: str, reckoning: Reckoning, lang: str,
                    zone: str | None = None) -> RenderableType:
     """`hitung`: the rule in the law's words, then how its date was reached."""
-    table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_row(t("col.rule", lang), words)
-    for label, text in reckoning_rows(rule, reckoning, lang, zone=zone):
-        table.add_row(label, text)
-    return table
+    return _readout([(t("col.rule", lang), words),
+                     *reckoning_rows(rule, reckoning, lang, zone=zone)])
 
 
 def holidays_view(year: int, days: Sequence[Holiday], lang: str, *, settled: bool,
                   source: str) -> RenderableType:
     """`libur`: the days a working-day count skips in a year, with kind and source; the
     decrees behind the year's days are named once, under the table."""
-    table = Table(title=t("title.holidays", lang, year=year, count=len(days)),
-                  title_justify="left", expand=True)
-    table.add_column(t("col.dates", lang), no_wrap=True)
-    table.add_column(t("col.holiday", lang), ratio=3)
-    table.add_column(t("col.kind", lang), no_wrap=True)
-    table.add_column(t("col.source", lang), ratio=2, style="dim")
+    title = t("title.holidays", lang, year=year, count=len(days))
+    rows: list[list[Cell]] = []
     for day in days:
         name = day.display_name(lang)
         if day.estimated:
@@ -287,9 +385,22 @@ def holidays_view(year: int, days: Sequence[Holiday], lang: str, *, settled: boo
         if day.region:
             name += f" ({day.region})"
         own = day.source if day.source != source else "↓"
-        table.add_row(i18n.format_date(day.date, lang, weekday=True), name, kind, own)
-    lines: list[RenderableType] = [table, Text(f"↓ {t('col.source', lang)}: {source}",
-                                               style="dim")]
+        rows.append([i18n.format_date(day.date, lang, weekday=True), name, kind, own])
+    columns = [Column(t("col.dates", lang), 12),
+               Column(t("col.holiday", lang), 12, ratio=3),
+               Column(t("col.kind", lang), 10),
+               Column(t("col.source", lang), 4, ratio=2, style="dim")]
+    labels = [column.header for column in columns[1:]]
+
+    def blocks() -> RenderableType:
+        return stacked(Text(title, style="italic"),
+                       [Block([Text(str(date), style="bold")], list(zip(labels, rest,
+                                                                        strict=True)))
+                        for date, *rest in rows])
+
+    lines: list[RenderableType] = [
+        ByWidth(lambda width: fitted_table(title, columns, rows, width), blocks),
+        Text(f"↓ {t('col.source', lang)}: {source}", style="dim")]
     if not settled:
         lines.append(Text(t("label.leave_not_decreed", lang, year=year), style="yellow"))
     return Group(*lines)
@@ -297,17 +408,24 @@ def holidays_view(year: int, days: Sequence[Holiday], lang: str, *, settled: boo
 
 def elections_view(schedule: Schedule, counts: dict[str, int], lang: str) -> RenderableType:
     """`election list`: each election with its zone, stage count and source."""
-    table = Table(title=t("title.elections", lang, count=len(schedule.elections)),
-                  title_justify="left", expand=True)
-    table.add_column(t("col.id", lang), no_wrap=True)
-    table.add_column(t("col.election", lang), ratio=2)
-    table.add_column(t("col.zone", lang), no_wrap=True)
-    table.add_column(t("col.stages", lang), justify="right")
-    table.add_column(t("col.source", lang), ratio=2, style="dim")
-    for election in schedule.elections.values():
-        table.add_row(election.id, election.display_name(lang), election.timezone,
-                      str(counts.get(election.id, 0)), election.source)
-    return table
+    title = t("title.elections", lang, count=len(schedule.elections))
+    elections = list(schedule.elections.values())
+    rows: list[list[Cell]] = [[e.id, e.display_name(lang), e.timezone,
+                               str(counts.get(e.id, 0)), e.source] for e in elections]
+    columns = [Column(t("col.id", lang), max((cell_len(e.id) for e in elections), default=0)),
+               Column(t("col.election", lang), 12, ratio=2),
+               Column(t("col.zone", lang), max((cell_len(e.timezone) for e in elections),
+                                               default=0)),
+               Column(t("col.stages", lang), 3, justify="right"),
+               Column(t("col.source", lang), 10, ratio=2, style="dim")]
+    labels = [column.header for column in columns[1:]]
+
+    def blocks() -> RenderableType:
+        return stacked(Text(title, style="italic"),
+                       [Block([key_text(str(key), style="bold")],
+                              list(zip(labels, rest, strict=True))) for key, *rest in rows])
+
+    return ByWidth(lambda width: fitted_table(title, columns, rows, width), blocks)
 
 
 def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
@@ -329,9 +447,10 @@ def _duration_text(stage: Stage, days: int, lang: str) -> str | None:
 def _clock_text(cd: Countdown, lang: str) -> str:
     """'12 hari 3 jam 5 menit'; within the last hour, to the second ('0 jam 0 menit 59 detik')."""
     clock = cd.clock_parts()
+    shown = ["day", "hour", "minute"]
     if clock["days"] == 0 and clock["hours"] == 0:
-        return t("label.days_hours_minutes_seconds", lang, **clock)
-    return t("label.days_hours_minutes", lang, **clock)
+        shown.append("second")
+    return " ".join(i18n.unit(name, clock[name + "s"], lang) for name in shown)
 
 
 def countdown_line(cd: Countdown, lang: str) -> str:
@@ -366,8 +485,8 @@ def countdown_view(cd: Countdown, lang: str) -> RenderableType:
         if cd.target in ("end", "deadline"):
             day -= dt.timedelta(days=1)
         when = i18n.format_date(day, lang, weekday=True)
-    lines = [
-        title,
+    lines: list[RenderableType] = [
+        Unbroken(title),
         Text(when),
         Text(i18n.format_span(cd.span_parts(), lang, future=cd.is_future), style="bold"),
         Text(_clock_text(cd, lang), style="dim"),
