@@ -17,12 +17,11 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     LockTimeoutOption,
+    change_line,
     edit_text,
     editable_source,
-    field_label,
     print_json,
     stage_dates,
-    value_text,
 )
 from pemilu_timeline.errors import ExitStatus, UsageError
 from pemilu_timeline.i18n.messages import Term
@@ -159,6 +158,5 @@ def _load_named(path: Path) -> Schedule:
 
 def _print_fields(fields: tuple[FieldDiff, ...], lang: str) -> None:
     for item in fields:
-        typer.echo(f"    {field_label(item.field, lang)}: {value_text(item.old, lang)} → "
-                   f"{value_text(item.new, lang)}")
+        typer.echo("    " + change_line(item.field, item.old, item.new, lang))
 

@@ -24,11 +24,10 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     LockTimeoutOption,
+    change_line,
     edit_text,
     editable_source,
-    field_label,
     stage_dates,
-    value_text,
 )
 from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError, WriteRefused
 from pemilu_timeline.fsio import target_of
@@ -396,8 +395,7 @@ def edit(
         default = FIELDS[item.field].default if item.field in FIELDS else None
         old, new = (default if value is None else value
                     for value in (item.old, item.new))
-        typer.echo(f"  {field_label(item.field, code)}: {value_text(old, code)} → "
-                   f"{value_text(new, code)}")
+        typer.echo("  " + change_line(item.field, old, new, code))
     if state == "confirmed" and any(c.field in ("reason", "reason_en") for c in result.changes):
         typer.echo(edit_text("reason_cleared", code))
     if {c.field for c in result.changes} & {"start", "end", "after", "undated"}:

@@ -16,11 +16,10 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     LockTimeoutOption,
+    change_line,
     console,
     editable_source,
-    field_label,
     print_json,
-    value_text,
 )
 from pemilu_timeline.errors import UsageError
 from pemilu_timeline.i18n.messages import t
@@ -107,8 +106,7 @@ def edit(
         return
     typer.echo(t("election.edited", code, election=election_id))
     for item in changes:
-        typer.echo(f"  {field_label(item.field, code)}: {value_text(item.old, code)} → "
-                   f"{value_text(item.new, code)}")
+        typer.echo("  " + change_line(item.field, item.old, item.new, code))
     typer.echo(t("edit.file", code, path=source_file.path))
 
 

@@ -22,13 +22,13 @@ from pemilu_timeline.cli.options import (
     LangOption,
     MilestonesOption,
     RegionOption,
+    StatusOption,
     TagOption,
     ToOption,
     check_elections,
     check_tags,
     day_range,
     open_view,
-    status_codes,
     write_output,
 )
 from pemilu_timeline.errors import UsageError
@@ -52,10 +52,6 @@ AlarmOption = Annotated[str | None, typer.Option(
     "--alarm", show_default=False)]
 ExcelOption = Annotated[bool, typer.Option(
     "--excel")]
-# `list --status`, saying what a status filter does to a published file.
-ExportStatusOption = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", metavar="STATUS", callback=status_codes,
-    show_default=False)]
 
 
 def export(
@@ -64,7 +60,7 @@ def export(
     output: OutputOption = None,
     file: FileOption = None, at: AtOption = None, tz: ExportTzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
-    status: ExportStatusOption = None, milestones: MilestonesOption = False,
+    status: StatusOption = None, milestones: MilestonesOption = False,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, alarm: AlarmOption = None, floating: FloatingOption = False,
     excel: ExcelOption = False,

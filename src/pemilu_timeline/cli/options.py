@@ -314,6 +314,11 @@ def value_text(value: Any, lang: str) -> str:
     return str(value)
 
 
+def change_line(field: str, old: Any, new: Any, lang: str) -> str:
+    """One changed field as edit, election edit and diff list it: "mulai: A → B"."""
+    return f"{field_label(field, lang)}: {value_text(old, lang)} → {value_text(new, lang)}"
+
+
 def _inline(table: dict[str, Any]) -> str:
     """{ years = 2, months = 6 }, as the file writes a window's far bound."""
     return "{ " + ", ".join(f"{k} = {v}" for k, v in table.items()) + " }"

@@ -31,9 +31,7 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
     for item in STAGE_FIELDS:
         if not item.on_stage:
             continue
-        value = getattr(stage, item.name)
-        if item.twin and not value:
-            value = None  # untranslated: null says so (readers show the Indonesian)
+        value = _absent(getattr(stage, item.name))
         data[item.name] = plain(item, value)
         if item.kind is Kind.RULE and value is not None:
             data[item.name]["computed"] = stage.dated_by_rule  # the dates shown follow from it
@@ -60,7 +58,8 @@ def stage_to_dict(stage: Stage, at: dt.datetime | None = None) -> dict[str, Any]
 
 
 def _absent(value: Any) -> Any:
-    """No field holds empty text, so "" is a name not yet translated: null, as in a stage."""
+    """No field holds empty text, so "" is a name not yet translated: null says so (readers
+    show the Indonesian)."""
     return None if value == "" else value
 
 
