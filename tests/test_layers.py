@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("model", "countdown"),
     ("rules",),  # calendar, describe, resolve
     ("schedule",),  # schema, locate, read, validate, write, store, cache, edit
-    ("diff",),
+    ("diff", "factcheck"),  # factcheck: extract, match, verify, review, wording
     ("exports", "views"),  # json, csv, ical | console, layout, tables, text, gantt
     ("cli",),  # app, options, read, edit, check, export
     ("__main__",),

@@ -22,6 +22,7 @@ class ExitStatus(IntEnum):
     INVALID = 1  # bad data or input: a file, a value, a stage that cannot be used
     USAGE = 2  # options that cannot go together, as click reports its own usage errors
     DIFFERENT = 3  # `diff --exit-code`: the two files differ (1 and 2 keep their meaning)
+    CONTRADICTED = 4  # `cek`: a claim in the text contradicts the schedule
 
 
 class PemiluError(Exception):

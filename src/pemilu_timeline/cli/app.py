@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from pemilu_timeline.cli import calc, check, edit, elections, export, read
+from pemilu_timeline.cli import calc, check, edit, elections, export, factcheck, read
 from pemilu_timeline.cli.options import COMPLETE_ENV, LANG_META, env_lang
 from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
@@ -212,10 +212,10 @@ COMMANDS = (
     ("show", read.show), ("timeline", read.timeline), ("info", read.info),
     ("init", edit.init), ("add", edit.add), ("edit", edit.edit), ("remove", edit.remove),
     ("validate", check.validate), ("diff", check.diff), ("export", export.export),
-    ("hitung", calc.hitung), ("libur", calc.libur),
+    ("hitung", calc.hitung), ("libur", calc.libur), ("cek", factcheck.cek),
 )
 # English names of the Indonesian-named commands; `--help` lists each command once.
-ALIASES = (("calc", calc.hitung), ("holidays", calc.libur))
+ALIASES = (("calc", calc.hitung), ("holidays", calc.libur), ("factcheck", factcheck.cek))
 ALIAS_OF = {alias: name for alias, callback in ALIASES for name, command in COMMANDS
             if command is callback}
 for _name, _command in COMMANDS:

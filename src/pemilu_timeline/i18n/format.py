@@ -19,6 +19,17 @@ class WeekdayName:
         return WEEKDAYS[check_language(lang)][self.index]
 
 
+@dataclass(frozen=True)
+class DayName:
+    """A date as a message parameter: 'Jumat, 4 Juli 2025' in the message's language."""
+
+    day: dt.date
+    weekday: bool = True
+
+    def in_language(self, lang: str) -> str:
+        return format_date(self.day, lang, weekday=self.weekday)
+
+
 def format_date(day: dt.date, lang: str, *, weekday: bool = False) -> str:
     """'Rabu, 14 Februari 2024' / 'Wednesday, 14 February 2024'."""
     text = f"{day.day} {MONTHS[check_language(lang)][day.month - 1]} {day.year}"

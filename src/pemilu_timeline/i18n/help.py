@@ -178,6 +178,23 @@ HELP: dict[str, tuple[str, str]] = {
         "The days a working-day count skips (national holidays, cuti bersama), and local "
         "holidays, each with its kind and source. Also named holidays.\n\n"
         "Example: pemilu-timeline holidays 2024 --lang en"),
+    "command.cek": (
+        "Periksa tanggal yang diklaim sebuah teks terhadap jadwal.",
+        "Check the dates a text claims against the schedule."),
+    "about.cek": (
+        "Setiap kalimat yang menyebut tanggal, rentang, bulan atau jam diperiksa: tahapannya "
+        "dikenali dari kata-katanya, lalu vonisnya sesuai, sebagian sesuai, tidak sesuai, atau "
+        "tidak dapat diverifikasi, dengan tanggal dan sumber resminya. Teksnya argumen, "
+        "--file, atau stdin. Status keluar 4 jika ada klaim yang tidak sesuai. Nama "
+        "Inggrisnya: factcheck.\n\n"
+        "Contoh: pemilu-timeline cek 'Masa kampanye Pemilu 2024 dimulai 28 November 2023'",
+        "Every sentence that gives a date, range, month or time is checked: its stage is "
+        "found from its words, then the verdict is consistent, partly right, contradicted or "
+        "unverifiable, with the official dates and their source. The text is the argument, "
+        "--file, or standard input. Exit status 4 when a claim is contradicted. Also named "
+        "factcheck.\n\n"
+        "Example: pemilu-timeline factcheck 'The quiet period runs from 11 to 13 February "
+        "2024' --lang en"),
     "command.election": ("Pemilihan dalam jadwal.", "The elections of the schedule."),
     "about.election": (
         "Tambahkan pemilihan sebelum tahapannya, perbaiki, hapus yang kosong, tampilkan "
@@ -363,6 +380,28 @@ HELP: dict[str, tuple[str, str]] = {
         "The rule in the law's words, with a date as anchor: 'paling lambat 14 hari kerja "
         "sejak 25 Maret 2024', '3x24 jam sejak 20 Maret 2024 pukul 22.19 WIB', 'at the latest "
         "20 months before 14 February 2024'."),
+    "param.cek.text": ("Teks yang diperiksa (atau --file, atau stdin).",
+                       "The text to check (or --file, or standard input)."),
+    "param.cek.text_file": (
+        "Berkas teks yang diperiksa, UTF-8 ('-': stdin).",
+        "A text file to check, UTF-8 ('-': standard input)."),
+    "param.cek.schedule_file": (
+        "Berkas jadwal (jika tidak diberikan: ${env_file}, salinan buatan `init`, atau jadwal "
+        "bawaan paket).",
+        "Schedule file (default: ${env_file}, the `init` copy, or bundled)."),
+    "param.cek.at": (
+        "Tanggal terbit ClaimReview (bawaan: hari ini, WIB).",
+        "The ClaimReview's publication date (default: today, WIB)."),
+    "param.claimreview": (
+        "Cetak ClaimReview schema.org (JSON-LD) untuk setiap klaim.",
+        "Print schema.org ClaimReview (JSON-LD) for each claim."),
+    "param.url": ("Alamat artikel cek fakta (ClaimReview url).",
+                  "The fact-check article's address (ClaimReview url)."),
+    "param.author": ("Penerbit cek fakta (ClaimReview author; bawaan: pemilu-timeline).",
+                     "The fact-check's publisher (ClaimReview author; default: "
+                     "pemilu-timeline)."),
+    "param.appearance": ("Alamat tempat klaim itu muncul (itemReviewed appearance).",
+                         "Where the claim appeared (itemReviewed appearance)."),
     "param.year": (
         "Tahunnya (bawaan: tahun ini, menurut jam --tz).",
         "The year (default: this year, on the clock of --tz)."),

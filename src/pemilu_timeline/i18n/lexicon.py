@@ -136,3 +136,101 @@ NUMBER_THOUSAND = ("ribu", "thousand")  # dua ribu, two thousand
 NUMBER_ONE_HUNDRED = ("seratus",)
 NUMBER_ONE_THOUSAND = ("seribu",)
 NUMBER_AND = ("and",)  # one hundred and five
+
+
+# --- Claims in the news, for the fact-checker (factcheck) ------------------------------------
+# What reporters call a stage, as the words of the schedule's own names: a phrase here adds
+# its words to the sentence before it is matched ("pencoblosan" is "pemungutan suara"). Both
+# sides are folded to lower case; a phrase matches whole words.
+CLAIM_SYNONYMS = {
+    "pencoblosan": "pemungutan suara", "coblosan": "pemungutan suara",
+    "mencoblos": "pemungutan suara", "nyoblos": "pemungutan suara",
+    "hari h": "pemungutan suara", "voting": "pemungutan suara voting",
+    "vote": "pemungutan suara", "polling": "pemungutan suara voting",
+    "psu": "pemungutan suara ulang psu", "pemungutan suara ulang": "psu",
+    "re-vote": "pemungutan suara ulang psu", "revote": "pemungutan suara ulang psu",
+    "re-run": "pemilihan ulang re-run", "pilkada ulang": "pemilihan ulang",
+    "capres": "calon presiden", "cawapres": "calon wakil presiden",
+    "paslon": "pasangan calon", "pasangan capres": "pasangan calon presiden",
+    "pilpres": "presiden", "presidential": "presiden president",
+    "caleg": "calon anggota", "pileg": "anggota dpr dprd",
+    "quick count": "hitung cepat", "quick qount": "hitung cepat",
+    "rekap": "rekapitulasi", "tabulation": "rekapitulasi tabulation",
+    "perhitungan": "penghitungan", "counting": "penghitungan counting",
+    "dilantik": "pelantikan sumpah", "melantik": "pelantikan sumpah",
+    "pelantikan": "sumpah", "sworn": "swearing inauguration",
+    "inauguration": "pelantikan", "inaugurated": "inauguration pelantikan",
+    "campaign": "kampanye", "kampanye": "campaign",
+    "rapat umum": "rally rallies", "rallies": "rapat umum",
+    "masa tenang": "quiet period", "quiet period": "masa tenang",
+    "cooling-off period": "masa tenang quiet period",
+    "minggu tenang": "masa tenang",
+    "mendaftar": "pendaftaran", "daftar": "pendaftaran", "registration": "pendaftaran",
+    "ditetapkan": "penetapan", "menetapkan": "penetapan", "menetapkan hasil": "penetapan hasil",
+    "nomor urut": "pengundian", "undian": "pengundian",
+    "putusan": "pengucapan putusan", "dibacakan": "pengucapan putusan",
+    "mk": "mahkamah konstitusi", "constitutional court": "mahkamah konstitusi",
+    "pemilu lokal": "pemilu daerah", "pemilihan kepala daerah": "pilkada",
+    "gubernur": "governor", "bupati": "regent", "wali kota": "mayor", "walikota": "mayor",
+    "kabupaten": "kab regency", "kota": "city", "provinsi": "prov province",
+    "presiden": "capres", "runoff": "putaran kedua runoff", "run-off": "putaran kedua runoff",
+    "second round": "putaran kedua runoff",
+}
+# Words that name an election kind, as the words of the elections' ids (pemilu-2024,
+# pilkada-2024, psu-pilkada-2025, pemilu-daerah-2031, kpu-bawaslu-2027, pdpb).
+ELECTION_SYNONYMS = {
+    "pemilihan umum": "pemilu", "general election": "pemilu", "general elections": "pemilu",
+    "pilpres": "pemilu presiden", "pileg": "pemilu", "presidential election": "pemilu presiden",
+    "pemilu presiden": "pemilu presiden", "pemilu nasional": "pemilu",
+    "pilkada": "pilkada", "pemilihan kepala daerah": "pilkada", "pilgub": "pilkada",
+    "pemilihan umum kepala daerah": "pilkada", "pemilu kepala daerah": "pilkada",
+    "pilbup": "pilkada", "pilwalkot": "pilkada", "pilwako": "pilkada",
+    "regional election": "pilkada", "regional elections": "pilkada",
+    "psu": "psu", "pemungutan suara ulang": "psu", "pemilihan ulang": "psu",
+    "re-vote": "psu", "revote": "psu", "re-run": "psu",
+    "pemilu daerah": "pemilu daerah", "pemilu lokal": "pemilu daerah",
+}
+# Words that name a kind of stage: a stage is meant by them only if it has that tag.
+CLAIM_QUALIFIERS = {"putaran kedua": "putaran-kedua", "runoff": "putaran-kedua",
+                    "run-off": "putaran-kedua", "second round": "putaran-kedua"}
+# Words just before a stage's name that make a date relative to it ("masa jeda pasca
+# penetapan DCT", "dua hari menjelang masa kampanye"), not the stage's own.
+RELATIVE_WORDS = ("pasca", "pascapenetapan", "setelah", "sesudah", "usai", "seusai",
+                  "sebelum", "menjelang", "jelang", "after", "before", "following")
+# The tag of the stages that are an election's voting day.
+VOTING_TAG = "pemungutan-suara"
+# Words that carry no meaning of their own in a stage's name.
+CLAIM_STOPWORDS = frozenset((
+    "dan", "serta", "atau", "di", "ke", "dari", "yang", "untuk", "oleh", "pada", "dengan",
+    "the", "of", "and", "for", "in", "by", "a", "an", "to", "on", "at", "its", "is",
+    "tahun", "tingkat", "secara", "pemilu", "pemilihan", "election", "elections", "incl",
+    "hasil", "result", "results", "kpu", "bawaslu", "ri", "masa", "period", "pelaksanaan",
+))
+# Between the two ends of a range: "11–13", "28 November 2023 hingga 10 Februari 2024".
+RANGE_JOIN_WORDS = ("hingga", "sampai dengan", "sampai", "s.d.", "s/d", "sd", "to",
+                    "until", "through", "till", "-", "–", "—")
+# Words just before a date that say which end of a stage it claims.
+START_WORDS = ("mulai", "dimulai", "dimulainya", "dibuka", "sejak", "awal", "start",
+               "starts", "starting", "started", "begins", "began", "opens", "opened", "from",
+               "dari")
+END_WORDS = ("hingga", "sampai", "berakhir", "berakhirnya", "ditutup", "until", "ends",
+             "ended", "end", "concluded", "closes", "closed", "sd", "s/d")
+# Words before a date that make it the day of a statement, not of a stage ("kata Idham,
+# Senin (24/2/2025)"; "dikutip Kompas.com pada ...").
+REPORTING_WORDS = ("kata", "katanya", "ujar", "ujarnya", "ucap", "ucapnya", "tutur",
+                   "tuturnya", "jelas", "jelasnya", "ungkap", "ungkapnya", "dikutip",
+                   "dilansir", "dilaporkan", "diakses", "keterangan", "keterangannya", "dihubungi",
+                   "said", "says", "told", "reported", "accessed", "quoted")
+# A planned stage's words: a cancelled stage "dijadwalkan" on a day is not said to be held.
+PLANNING_WORDS = ("dijadwalkan", "menjadwalkan", "direncanakan", "rencana", "rencananya",
+                  "rancangan", "disiapkan", "dirancang", "jika", "apabila", "bila",
+                  "seandainya", "planned", "scheduled", "draft", "if", "would")
+# Time of day read on each place's own clock ("07.00–13.00 waktu setempat").
+LOCAL_TIME_WORDS = ("waktu setempat", "local time", "zona waktu di wilayah masing-masing",
+                    "zona waktu masing-masing", "waktu masing-masing", "waktu lokal")
+# A zone named by its city, as English reports write it.
+ZONE_CITY_WORDS = {"jakarta time": "WIB", "waktu jakarta": "WIB"}
+# Words that say an election takes place on the date that follows: "Pemilu 2024 digelar
+# pada ..." claims its voting day.
+HOLDING_WORDS = ("digelar", "dilaksanakan", "diselenggarakan", "diadakan", "dilangsungkan",
+                 "berlangsung", "jatuh", "held", "place")

@@ -976,6 +976,113 @@ CATALOG: dict[str, tuple[str, str]] = {
     "click.not_float": ("{value} bukan angka.", "{value} is not a valid float."),
     "click.confirm_choices": ("[y/T]", "[y/N]"),
     "click.confirm_again": ("Jawab ya atau tidak (y/t).", "Answer yes or no (y/n)."),
+    # cek: the fact-checker's report
+    "cek.verdict.consistent": ("SESUAI", "CONSISTENT"),
+    "cek.verdict.partly": ("SEBAGIAN SESUAI", "PARTLY RIGHT"),
+    "cek.verdict.contradicted": ("TIDAK SESUAI", "CONTRADICTED"),
+    "cek.verdict.unverifiable": ("TIDAK DAPAT DIVERIFIKASI", "UNVERIFIABLE"),
+    "cek.rating.consistent": ("Sesuai", "Consistent"),
+    "cek.rating.partly": ("Sebagian sesuai", "Partly right"),
+    "cek.rating.contradicted": ("Tidak sesuai", "Contradicted"),
+    "cek.rating.unverifiable": ("Tidak dapat diverifikasi", "Unverifiable"),
+    "cek.flag.weekday_mismatch": ("hari tidak cocok", "weekday mismatch"),
+    "cek.flag.cancelled": ("dibatalkan", "cancelled"),
+    "cek.flag.precision": ("presisi", "precision"),
+    "cek.flag.zone": ("zona waktu", "time zone"),
+    "cek.expected": ("Menurut {source}, {stage} ({election}): {dates}.",
+                     "According to {source}, {stage} ({election}): {dates}."),
+    "cek.claimed": ("Diklaim: {dates}", "Claimed: {dates}"),
+    "cek.undated": ("tanggalnya belum ditetapkan", "its date is not set yet"),
+    "cek.alternatives": ("Tahapan lain yang dipertimbangkan: {stages}",
+                         "Also considered: {stages}"),
+    "cek.unknown": ("Kata yang tidak dikenali: {words}", "Words not recognised: {words}"),
+    "cek.summary": (
+        "{claims} klaim: {consistent} sesuai, {partly} sebagian sesuai, {contradicted} tidak "
+        "sesuai, {unverifiable} tidak dapat diverifikasi.",
+        "{claims} claims: {consistent} consistent, {partly} partly right, {contradicted} "
+        "contradicted, {unverifiable} unverifiable."),
+    "cek.no_claims": ("Tidak ada klaim tanggal dalam teks ini.",
+                      "No date claims in this text."),
+    "cek.empty": (
+        "Teks kosong: berikan teks sebagai argumen, dengan --file BERKAS, atau lewat stdin.",
+        "The text is empty: give it as an argument, with --file FILE, or on standard input."),
+    "cek.text_and_file": ("Berikan TEXT atau --file, bukan keduanya.",
+                          "Give TEXT or --file, not both."),
+    "cek.url_needs_claimreview": ("--url dan --author hanya berlaku dengan --claimreview.",
+                                  "--url and --author only go with --claimreview."),
+    "cek.too_large": ("Teks {path} terlalu besar ({size} bita); paling besar {limit}.",
+                      "The text {path} is too large ({size} bytes); at most {limit}."),
+    "cek.unreadable": ("Teks {path} tidak dapat dibaca: {reason}.",
+                       "Cannot read the text {path}: {reason}."),
+    "cek.not_text": ("{path} bukan teks UTF-8; simpan sebagai UTF-8 lalu coba lagi.",
+                     "{path} is not UTF-8 text; save it as UTF-8 and try again."),
+    "cek.note.undated": ("Tanggal tahapan ini belum ditetapkan, jadi klaimnya belum dapat "
+                         "diperiksa.",
+                         "This stage has no date yet, so the claim cannot be checked."),
+    "cek.note.time_only": ("Teks hanya menyebut jam, sedangkan jadwal menyimpan tahapan ini "
+                           "per hari.",
+                           "The text gives only a time; the schedule keeps this stage by the "
+                           "day."),
+    "cek.note.time_finer": ("Jam yang disebut lebih rinci dari jadwal, yang menyimpan tahapan "
+                            "ini per hari; yang diperiksa tanggalnya.",
+                            "The time is finer than the schedule, which keeps this stage by "
+                            "the day; the date is what was checked."),
+    "cek.note.no_part": ("Tidak ada bagian klaim yang bisa dibandingkan dengan tahapan ini.",
+                         "No part of the claim can be compared with this stage."),
+    "cek.note.day_of_long_stage": (
+        "Satu hari disebut untuk tahapan yang berlangsung beberapa hari; hari itu termasuk di "
+        "dalamnya.",
+        "One day is given for a stage of several days; that day lies within it."),
+    "cek.note.outside_window": (
+        "Di luar rentang yang dibolehkan aturan (rentang ini sementara).",
+        "Outside the window the law allows (the window is tentative)."),
+    "cek.note.tentative": (
+        "Jadwal baru memuat rentang sementara menurut aturan; hari pastinya belum ditetapkan.",
+        "The schedule holds only a tentative window from the law; the day is not set yet."),
+    "cek.note.weekday": ("{day} jatuh pada hari {actual}, bukan {written}.",
+                         "{day} falls on a {actual}, not a {written}."),
+    "cek.note.weekday_fits": ("Hari {written} cocok dengan tanggal di jadwal, {day}.",
+                              "{written} fits the schedule's date, {day}."),
+    "cek.note.cancelled_held": ("Tahapan ini dibatalkan dan tidak pernah terlaksana.",
+                                "This stage was cancelled and never took place."),
+    "cek.note.cancelled_planned": (
+        "Tanggal ini rencana yang kemudian dibatalkan: tahapan ini tidak terlaksana.",
+        "This date was a plan that was cancelled: the stage never took place."),
+    "cek.note.zone_local": (
+        "Jam ini benar hanya di daerah ber-{zone}: di seluruh Indonesia tahapan ini memakai "
+        "waktu setempat.",
+        "This time is right only where {zone} is the local time: everywhere in Indonesia the "
+        "stage runs on local time."),
+    "cek.note.zone_pinned": (
+        "Tahapan ini satu saat untuk seluruh Indonesia, pada jam {zone}, bukan waktu setempat.",
+        "This stage is one moment for all of Indonesia, on the {zone} clock, not local time."),
+    "cek.note.zone_wrong": ("Jam {zone} ini tidak cocok dengan jadwal.",
+                            "This {zone} time does not fit the schedule."),
+    "cek.note.no_stage": ("Tidak ada tahapan di jadwal yang cocok dengan kata-kata kalimat ini.",
+                          "No stage of the schedule fits the words of this sentence."),
+    "cek.note.far": (
+        "Tahapan yang cocok dengan kata-katanya jauh dari tanggal ini; mungkin kalimat ini "
+        "menyebut peristiwa lain.",
+        "The stages its words fit are far from this date; the sentence may be about another "
+        "event."),
+    "cek.note.reported": ("Ini tanggal pernyataan atau pemberitaan, bukan tanggal tahapan.",
+                          "This is the date of a statement or a report, not of a stage."),
+    "cek.note.relative": (
+        "Tanggal ini dihitung dari tahapan itu ('{word}'), bukan tanggal tahapan itu sendiri.",
+        "This date is counted from the stage ('{word}'), not the stage's own date."),
+    "cek.note.unsure": (
+        "Kata-kata kalimat ini hanya sebagian cocok dengan nama tahapan; tanggal yang berbeda "
+        "belum tentu salah.",
+        "The sentence's words fit the stage's name only in part; a different date is not "
+        "necessarily wrong."),
+    "cek.note.time_unsure": (
+        "Teks tidak menyebut hari atau pemilunya; jam yang berbeda belum tentu salah.",
+        "The text names neither the day nor the election; a different time is not "
+        "necessarily wrong."),
+    "cek.note.implied_year": ("Tahun tidak disebut; dibaca {year}.",
+                              "No year given; read as {year}."),
+    "cek.note.month_left_out": ("Bulan awal tidak disebut; dibaca {day}.",
+                                "The first month is not given; read as {day}."),
     # field names as staff see them in edit and diff output
     "field.name": ("nama", "name"),
     "field.name_en": ("nama (en)", "name (en)"),
