@@ -12,8 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from pemilu_timeline.factcheck.extract import words
 from pemilu_timeline.i18n.lexicon import (
@@ -26,6 +27,8 @@ from pemilu_timeline.i18n.lexicon import (
 from pemilu_timeline.model import Schedule, Stage
 
 _YEAR = re.compile(r"^\d{4}$")
+T = TypeVar("T")
+_SHORT = 64  # words: a list this short is remembered by its words
 _PREFIX_MIN = 4  # "rekap" begins "rekapitulasi"; shorter words begin too many others
 # Weights of the parts of a stage's score: its tags say what kind of stage it is, not which.
 _TAG_WEIGHT = 0.5
@@ -128,12 +131,29 @@ class StageIndex:
             self.known.append(known)
         self.by_word = dict(by_word)
         self._position = {k.stage.key: i for i, k in enumerate(self.known)}
+        self._asked: dict[Any, Any] = {}
+        self._named: dict[Any, Any] = {}
+        self._unknown: dict[Any, Any] = {}
         total = max(len(self.known), 1)
         self.weight = {w: math.log(1 + total / len(ids)) for w, ids in self.by_word.items()}
         self.elections = {
             e.id: _ElectionWords(frozenset(e.id.split("-")) - _INSTITUTIONS,
                                  frozenset(words(f"{e.name} {e.name_en}")))
             for e in schedule.elections.values()}
+
+    @staticmethod
+    def _remembered(memory: dict[Any, Any], text_words: list[str],
+                    work: Callable[[list[str]], T]) -> T:
+        """``work(text_words)``, once per list of words: a short list by its words, a long
+        one (a whole clause, asked about by each of its dates) by the list itself, so that
+        asking again costs nothing however long it is."""
+        key: Any = tuple(text_words) if len(text_words) <= _SHORT else id(text_words)
+        kept = memory.get(key)
+        if kept is not None and (len(text_words) <= _SHORT or kept[0] is text_words):
+            return kept[1]  # type: ignore[no-any-return]
+        found = work(text_words)
+        memory[key] = (text_words, found)
+        return found
 
     def voting_days(self, elections: list[str]) -> list[Candidate]:
         """The voting days of ``elections``: what "Pemilu 2024 digelar pada ..." claims."""
@@ -150,6 +170,11 @@ class StageIndex:
         return None
 
     def candidates(self, text_words: list[str]) -> list[Candidate]:
+        """The stages the words may be about, best first (remembered per text: the dates of
+        one long clause all ask about the same words)."""
+        return self._remembered(self._asked, text_words, self._candidates)
+
+    def _candidates(self, text_words: list[str]) -> list[Candidate]:
         """The stages the words may be about, best first. An election's name ("Pemilihan
         Umum", "Pilkada") is not a stage's: its words are left to ``elections_named``."""
         plain = expand(text_words, _ELECTION_PHRASES, keep=False)
@@ -187,6 +212,9 @@ class StageIndex:
         return found
 
     def elections_named(self, text_words: list[str]) -> tuple[list[str], bool]:
+        return self._remembered(self._named, text_words, self._elections_named)
+
+    def _elections_named(self, text_words: list[str]) -> tuple[list[str], bool]:
         """The elections the words name, best first, and whether they name exactly one:
         "Pilkada 2024" names pilkada-2024 alone, "Pilkada" two elections, "PSU" one."""
         said = set(expand(text_words, _ELECTION_PHRASES, keep=False))
@@ -209,6 +237,9 @@ class StageIndex:
 
     def unknown(self, text_words: list[str]) -> list[str]:
         """The words no stage is known by (those the reader may need to rephrase)."""
+        return self._remembered(self._unknown, text_words, self._unknown_words)
+
+    def _unknown_words(self, text_words: list[str]) -> list[str]:
         claim = expand(text_words, _CLAIM_PHRASES)
         known = set(claim) & set(self.by_word)
         return [w for w in dict.fromkeys(text_words)

@@ -82,9 +82,13 @@ def review(schedule: Schedule, text: str, index: StageIndex | None = None) -> li
 def review_sentence(index: StageIndex, sentence: Sentence) -> list[Finding]:
     findings = []
     claims = [m for m in sentence.mentions if not m.reported or weekday_wrong(m.start)]
-    every_word = words(sentence.text)
+    every_word = frozenset(words(sentence.text))
     for clause_start, clause_end in clauses(sentence.text):
         in_clause = [m for m in claims if clause_start <= m.span[0] < clause_end]
+        # The whole clause is the last place looked in, the same for each of its dates:
+        # built once, so a clause of many dates costs in proportion to its length.
+        whole = words(_without_dates(sentence.text[clause_start:clause_end], clause_start,
+                                     in_clause))
         for i, mention in enumerate(in_clause):
             if mention.reported:
                 findings.append(_reported(sentence, mention))
@@ -96,9 +100,8 @@ def review_sentence(index: StageIndex, sentence: Sentence) -> list[Finding]:
             opened = before.rfind("(")
             cut = max(before.rfind(","), before.rfind(":"),
                       opened if ")" not in before[opened:] else -1)
-            levels = [before[cut + 1:], before,
-                      text[before_end:mention.span[0]] + " " + text[mention.span[1]:after_start],
-                      _without_dates(text[clause_start:clause_end], clause_start, in_clause)]
+            levels = [words(before[cut + 1:]), words(before),
+                      words(before + " " + text[mention.span[1]:after_start]), whole]
             findings.append(_finding(index, sentence, mention, levels, every_word))
     return findings
 
@@ -112,18 +115,18 @@ def _without_dates(text: str, offset: int, mentions: list[Mention]) -> str:
     return "".join(chars)
 
 
-def _finding(index: StageIndex, sentence: Sentence, mention: Mention, levels: list[str],
-             every_word: list[str]) -> Finding:
+def _finding(index: StageIndex, sentence: Sentence, mention: Mention,
+             levels: list[list[str]], every_word: frozenset[str]) -> Finding:
     named: list[str] = []
     narrowed = False
     for level in levels:
-        named, narrowed = index.elections_named(words(level))
+        named, narrowed = index.elections_named(level)
         if named:
             break
     found: Finding | None = None
     level_words: list[str] = []
     for level in levels:
-        level_words = words(level)
+        level_words = level
         candidates = index.candidates(level_words)
         if named:
             # One election named is the election meant; several only narrow the choice.
@@ -143,11 +146,11 @@ def _finding(index: StageIndex, sentence: Sentence, mention: Mention, levels: li
     if found is not None:
         return found
     return Finding(sentence.text, sentence.offset, mention, _unmatched(mention),
-                   unknown=index.unknown(words(levels[-1]))[:8])
+                   unknown=index.unknown(levels[-1])[:8])
 
 
 def _best(index: StageIndex, sentence: Sentence, mention: Mention,
-          candidates: list[Candidate], named: list[str], every_word: list[str],
+          candidates: list[Candidate], named: list[str], every_word: frozenset[str],
           level_words: list[str]) -> Finding:
     """The stage among ``candidates`` the claim is about: of those near the date, the best
     named, and of those the one the date agrees with, else the nearest."""

@@ -112,7 +112,7 @@ def resolved(mention: Mention, days: tuple[dt.date, dt.date] | None) -> tuple[Po
     return start, end
 
 
-def verify(mention: Mention, stage: Stage, sentence_words: list[str]) -> Check:
+def verify(mention: Mention, stage: Stage, sentence_words: frozenset[str]) -> Check:
     days = stage_days(stage)
     start, end = resolved(mention, days)
     check = Check(Verdict.UNVERIFIABLE, start=start, end=end)
