@@ -14,6 +14,7 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     console,
+    open_view,
     print_json,
 )
 from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError
@@ -39,7 +40,6 @@ def cek(
     at: AtOption = None,
     lang: LangOption = Lang.id,
 ) -> None:
-    from pemilu_timeline.cli.options import open_view
     from pemilu_timeline.factcheck.review import review
     from pemilu_timeline.factcheck.verify import Verdict
 

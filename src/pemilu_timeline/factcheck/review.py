@@ -139,7 +139,7 @@ def _finding(index: StageIndex, sentence: Sentence, mention: Mention,
     if (found is None or found.stage is None) and named \
             and not HOLDING_SET.isdisjoint(every_word):
         voting = _best(index, sentence, mention, index.voting_days(named),
-                       named if narrowed else named[:1] if len(named) == 1 else [],
+                       named if narrowed or len(named) == 1 else [],
                        every_word, [])
         if voting.stage is not None:
             return voting

@@ -17,7 +17,7 @@ from pemilu_timeline.factcheck.extract import WEEKDAY_NUMBER, Clock, Mention, Po
 from pemilu_timeline.i18n.lexicon import PLANNING_WORDS, ZONE_WORDS
 from pemilu_timeline.i18n.messages import Term
 from pemilu_timeline.model import Stage, State
-from pemilu_timeline.timing import zone_or_none
+from pemilu_timeline.timing import as_day, zone_or_none
 
 PLANNING_SET = frozenset(PLANNING_WORDS)
 
@@ -49,14 +49,10 @@ class Check:
             self.flags.append(flag)
 
 
-def _day(value: dt.date | dt.datetime) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
 def stage_days(stage: Stage) -> tuple[dt.date, dt.date] | None:
     if stage.start is None or stage.end is None:
         return None
-    return _day(stage.start), _day(stage.end)
+    return as_day(stage.start), as_day(stage.end)
 
 
 def in_year_near(point: Point, days: tuple[dt.date, dt.date]) -> Point:
@@ -66,7 +62,7 @@ def in_year_near(point: Point, days: tuple[dt.date, dt.date]) -> Point:
         return point
     years = range(days[0].year - 1, days[1].year + 2)
     options = [point.in_year(y) for y in years if _exists(point, y)]
-    fitting = [p for p in options if _weekday_fits(p)] or options
+    fitting = [p for p in options if not weekday_wrong(p)] or options
     return min(fitting, key=lambda p: distance(p.first, p.last, days))
 
 
@@ -76,12 +72,6 @@ def _exists(point: Point, year: int) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _weekday_fits(point: Point) -> bool:
-    if point.weekday is None or point.day is None:
-        return True
-    return WEEKDAY_NUMBER[point.weekday.casefold()] == point.first.weekday()
 
 
 def distance(first: dt.date, last: dt.date, days: tuple[dt.date, dt.date]) -> int:
