@@ -1,7 +1,7 @@
 """Start-up and scale benchmark for pemilu-timeline: one command, ratios in one run.
 
     python benchmarks/run.py            # 5 rounds, sizes 100 / 1,000 / 10,000
-    python benchmarks/run.py --check    # also exit 1 when a target in issue 5 is missed
+    python benchmarks/run.py --check    # also exit 1 when a target is missed
 
 Every command runs as a fresh process, the way a reporter or a script runs it. The rounds are
 interleaved (each round runs every command once), so a burst of load on a shared machine hits
@@ -25,6 +25,14 @@ The chain-dated schedules, at the same sizes, are chains of rules in every unit 
 months, days before, years) counted back to one dated stage per region, so every rule is
 resolved and the holiday calendar is loaded; they run with the cache off, since resolving is
 what they measure.
+
+`add` adds a stage to the same file round after round, as staff add stages one after another:
+after the first change of the hand-written file (in the warm-up), each is made chunk by chunk
+to the writer's text, whose schedule the previous add left in the cache. At the sizes from
+10,000 up, a script run beside the commands times how long each add holds the lock; at
+10,000, WRITERS `add` processes are started at once on one file with the default lock timeout
+(how many land, how many fail, how long all take), and `add --from-file` adds as many stages
+in one change.
 
 The completion cases answer a shell's Tab press as typer's bash and zsh scripts ask it: the
 stage keys of `show pemilu-2024/mas`, read from the bundled schedule; zsh's answer carries
@@ -53,6 +61,10 @@ FLOOR_GC = "floor, GC as the CLI sets it"
 RELATIVE_CHAIN = 10  # stages per region in a relative-late schedule, the undated anchor last
 CHAIN_LIST = "list --json (chain-dated, uncached)"
 COMPLETE_VAR = "_PEMILU_TIMELINE_COMPLETE"
+CONCURRENT_SIZE = 10_000  # the size of the concurrency run and the batch
+WRITERS = 96  # staff adding a stage each, at once
+BATCH = f"add --from-file ({WRITERS} stages)"
+LOCK_TARGETS = {10_000: 0.3, 100_000: 2.0}  # seconds an add may hold the lock, by size
 CEK_ONE = "cek (one sentence)"
 CEK_ARTICLE = "cek (2,000-word article)"
 ARTICLE_WORDS = 2_000
@@ -270,10 +282,15 @@ def main() -> int:
             commands[("now --at busy", n)] = [*tool, "now", "--at", BUSY_MOMENT, *f]
             commands[("list --json", n)] = [*tool, "list", "--json", *f]
             commands[("export ical", n)] = [*tool, "export", "ical", *f]
-            commands[("add", n)] = [*tool, "add", "bench-stage", "--election", "pemilu-2024",
+            add_file = work / f"add-{n}.toml"
+            shutil.copyfile(path, add_file)
+            commands[("add", n)] = [*tool, "add", "--election", "pemilu-2024",
                                     "--name", "Tahap Uji", "--name-en", "Bench stage",
                                     "--start", "2024-02-14", "--source", "benchmark",
-                                    "--file", str(work / f"add-{n}.toml")]
+                                    "--file", str(add_file)]
+            if n >= CONCURRENT_SIZE:
+                commands[(BATCH, n)] = [*tool, "add", "--from-file", str(work / "batch.toml"),
+                                        "--file", str(add_file)]
         for n, path in relative.items():
             f = ["--file", str(path)]
             commands[("timeline (relative-late)", n)] = [*tool, "timeline", *f]
@@ -283,9 +300,14 @@ def main() -> int:
         uncached = {**env, "PEMILU_TIMELINE_NO_CACHE": "1"}
         results = {key: Result(*key) for key in commands}
 
+        added = iter(range(1_000_000))  # each add (or batch) adds stages of new ids
+
         def run(key: tuple[str, int | None]) -> tuple[float, int]:
-            if key[0] == "add":  # each add edits a fresh copy, made outside the timing
-                shutil.copyfile(files[key[1]], work / f"add-{key[1]}.toml")  # type: ignore[index]
+            if key[0] == "add":  # to the same file, one after another, as staff add stages
+                return run_once([*commands[key][:2], f"bench-{next(added)}",
+                                 *commands[key][2:]], env)
+            if key[0] == BATCH:
+                batch_file(work / "batch.toml", f"batch-{next(added)}")
             if key[0] in COMPLETIONS:
                 return run_once(commands[key], {**env, **COMPLETIONS[key[0]]})
             return run_once(commands[key], uncached if key[0] == CHAIN_LIST else env,
@@ -293,14 +315,97 @@ def main() -> int:
 
         for key in commands:  # warm-up: bytecode and schedule cache, untimed
             run(key)
+        locks = {n: lock_held(files[n], work / f"lock-{n}.toml", args.runs)
+                 for n in sizes if n >= CONCURRENT_SIZE}
         for _ in range(args.runs):
             for key in commands:
                 seconds, rss = run(key)
                 results[key].seconds.append(seconds)
                 results[key].rss_kib.append(rss)
+        queue = concurrent_adds(tool, files, work, env) if CONCURRENT_SIZE in files else None
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return report(results, sizes, args)
+    return report(results, sizes, args, locks, queue)
+
+
+# One change as staff make it, timed from taking the lock to letting it go: the first
+# change of a hand-written file parses it, and the writer's text it leaves is then changed
+# chunk by chunk; so the first is left out.
+LOCK_HELD = """
+import contextlib, datetime as dt, json, sys, time
+from pathlib import Path
+from pemilu_timeline.schedule import edit, store
+
+path, rounds = Path(sys.argv[1]), int(sys.argv[2])
+held = []
+real_lock = store.locked
+
+@contextlib.contextmanager
+def timed(*args, **kwargs):
+    with real_lock(*args, **kwargs) as lock:
+        began = time.perf_counter()
+        try:
+            yield lock
+        finally:
+            held.append(time.perf_counter() - began)
+
+store.locked = timed
+stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+for n in range(rounds + 1):
+    store.update(path, lambda data, schedule, n=n: edit.add_stage(
+        data, schedule, stage_id=f"kunci-{n}", election="pemilu-2024", name=f"Kunci {n}",
+        name_en=None, start=dt.date(2024, 2, 14), source="benchmark", now=stamp))
+print(json.dumps(held[1:]))
+"""
+
+
+def lock_held(source: Path, target: Path, rounds: int) -> list[float]:
+    """Seconds `add` holds the lock on a file of the writer's text, per round."""
+    import json
+
+    shutil.copyfile(source, target)
+    result = subprocess.run([sys.executable, "-c", LOCK_HELD, str(target), str(rounds)],
+                            capture_output=True, text=True, check=False, cwd=ROOT)
+    if result.returncode:
+        raise SystemExit(f"lock benchmark failed:\n{result.stderr}")
+    return [float(v) for v in json.loads(result.stdout)]
+
+
+@dataclass
+class Queue:
+    writers: int
+    landed: int
+    failed: int
+    seconds: float
+
+
+def concurrent_adds(tool: list[str], files: dict[int, Path], work: Path,
+                    env: dict[str, str]) -> Queue:
+    """WRITERS `add`s started at once on one file, each with the default lock timeout."""
+    from pemilu_timeline.schedule.read import load_schedule
+
+    path = work / "queue.toml"
+    shutil.copyfile(files[CONCURRENT_SIZE], path)
+    stage = ["--election", "pemilu-2024", "--name", "Antre", "--start", "2024-02-14",
+             "--source", "benchmark", "--file", str(path)]
+    run_once([*tool, "add", "antre-awal", *stage], env)  # the writer's text, untimed
+    began = time.perf_counter()
+    writers = [subprocess.Popen([*tool, "add", f"antre-{n}", *stage], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               for n in range(WRITERS)]
+    failed = sum(1 for writer in writers if writer.wait() != 0)
+    seconds = time.perf_counter() - began
+    keys = {s.key for s in load_schedule(path)}
+    landed = sum(1 for n in range(WRITERS) if f"pemilu-2024/antre-{n}" in keys)
+    return Queue(WRITERS, landed, failed, seconds)
+
+
+def batch_file(target: Path, prefix: str) -> None:
+    """WRITERS stages in one batch file, for `add --from-file`."""
+    target.write_text("\n".join(
+        f'[[stages]]\nid = "{prefix}-{n}"\nelection = "pemilu-2024"\nname = "Antre {n}"\n'
+        f'start = 2024-02-14\nsource = "benchmark"\n' for n in range(WRITERS)),
+        encoding="utf-8")
 
 
 def relative_sizes(sizes: list[int]) -> list[int]:
@@ -309,7 +414,8 @@ def relative_sizes(sizes: list[int]) -> list[int]:
 
 
 def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
-           args: argparse.Namespace) -> int:
+           args: argparse.Namespace, locks: dict[int, list[float]], queue: Queue | None
+           ) -> int:
     import platform
 
     print(f"pemilu-timeline benchmark — {time.strftime('%Y-%m-%d')}, {platform.node() or '?'}, "
@@ -347,6 +453,15 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
         for label in ("timeline (relative-late)", "list --json (relative-late)", CHAIN_LIST):
             checks.append((f"{label}: {high:,} / {low:,}",
                            median(label, high) / median(label, low), high / low * 1.2, True))
+    for n, held in locks.items():
+        if n in LOCK_TARGETS:
+            checks.append((f"lock held by add at {n:,} (s, median)", statistics.median(held),
+                           LOCK_TARGETS[n], True))
+    if queue is not None:
+        checks.append((f"{queue.writers} concurrent adds at {CONCURRENT_SIZE:,}: failed",
+                       queue.failed, 0, True))
+        checks.append((f"{queue.writers} concurrent adds at {CONCURRENT_SIZE:,}: not landed",
+                       queue.writers - queue.landed, 0, True))
     print("\n| ratio | measured | target | |")
     print("|---|---:|---:|---|")
     missed = 0
@@ -364,6 +479,14 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
         print(f"- Informational: {label} = {median(label) * 1000:.0f} ms; / now (bundled) = "
               f"{median(label) / median('now (bundled)'):.2f}; / --version = "
               f"{median(label) / median('--version'):.2f}")
+    for n, held in locks.items():
+        print(f"- Informational: lock held by add at {n:,}: median "
+              f"{statistics.median(held):.3f} s, max {max(held):.3f} s ({len(held)} adds)")
+    if queue is not None:
+        print(f"- Informational: {queue.writers} adds started at once at {CONCURRENT_SIZE:,} "
+              f"stages, default lock timeout: {queue.landed} landed, {queue.failed} failed, "
+              f"{queue.seconds:.1f} s for all; the same {queue.writers} stages in one "
+              f"`{BATCH}`: {median(BATCH, CONCURRENT_SIZE):.2f} s")
     print(f"- Informational: {CEK_ONE} / floor = {median(CEK_ONE) / floor:.2f}; "
           f"{CEK_ARTICLE} = {median(CEK_ARTICLE):.3f} s")
     return 1 if args.check and missed else 0

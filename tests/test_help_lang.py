@@ -186,7 +186,6 @@ CLICK_ERRORS = [
     (["show"], "Argumen 'STAGE...' belum diberikan.", "Missing argument 'STAGE...'."),
     (["export"], "Argumen 'FORMAT' belum diberikan. Pilih salah satu:",
      "Missing argument 'FORMAT'. Choose from:"),
-    (["add", "x"], "Opsi '--name' wajib diberikan.", "Missing option '--name'."),
     (["now", "--foo"], "Opsi --foo tidak dikenal.", "No such option: --foo"),
     (["now", "--jsn"], "Opsi --jsn tidak dikenal. Mungkin maksudnya --json?",
      "No such option: --jsn (Possible options: --json)"),

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from pemilu_timeline.cli.app import app
 from pemilu_timeline.errors import PemiluError, ScheduleInvalid
-from pemilu_timeline.schedule.read import load_schedule
+from pemilu_timeline.schedule.read import MAX_BYTES, load_schedule
 from pemilu_timeline.schedule.schema import STAGE_FIELDS
 from tests.conftest import ASSETS, SMALL
 
@@ -45,7 +45,7 @@ def make(case: dict[str, Any], folder: Path) -> Path:
         path.symlink_to("/dev/zero")
     elif special == "huge":
         with open(path, "wb") as handle:
-            handle.truncate(65 * 1024 * 1024)  # sparse: no disk is used
+            handle.truncate(MAX_BYTES + 1)  # sparse: no disk is used
     elif "hex" in case:
         path.write_bytes(bytes.fromhex(case["hex"]))
     elif "chain" in case:

@@ -7,6 +7,7 @@ reader is), except for a timed stage pinned to one zone with ``zone``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import re
@@ -505,6 +506,22 @@ class Schedule:
     def build(cls, elections: dict[str, Election], stages: Iterable[Stage],
               path: str | None = None, regions: dict[str, Region] | None = None) -> Schedule:
         return cls(elections, tuple(sorted(stages, key=Stage.sort_key)), path, regions or {})
+
+    def changed(self, gone: set[str], fresh: Iterable[Stage]) -> Schedule:
+        """This schedule without the stages of ``gone`` and with the ``fresh`` ones, in the
+        order ``build`` gives: a change's result, without sorting every stage again."""
+        removed = {id(self._by_key[key]) for key in gone if key in self._by_key}
+        stages = [stage for stage in self.stages if id(stage) not in removed]
+        for stage in fresh:
+            bisect.insort(stages, stage, key=Stage.sort_key)
+        return Schedule(self.elections, tuple(stages), self.path, self.regions)
+
+    def has(self, key: str) -> bool:
+        return key in self._by_key
+
+    def by_key(self) -> dict[str, Stage]:
+        """Every stage by its ELECTION/ID (a copy)."""
+        return dict(self._by_key)
 
     def of_elections(self, elections: Sequence[str]) -> Schedule:
         """Only the stages of ``elections`` (all of them when none is named), still sorted."""

@@ -27,6 +27,7 @@ from pemilu_timeline.cli.options import (
     change_line,
     edit_text,
     editable_source,
+    read_input,
     stage_dates,
 )
 from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError, WriteRefused
@@ -186,11 +187,11 @@ def init(
 
 
 def add(
-    stage_id: Annotated[str, typer.Argument(
-        metavar="ID")],
-    name: Annotated[str, typer.Option("--name")],
-    source: Annotated[str, typer.Option(
-        "--source")],
+    stage_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", show_default=False)] = None,
+    source: Annotated[str | None, typer.Option(
+        "--source", show_default=False)] = None,
     start: Annotated[str | None, typer.Option(
         "--start", metavar="DATE", show_default=False)] = None,
     election: Annotated[str | None, typer.Option(
@@ -217,6 +218,8 @@ def add(
     duration: DurationOption = None,
     undated: Annotated[bool, typer.Option(
         "--undated")] = False,
+    from_file: Annotated[Path | None, typer.Option(
+        "--from-file", metavar="FILE", show_default=False)] = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -224,6 +227,24 @@ def add(
     from pemilu_timeline.schedule import edit as editing
     from pemilu_timeline.schedule import store
 
+    if from_file is not None:
+        given = {"ID": stage_id, "--name": name, "--source": source, "--start": start,
+                 "--name-en": name_en, "--end": end, "--tag": tag, "--note": note,
+                 "--url": url, "--zone": zone, "--milestone": milestone or None,
+                 "--region": region, "--rule": rule_phrase, "--after": after,
+                 "--days": days, "--working-days": working_days, "--months": months,
+                 "--years": years, "--hours": hours, "--direction": direction,
+                 "--counting": counting, "--sense": sense, "--latest": latest,
+                 "--edge": edge, "--duration": duration, "--undated": undated or None}
+        for option, value in given.items():
+            if value is not None:
+                raise UsageError("usage.from_file_alone", option=option)
+        _add_from_file(from_file, election, file, lang, drop_comments, lock_timeout)
+        return
+    for option, value in (("ID", stage_id), ("--name", name), ("--source", source)):
+        if value is None:
+            raise UsageError("usage.add_needs", option=option)
+    assert stage_id is not None and name is not None and source is not None
     rule = _rule(rule_phrase, after, days=days, working_days=working_days, months=months,
                  years=years, hours=hours, direction=direction, counting=counting,
                  sense=sense, latest=latest, edge=edge, duration=duration)
@@ -247,23 +268,52 @@ def add(
 
     added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
                                             drop_comments=drop_comments)
-    key = f"{added['election']}/{added['id']}"
-    name_shown = added.get("name_en", added["name"]) if lang is Lang.en else added["name"]
-    code = lang.value
-    dates = _dates(added.get("start"), added.get("end"), added.get("zone"), code)
-    rule_line = None
-    if "after" in added:
-        # The rule's dates are computed from the schedule as written.
-        written = schedule.get(key)
-        if written is not None and written.after is not None:
-            dates = stage_dates(written, code, schedule)
-            rule_line = edit_text("rule", code, rule=describe_rule(schedule, written, code))
-    typer.echo(edit_text("added", code, key=key, name=name_shown, dates=dates,
-                  revision=added["revision"]))
-    if rule_line:
-        typer.echo(rule_line)
-    typer.echo(edit_text("file", code, path=source_file.path))
-    _warn_unlikely_dates(schedule, [key], code)
+    _echo_added([added], schedule, source_file.path, lang.value)
+
+
+def _add_from_file(path: Path, election: str | None, file: Path | None, lang: Lang,
+                   drop_comments: bool, lock_timeout: float) -> None:
+    """`add --from-file`: every stage of a batch file, in one locked change."""
+    from pemilu_timeline.schedule import batch, store
+    from pemilu_timeline.schedule import edit as editing
+    from pemilu_timeline.schedule.read import MAX_BYTES
+
+    source_file = editable_source(file)
+    tables = batch.stage_tables(read_input(path, MAX_BYTES), str(path))
+    if election is not None:
+        tables = [{"election": election, **table} for table in tables]
+    now = _now()
+
+    def change(data: dict[str, Any], schedule: Schedule) -> list[dict[str, Any]]:
+        return editing.add_stages(data, schedule, tables, now=now)
+
+    added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
+                                            drop_comments=drop_comments)
+    _echo_added(added, schedule, source_file.path, lang.value)
+
+
+def _echo_added(added: list[dict[str, Any]], schedule: Schedule, path: Path, code: str
+                ) -> None:
+    """A line per stage added (and its rule, when it has one), then the file."""
+    keys = []
+    for stage in added:
+        key = f"{stage['election']}/{stage['id']}"
+        keys.append(key)
+        name_shown = stage.get("name_en", stage["name"]) if code == "en" else stage["name"]
+        dates = _dates(stage.get("start"), stage.get("end"), stage.get("zone"), code)
+        rule_line = None
+        if "after" in stage:
+            # The rule's dates are computed from the schedule as written.
+            written = schedule.get(key)
+            if written is not None and written.after is not None:
+                dates = stage_dates(written, code, schedule)
+                rule_line = edit_text("rule", code, rule=describe_rule(schedule, written, code))
+        typer.echo(edit_text("added", code, key=key, name=name_shown, dates=dates,
+                             revision=stage["revision"]))
+        if rule_line:
+            typer.echo(rule_line)
+    typer.echo(edit_text("file", code, path=path))
+    _warn_unlikely_dates(schedule, keys, code)
 
 
 def _check_add_options(start: str | None, end: str | None, rule: RuleChange, undated: bool

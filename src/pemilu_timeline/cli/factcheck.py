@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from pemilu_timeline.cli.options import (
     console,
     open_view,
     print_json,
+    read_input,
 )
 from pemilu_timeline.errors import ExitStatus, InvalidInput, UsageError
 
@@ -48,7 +48,7 @@ def cek(
     if (url is not None or author is not None or appearance is not None) and not claimreview:
         raise UsageError("cek.url_needs_claimreview")
     view = open_view(schedule_file, at, "Asia/Jakarta", lang)
-    content = text if text is not None else _read_text(text_file)
+    content = text if text is not None else read_input(text_file, MAX_TEXT_BYTES, empty="cek.empty")
     if not content.strip():
         raise InvalidInput("cek.empty")
     findings = review(view.schedule, content)
@@ -69,26 +69,3 @@ def cek(
         raise typer.Exit(ExitStatus.CONTRADICTED)
 
 
-def _read_text(path: Path | None) -> str:
-    """The text from a file ('-' or none: standard input), as UTF-8. A pipe is read like a
-    file (`--file <(curl ...)`); whatever it is, no more than the limit is read."""
-    from pemilu_timeline.i18n.messages import os_reason
-
-    if path is None or str(path) == "-":
-        if path is None and sys.stdin.isatty():
-            raise InvalidInput("cek.empty")
-        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
-        name = "-"
-    else:
-        name = str(path)
-        try:
-            with path.open("rb") as handle:
-                data = handle.read(MAX_TEXT_BYTES + 1)
-        except OSError as error:
-            raise InvalidInput("cek.unreadable", path=name, reason=os_reason(error)) from None
-    if len(data) > MAX_TEXT_BYTES:
-        raise InvalidInput("cek.too_large", path=name, size=len(data), limit=MAX_TEXT_BYTES)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("cek.not_text", path=name) from None

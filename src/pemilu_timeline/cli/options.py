@@ -351,3 +351,29 @@ def write_output(data: bytes, output: Path | None) -> bool:
         raise InvalidInput("input.cannot_write", path=output,
                            reason=i18n.os_reason(error)) from None
     return True
+
+
+def read_input(path: Path | None, limit: int, *, empty: str = "input.empty") -> str:
+    """A text the user hands in, from a file ('-' or none: standard input), as UTF-8. A pipe
+    is read like a file (`--file <(curl ...)`); whatever it is, no more than ``limit`` bytes
+    are read. ``empty`` is the refusal when nothing was given at a terminal."""
+    from pemilu_timeline.i18n.messages import os_reason
+
+    if path is None or str(path) == "-":
+        if path is None and sys.stdin.isatty():
+            raise InvalidInput(empty)
+        data = sys.stdin.buffer.read(limit + 1)
+        name = "-"
+    else:
+        name = str(path)
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)
+        except OSError as error:
+            raise InvalidInput("input.unreadable", path=name, reason=os_reason(error)) from None
+    if len(data) > limit:
+        raise InvalidInput("input.too_large", path=name, size=len(data), limit=limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("input.not_text", path=name) from None

@@ -44,6 +44,7 @@ def now(
     file: FileOption = None, at: AtOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
     milestones: MilestonesOption = False,
+    every_copy: Annotated[bool, typer.Option("--all", "-a")] = False,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
     view = open_view(file, at, tz, lang, election, region)
@@ -56,7 +57,7 @@ def now(
         return
     from pemilu_timeline.views.tables import now_view
 
-    console().print(now_view(schedule, view.at, overview, view.lang))
+    console().print(now_view(schedule, view.at, overview, view.lang, every_copy=every_copy))
 
 
 def countdown(

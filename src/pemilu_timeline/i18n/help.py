@@ -107,11 +107,13 @@ HELP: dict[str, tuple[str, str]] = {
     "command.add": ("Tambah tahapan.", "Add a stage."),
     "about.add": (
         "Bertanggal (--start; --end bawaannya sama dengan --start: tonggak satu hari), dihitung "
-        "dari tahapan lain (--rule atau --after), atau belum bertanggal (--undated).\n\n"
+        "dari tahapan lain (--rule atau --after), atau belum bertanggal (--undated). Banyak "
+        "tahapan sekaligus: --from-file BERKAS.\n\n"
         "Contoh: pemilu-timeline add debat-capres-1 --election pemilu-2024 --name 'Debat "
         "Capres 1' --start '12 Desember 2023' --source 'Jadwal debat KPU'",
         "Dated (--start; --end defaults to --start, a one-day milestone), counted from another "
-        "stage (--rule or --after), or not dated yet (--undated).\n\n"
+        "stage (--rule or --after), or not dated yet (--undated). Many stages at once: "
+        "--from-file FILE.\n\n"
         "Example: pemilu-timeline add debat-capres-1 --election pemilu-2024 --name 'Debat "
         "Capres 1' --name-en 'First presidential debate' --start 2023-12-12 --source 'KPU "
         "debate schedule' --lang en"),
@@ -304,10 +306,16 @@ HELP: dict[str, tuple[str, str]] = {
         "Write even though the file has comments, discarding them (the TOML writer cannot "
         "keep comments; without this flag such a file is never changed)."),
     "param.lock_timeout": (
-        "Berapa detik menunggu perintah lain yang sedang mengubah berkas yang sama (0 sampai "
-        "{max_lock}).",
-        "How long to wait for another command editing the same file (0 to {max_lock})."),
+        "Berapa detik menunggu satu perintah lain yang sedang mengubah berkas yang sama (0 "
+        "sampai {max_lock}); antrean yang terus bergerak ditunggu sampai giliran tiba.",
+        "How long to wait for one other command editing the same file (0 to {max_lock}); a "
+        "queue that keeps moving is waited out until this command's turn."),
     # read commands
+    "param.now.every_copy": (
+        "Satu baris untuk setiap tahapan yang berlangsung, juga salinan tahapan yang sama di "
+        "banyak wilayah (tanpa opsi ini salinannya satu baris, dengan jumlahnya).",
+        "A row for every stage on, the copies of one stage in many regions too (without this "
+        "flag the copies are one row, with their count)."),
     "param.countdown.stage": (
         "ELECTION/ID, id-nya, atau kata-kata dari namanya. Bawaan: tonggak berikutnya.",
         "ELECTION/ID, an id, or words from the name. Default: the next milestone."),
@@ -418,15 +426,25 @@ HELP: dict[str, tuple[str, str]] = {
         "Id tahapan (kata-kata huruf kecil yang disambung '-'), atau ELECTION/ID.",
         "Stage id (lower-case words joined by '-'), or ELECTION/ID."),
     "param.add.name": (
-        "Nama dalam bahasa Indonesia, seperti ditulis KPU.",
-        "Name in Indonesian, as KPU writes it."),
+        "Nama dalam bahasa Indonesia, seperti ditulis KPU (wajib, kecuali dengan --from-file).",
+        "Name in Indonesian, as KPU writes it (required, unless --from-file)."),
+    "param.add.from_file": (
+        "Tambah semua tahapan dari berkas ini sekaligus, dalam satu kali penguncian: TOML "
+        "(tabel [[stages]] seperti di jadwal), JSON (daftar objek, tanggal ISO 8601) atau CSV "
+        "(judul berisi nama kolom; tag dipisah ';'). '-' membaca stdin. Semua atau tidak sama "
+        "sekali: satu tahapan yang salah, jadwal tidak diubah.",
+        "Add every stage of this file at once, in one locked change: TOML ([[stages]] tables "
+        "as in the schedule), JSON (a list of objects, ISO 8601 dates) or CSV (a header of "
+        "field names; tags split at ';'). '-' reads standard input. All or nothing: one wrong "
+        "stage and the schedule is unchanged."),
     "param.add.name_en": (
         "Nama dalam bahasa Inggris (jika tidak diberikan: belum diterjemahkan; --lang en lalu "
         "menampilkan nama Indonesianya).",
         "Name in English (left out: untranslated; --lang en then shows the Indonesian name)."),
     "param.add.source": (
-        "Asal tanggalnya: peraturan, pasal dan tanggal.",
-        "Where the date comes from: regulation, article and date."),
+        "Asal tanggalnya: peraturan, pasal dan tanggal (wajib, kecuali dengan --from-file).",
+        "Where the date comes from: regulation, article and date (required, unless "
+        "--from-file)."),
     "param.add.start": (
         "Hari pertama: 2024-02-14, 14/02/2024, '14 Februari 2024', 'Rabu, 14 Feb 2024 pukul "
         "07.00 WIB' ... Wajib, kecuali dengan --after atau --undated.",

@@ -165,6 +165,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.covers_nothing": (
         "Belum ada tahapan bertanggal; tambahkan dengan pemilu-timeline add.",
         "No stage has a date yet; add one with pemilu-timeline add."),
+    "label.copies": ("{count} tahapan serupa", "{count} alike"),
+    "label.copies_hint": (
+        "Tahapan yang sama di banyak wilayah tampil satu baris (kunci yang pertama, +berapa "
+        "lagi); --all menampilkan semuanya, --region WILAYAH satu wilayah.",
+        "The same stage in many regions is one row (the first key, +how many more); --all "
+        "shows every one, --region REGION one region."),
     "label.day_of": ("hari ke-{day} dari {total}", "day {day} of {total}"),
     "label.starts_in": ("mulai {span}", "starts {span}"),
     "label.ends_in": ("berakhir {span}", "ends {span}"),
@@ -797,6 +803,85 @@ CATALOG: dict[str, tuple[str, str]] = {
         "`pemilu-timeline election add {election} --name … --timezone WIB --source …`.",
         "Election '{election}' is not in the file. Known: {known}. Add it with "
         "`pemilu-timeline election add {election} --name … --timezone WIB --source …`."),
+    "batch.stamped": (
+        "Tahapan ke-{number} di berkas menulis '{field}'; kolom itu diisi pemilu-timeline "
+        "sendiri (revisi 1, waktu sekarang). Hapus kolom itu lalu ulangi; jadwal tidak diubah.",
+        "Stage #{number} of the file gives '{field}'; pemilu-timeline sets that field itself "
+        "(revision 1, the current time). Remove it and try again; the schedule is unchanged."),
+    "batch.missing": (
+        "Tahapan ke-{number} di berkas tidak punya '{field}'. Tambahkan lalu ulangi; jadwal "
+        "tidak diubah.",
+        "Stage #{number} of the file has no '{field}'. Add it and try again; the schedule is "
+        "unchanged."),
+    "batch.rule_table": (
+        "Tahapan ke-{number} di berkas memberi 'after' yang bukan tabel; aturan adalah tabel: "
+        "[stages.after] dengan stage = \"ELECTION/ID\" dan days, working_days, months ….",
+        "Stage #{number} of the file gives an 'after' that is not a table; a rule is a table: "
+        "[stages.after] with stage = \"ELECTION/ID\" and days, working_days, months …."),
+    "batch.twice": (
+        "Tahapan {key} ada dua kali di berkas (yang kedua: ke-{number}). Hapus salah satunya; "
+        "jadwal tidak diubah.",
+        "Stage {key} is in the file twice (the second: #{number}). Remove one; the schedule is "
+        "unchanged."),
+    "batch.empty": ("Berkas {path} tidak berisi tahapan.", "{path} holds no stages."),
+    "batch.top_level": (
+        "Berkas {path} berisi '{key}'; berkas tambahan hanya berisi tabel [[stages]]. Tambahkan "
+        "pemilihan dengan `pemilu-timeline election add`.",
+        "{path} holds '{key}'; a batch file holds only [[stages]] tables. Add elections with "
+        "`pemilu-timeline election add`."),
+    "batch.not_list": (
+        "Berkas {path} harus berisi daftar tahapan (TOML: tabel [[stages]]; JSON: [{{…}}, …] "
+        "atau {{\"stages\": [...]}}).",
+        "{path} must hold a list of stages (TOML: [[stages]] tables; JSON: [{{…}}, …] or "
+        "{{\"stages\": [...]}})."),
+    "batch.toml": (
+        "Berkas {path} bukan TOML yang sah (baris {line}): {detail}. Berkas JSON atau CSV "
+        "dikenali dari akhiran namanya (.json, .csv).",
+        "{path} is not valid TOML (line {line}): {detail}. A JSON or CSV file is known by its "
+        "name's ending (.json, .csv)."),
+    "batch.json_key_twice": ("Berkas {path} menulis '{key}' dua kali dalam satu objek.",
+                             "{path} gives '{key}' twice in one object."),
+    "batch.csv_header_twice": ("Judul berkas {path} punya kolom '{field}' dua kali.",
+                               "The header of {path} has the column '{field}' twice."),
+    "batch.takes_date": ("tanggal ISO 8601 seperti 2024-02-14 atau 2024-02-14T07:00",
+                         "an ISO 8601 date such as 2024-02-14 or 2024-02-14T07:00"),
+    "batch.takes_flag": ("true atau false (di CSV juga ya/tidak)",
+                         "true or false (in CSV also yes/no)"),
+    "batch.takes_tags": ("daftar teks (di CSV dipisah ';')",
+                         "a list of text (in CSV split at ';')"),
+    "batch.takes_number": ("bilangan bulat", "a whole number"),
+    "batch.takes_text": ("teks", "text"),
+    "batch.takes_no_null": ("nilai, bukan null", "a value, not null"),
+    "batch.not_table": (
+        "Tahapan ke-{number} di berkas {path} bukan tabel berisi kolom (id, name, start, …).",
+        "Stage #{number} in {path} is not a table of fields (id, name, start, …)."),
+    "batch.json": ("Berkas {path} bukan JSON yang sah (baris {line}): {detail}.",
+                   "{path} is not valid JSON (line {line}): {detail}."),
+    "batch.csv": ("Berkas {path} bukan CSV yang sah: {detail}.",
+                  "{path} is not valid CSV: {detail}."),
+    "batch.csv_columns": (
+        "Baris data ke-{number} di berkas {path} punya kolom lebih banyak atau lebih sedikit "
+        "daripada judulnya.",
+        "Data row {number} of {path} has more or fewer cells than its header."),
+    "batch.csv_rule": (
+        "Tahapan ke-{number} di berkas {path} memberi aturan (after) dalam CSV; aturan adalah "
+        "tabel: tulis tahapan itu dalam TOML atau JSON.",
+        "Stage #{number} in {path} gives a rule (after) in CSV; a rule is a table: write that "
+        "stage in TOML or JSON."),
+    "batch.bad_value": (
+        "Tahapan ke-{number} di berkas {path}: '{value}' bukan nilai yang sah untuk {field} "
+        "({takes}).",
+        "Stage #{number} in {path}: '{value}' is not a valid {field} ({takes})."),
+    "usage.add_needs": (
+        "Tanpa --from-file, add perlu {option}. Contoh: pemilu-timeline add debat-capres-1 "
+        "--election pemilu-2024 --name 'Debat Capres 1' --start 2023-12-12 --source 'KPU'.",
+        "Without --from-file, add needs {option}. Example: pemilu-timeline add debat-capres-1 "
+        "--election pemilu-2024 --name 'Debat Capres 1' --start 2023-12-12 --source 'KPU'."),
+    "usage.from_file_alone": (
+        "--from-file membawa tahapannya sendiri; jangan beri {option} bersamanya (hanya "
+        "--election, --file, --lock-timeout, --drop-comments, --lang).",
+        "--from-file brings its own stages; do not give {option} with it (only --election, "
+        "--file, --lock-timeout, --drop-comments, --lang)."),
     "edit.exists": (
         "Tahapan {key} sudah ada. Ubah dengan `pemilu-timeline edit {key}`.",
         "Stage {key} already exists. Change it with `pemilu-timeline edit {key}`."),
@@ -1010,12 +1095,14 @@ CATALOG: dict[str, tuple[str, str]] = {
                           "Give TEXT or --file, not both."),
     "cek.url_needs_claimreview": ("--url dan --author hanya berlaku dengan --claimreview.",
                                   "--url and --author only go with --claimreview."),
-    "cek.too_large": ("Teks {path} terlalu besar ({size} bita); paling besar {limit}.",
-                      "The text {path} is too large ({size} bytes); at most {limit}."),
-    "cek.unreadable": ("Teks {path} tidak dapat dibaca: {reason}.",
-                       "Cannot read the text {path}: {reason}."),
-    "cek.not_text": ("{path} bukan teks UTF-8; simpan sebagai UTF-8 lalu coba lagi.",
-                     "{path} is not UTF-8 text; save it as UTF-8 and try again."),
+    "input.empty": ("Tidak ada masukan: berikan berkas, atau kirim lewat stdin.",
+                    "No input: give a file, or send it on standard input."),
+    "input.too_large": ("Berkas {path} terlalu besar ({size} bita); paling besar {limit}.",
+                        "{path} is too large ({size} bytes); at most {limit}."),
+    "input.unreadable": ("Berkas {path} tidak dapat dibaca: {reason}.",
+                         "Cannot read {path}: {reason}."),
+    "input.not_text": ("{path} bukan teks UTF-8; simpan sebagai UTF-8 lalu coba lagi.",
+                       "{path} is not UTF-8 text; save it as UTF-8 and try again."),
     "cek.note.undated": ("Tanggal tahapan ini belum ditetapkan, jadi klaimnya belum dapat "
                          "diperiksa.",
                          "This stage has no date yet, so the claim cannot be checked."),

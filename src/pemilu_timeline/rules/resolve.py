@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from pemilu_timeline.model import Schedule, Stage, State
@@ -52,7 +52,8 @@ def chain(key: str, anchor_of: AnchorOf,
     return path, []
 
 
-def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[RuleProblem]]:
+def resolve_rules(stages: Sequence[Stage], settled: Mapping[str, Stage] | None = None
+                  ) -> tuple[list[Stage], list[RuleProblem]]:
     """Date every stage with a rule whose anchor is dated; report unknown anchors and cycles.
 
     Returns the stages (those with a rule given computed dates where possible) and the
@@ -61,9 +62,12 @@ def resolve_rules(stages: Sequence[Stage]) -> tuple[list[Stage], list[RuleProble
     that breaks its rule, "out_of_range", "needs_time" (hours from an anchor without a time)
     and "inverted_window". A stage whose anchor has no date yet stays undated: that is the
     honest "pending" state, not an error.
+
+    ``settled`` are stages dated already (those a change left alone): anchors to count from,
+    neither reckoned again nor returned.
     """
-    by_key = {s.key: s for s in stages}
-    resolved: dict[str, Stage] = {}
+    by_key = {**(settled or {}), **{s.key: s for s in stages}}
+    resolved: dict[str, Stage] = dict(settled or {})
     problems: list[RuleProblem] = []
 
     def anchor_of(key: str) -> str | None:

@@ -5,26 +5,35 @@ that keeps `now` at the import floor. Files smaller than ``MIN_BYTES`` parse in 
 time a lookup costs, so they are not cached (the bundled schedule, which every `now` reads,
 is larger), unless a rule counts working days: loading the holiday calendar costs more.
 
-An entry is data, never code: plain text that names each stage's fields, read by splitting,
-so a file planted in the cache can at worst be a miss. It is used only when its key matches: the
-schedule file's own bytes (their length and two checksums, so an edit is seen even on a
-filesystem whose timestamps are too coarse to tell two edits apart), its path, the package
-code and the Stage layout; and when the checksum of the entry itself matches, so a damaged
-entry is a miss too. Entries live in a directory private to the user (0700, owned by them);
-a directory or entry that is not is never read or written. Any problem reading or writing
-the cache falls back to parsing: the cache can never make a command fail. Set
-PEMILU_TIMELINE_NO_CACHE=1 to turn it off.
+An entry is data, never code: text that names each stage's fields and values, read by
+splitting, and columns of numbers, so a file planted in the cache can at worst be a miss. It is
+used only when its key matches: the schedule file's own bytes (their length and two checksums,
+so an edit is seen even on a filesystem whose timestamps are too coarse to tell two edits
+apart), its path, the package code and the Stage layout; and when the checksum of the entry
+itself matches, so a damaged entry is a miss too. Entries live in a directory private to the
+user (0700, owned by them); a directory or entry that is not is never read or written. Any
+problem reading or writing the cache falls back to parsing: the cache can never make a command
+fail. Set PEMILU_TIMELINE_NO_CACHE=1 to turn it off.
+
+The writer stores the schedule of each file it writes, marked as its own text, before it lets
+go of the lock: the next read needs no parsing, and the next change can be made chunk by
+chunk (``patch``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import stat as st
 import sys
 import zlib
-from dataclasses import fields
+from array import array
+from collections import deque
+from dataclasses import dataclass, fields
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +54,7 @@ from pemilu_timeline.model import (
 
 MIN_BYTES = 8 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-FORMAT = 7
+FORMAT = 8
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
 SUFFIX = ".entry"
@@ -95,12 +104,8 @@ def _code_stamp(root: str = PACKAGE_ROOT) -> list[list[Any]]:
     return sorted(stamp)
 
 
-def _init_fields() -> list[str]:
-    return [f.name for f in fields(Stage) if f.init]
-
-
 def _key(resolved: str, content: bytes) -> list[Any]:
-    return [FORMAT, sys.implementation.cache_tag, _code_stamp(PACKAGE_ROOT), _init_fields(),
+    return [FORMAT, sys.implementation.cache_tag, _code_stamp(PACKAGE_ROOT), _fields_stored(),
             resolved, list(content_key(content))]
 
 
@@ -121,6 +126,13 @@ def _private_dir(create: bool) -> Path | None:
 
 def load(path: Path, content: bytes) -> Schedule | None:
     """The cached schedule for the file ``path`` whose bytes are ``content``, or None."""
+    found = load_entry(path, content)
+    return found[0] if found else None
+
+
+def load_entry(path: Path, content: bytes) -> tuple[Schedule, bool] | None:
+    """The cached schedule for ``path`` holding ``content``, and whether the writer wrote
+    those bytes (its canonical text, which it can change chunk by chunk); None on a miss."""
     try:
         if _private_dir(create=False) is None:
             return None
@@ -129,16 +141,18 @@ def load(path: Path, content: bytes) -> Schedule | None:
         if data is None:
             return None
         head, _, body = data.partition(b"\n")
-        if head != _header(resolved, content, body):
-            return None
-        return _decode(body.decode("utf-8"), str(path))
+        key = _key(resolved, content)
+        for written in (True, False):
+            if head == _header(key, body, written):
+                return _decode(body, str(path)), written
+        return None
     except Exception:  # a missing, partial, damaged or foreign entry is just a miss
         return None
 
 
-def _header(resolved: str, content: bytes, body: bytes) -> bytes:
+def _header(key: list[Any], body: bytes, written: bool) -> bytes:
     """The entry's first line: what it was made from, and the checksum of the rest."""
-    return repr((_key(resolved, content), content_key(body))).encode("utf-8")
+    return repr((key, content_key(body), written)).encode("utf-8")
 
 
 def _read_entry(entry: Path) -> bytes | None:
@@ -158,16 +172,18 @@ def _read_entry(entry: Path) -> bytes | None:
         return handle.read(MAX_ENTRY_BYTES + 1)
 
 
-def store(path: Path, content: bytes, schedule: Schedule) -> None:
-    """Save through the atomic writer, so a concurrent reader never sees half an entry."""
+def store(path: Path, content: bytes, schedule: Schedule, *, written: bool = False) -> None:
+    """Save through the atomic writer, so a concurrent reader never sees half an entry;
+    ``written`` when the writer wrote ``content`` (see load_entry)."""
     from pemilu_timeline.fsio import write_atomic
 
     try:
         if _private_dir(create=True) is None:
             return
         resolved = str(path.resolve())
-        body = _encode(schedule).encode("utf-8")
-        write_atomic(_entry(resolved), _header(resolved, content, body) + b"\n" + body,
+        body = _encode(schedule)
+        head = _header(_key(resolved, content), body, written)
+        write_atomic(_entry(resolved), head + b"\n" + body,
                      mode=0o600, durable=False, through_symlink=False)
     except Exception:  # a read-only home, a full disk or no home at all only costs speed
         return
@@ -175,42 +191,105 @@ def store(path: Path, content: bytes, schedule: Schedule) -> None:
 
 # --- the entry's data ------------------------------------------------------------------------
 #
-# Plain text, read by splitting and nothing else. The first records hold the Stage fields and
-# a table of every value once, a unit (US) each: regional copies of a stage share their name,
-# source and dates, which then load as one object. Then one record (RS) per Stage field: a
-# character per stage, whose code point is the value's place in the table. A valid schedule
-# never holds the separators, and a text that did would not be cached.
+# Data read by splitting and counting, nothing else. A text part first: the Stage fields, a
+# table of every value once, a unit (US) each (regional copies of a stage share their name,
+# source and dates, which then load as one object), the elections and the regions. Then, for
+# each Stage field in turn, a place in the table per stage, as unsigned 32-bit integers: the
+# stages are made field by field from those columns, without running code per stage. A
+# valid schedule never holds the separators, and a text that did would not be cached.
 
 GS, RS, US = "\x1d", "\x1e", "\x1f"  # groups (elections), records, units
 _SEPARATORS = re.compile("[\x1d\x1e\x1f]")
-_FIRST = 0x100  # table places start past the separators; surrogates are skipped
-_SURROGATES = 0x800
+PLACE = "I"  # the array type of a place in the table
 
 
-def _char(place: int) -> str:
-    code = place + _FIRST
-    return chr(code if code < 0xD800 else code + _SURROGATES)
+def _fields_stored() -> list[str]:
+    """Every field of a Stage, those it works out on loading too (they load as they are)."""
+    return [f.name for f in fields(Stage)]
 
 
-def _encode(schedule: Schedule) -> str:
-    table: dict[tuple[type, Any], int] = {}
+class _Table(dict[tuple[type, Any], int]):
+    """Each value's place, by type and value (True and 1 are equal, not the same value): a
+    value met the first time takes the next free place."""
 
-    def ref(value: Any) -> str:
-        key = (type(value), value)
-        if key not in table:
-            if type(value) is tuple:  # its texts first: the tuple's unit names their places
-                for tag in value:
-                    ref(tag)
-            table[key] = len(table)
-        return _char(table[key])
+    def __missing__(self, key: tuple[type, Any]) -> int:
+        place = self[key] = len(self)
+        return place
 
-    names = _init_fields()
-    columns = ["".join(ref(getattr(stage, name)) for stage in schedule.stages)
-               for name in names]
-    values = [_unit(kind, value, table) for kind, value in table]  # in place order
-    return RS.join([US.join([str(len(schedule.stages)), *names]), US.join(values),
+
+@dataclass
+class _Loaded:
+    """The last entry loaded, as columns: a change's schedule, which keeps most of its stages,
+    is then stored without encoding every stage again."""
+
+    schedule: Schedule
+    units: list[str]
+    values: list[Any]
+    places: array[int]
+
+
+_loaded: _Loaded | None = None
+
+
+def _encode(schedule: Schedule) -> bytes:
+    units, places = _columns_changed(schedule, _loaded) or _columns(schedule)
+    if sys.byteorder == "big":
+        places.byteswap()
+    text = RS.join([US.join([str(len(schedule.stages)), *_fields_stored()]), US.join(units),
                     _rows(schedule.elections.values(), Election),
-                    _rows(schedule.regions.values(), Region), *columns])
+                    _rows(schedule.regions.values(), Region)]).encode("utf-8")
+    return b"%d\n" % len(text) + text + places.tobytes()
+
+
+def _columns(schedule: Schedule) -> tuple[list[str], array[int]]:
+    """Every value once, as units, and each field's column of places."""
+    table = _Table()
+    places = array(PLACE)
+    for name in _fields_stored():
+        column = list(map(attrgetter(name), schedule.stages))
+        kinds = list(map(type, column))
+        if tuple in kinds:  # a tuple's unit names its texts' places: those come first
+            for value in set(column):
+                if type(value) is tuple:
+                    for tag in value:
+                        table[type(tag), tag]  # placed by __missing__
+        places.extend(map(table.__getitem__, zip(kinds, column, strict=True)))
+    return [_unit(kind, value, table) for kind, value in table], places
+
+
+def _columns_changed(schedule: Schedule, loaded: _Loaded | None
+                     ) -> tuple[list[str], array[int]] | None:
+    """The columns of a schedule made from the one last loaded: its stages kept take their
+    places from there, and only the new ones' values are placed and written. None when the
+    schedule is not such a one, or when so much changed (or the table holds so many values no
+    stage uses any more) that encoding it all is as cheap."""
+    if loaded is None or not schedule.stages:
+        return None
+    old = {id(stage): place for place, stage in enumerate(loaded.schedule.stages)}
+    order = [old.get(id(stage), -1) for stage in schedule.stages]
+    fresh = [place for place, came_from in enumerate(order) if came_from < 0]
+    if len(fresh) * 4 > len(order):
+        return None
+    table = _Table({(type(value), value): place for place, value in enumerate(loaded.values)})
+    if len(table) != len(loaded.values):
+        return None  # two places for one value: leave it to the full encoding
+    total, names = len(loaded.schedule.stages), _fields_stored()
+    places = array(PLACE)
+    for column, name in enumerate(names):
+        kept = loaded.places[column * total:(column + 1) * total]
+        column_places = array(PLACE, map(kept.__getitem__, order))
+        for place in fresh:
+            value = getattr(schedule.stages[place], name)
+            if type(value) is tuple:
+                for tag in value:
+                    table[type(tag), tag]  # placed by __missing__
+            column_places[place] = table[type(value), value]
+        places.extend(column_places)
+    if (len(table) - len(set(places))) * 2 > len(table):
+        return None  # values of stages gone pile up: start again
+    units = loaded.units + [_unit(kind, value, table)
+                            for kind, value in list(table)[len(loaded.units):]]
+    return units, places
 
 
 def _rows(items: Any, kind: type) -> str:
@@ -243,19 +322,36 @@ def _unit(kind: type, value: Any, table: dict[tuple[type, Any], int]) -> str:
     return "s" + text
 
 
-def _decode(text: str, path: str) -> Schedule:
-    head, values_text, elections_text, regions_text, *columns = text.split(RS)
+def _decode(body: bytes, path: str) -> Schedule:
+    size, _, rest = body.partition(b"\n")
+    head, values_text, elections_text, regions_text = \
+        rest[:int(size)].decode("utf-8").split(RS)
     count, *names = head.split(US)
-    if names != _init_fields() or len(columns) != len(names):
+    if names != _fields_stored():
         raise ValueError("another Stage layout")
-    values: list[Any] = []
-    for unit in values_text.split(US) if values_text else ():
-        values.append(_value(unit, values))
-    decoded = [[values[o - _FIRST] if o < 0xD800 else values[o - _FIRST - _SURROGATES]
-                for o in map(ord, column)] for column in columns]
-    stages = tuple(Stage(*row) for row in zip(*decoded, strict=True))
-    if len(stages) != int(count):
+    total = int(count)
+    places = array(PLACE)
+    places.frombytes(rest[int(size):])
+    if sys.byteorder == "big":
+        places.byteswap()
+    if len(places) != total * len(names):
         raise ValueError("a short entry")
+    values: list[Any] = []
+    units = values_text.split(US) if values_text else []
+    for unit in units:
+        values.append(unit[1:] if unit[:1] == "s" else _value(unit, values))
+    collecting = gc.isenabled()
+    gc.disable()  # what is made here lives as long as the schedule: a collection finds nothing
+    try:
+        stages = list(map(object.__new__, repeat(Stage, total)))
+        for column, field_name in enumerate(names):  # as the dataclass's __init__ sets a slot
+            setter = getattr(Stage, field_name).__set__
+            deque(map(setter, stages, map(values.__getitem__,
+                                          places[column * total:(column + 1) * total])),
+                  maxlen=0)
+    finally:
+        if collecting:
+            gc.enable()
     elections = {}
     for row in elections_text.split(GS) if elections_text else ():
         cells = [cell or None for cell in row.split(US)]
@@ -264,7 +360,10 @@ def _decode(text: str, path: str) -> Schedule:
     for row in regions_text.split(GS) if regions_text else ():
         code, name, kind, source, zone = [cell or None for cell in row.split(US)]
         regions[str(code)] = Region(str(code), str(name), RegionKind(str(kind)), str(source), zone)
-    return Schedule(elections, stages, path, regions)
+    schedule = Schedule(elections, tuple(stages), path, regions)
+    global _loaded
+    _loaded = _Loaded(schedule, units, values, places)
+    return schedule
 
 
 def _value(unit: str, values: list[Any]) -> Any:

@@ -27,6 +27,7 @@ from pemilu_timeline.rules.calendar import (
     reckon,
 )
 from pemilu_timeline.rules.resolve import chain
+from pemilu_timeline.schedule.patch import Unread
 from pemilu_timeline.schedule.schema import (
     CONTROL,
     CONTROL_STRICT,
@@ -221,10 +222,61 @@ def add_stage(data: Data, schedule: Schedule, *, stage_id: str, election: str, n
     stage["updated"] = now
     if after is not None:
         stage["after"] = after
-    stages = data.setdefault("stages", [])
     first = start if start is not None else _rule_start(schedule, after)
-    stages.insert(_insertion_point(stages, election, first, after), stage)
+    _Placing(data.setdefault("stages", [])).insert(stage, election, first, after)
     return stage
+
+
+STAMPED = ("revision", "updated")  # what the tool writes on every stage it adds
+
+
+def add_stages(data: Data, schedule: Schedule, tables: Sequence[Mapping[str, Any]], *,
+               now: dt.datetime) -> list[Data]:
+    """Add many stages in one change (a batch file's): each placed as `add` places one, and
+    stamped revision 1. The whole result is then checked, field by field, as any file is.
+    ``election`` may be left out when the schedule has only one."""
+    placing = _Placing(data.setdefault("stages", []))
+    added: list[Data] = []
+    keys: set[str] = set()
+    for number, table in enumerate(tables, 1):
+        stage = dict(table)
+        if "after" in stage and not isinstance(stage["after"], Mapping):
+            raise _refuse("batch.rule_table", number=number)
+        stamped = [name for name in STAMPED if name in stage]
+        if stamped:
+            raise _refuse("batch.stamped", number=number, field=stamped[0])
+        stage_id = stage.get("id")
+        if stage_id is None:
+            raise _refuse("batch.missing", number=number, field="id")
+        if not isinstance(stage_id, str):
+            raise _refuse("edit.bad_id", option=f"id (#{number})", value=visible(str(stage_id)))
+        check_id(f"id (#{number})", stage_id)
+        election = stage.get("election")
+        if election is None and len(schedule.elections) == 1:
+            election = next(iter(schedule.elections))
+        if not isinstance(election, str):
+            raise _refuse("batch.missing", number=number, field="election")
+        if election not in schedule.elections:
+            raise _refuse("edit.unknown_election", election=visible(election),
+                          known=", ".join(schedule.elections) or "-")
+        key = f"{election}/{stage_id}"
+        if schedule.has(key):
+            raise _refuse("edit.exists", key=key)
+        if key in keys:
+            raise _refuse("batch.twice", key=key, number=number)
+        keys.add(key)
+        if isinstance(stage.get("region"), str):
+            stage["region"] = schedule.find_region(stage["region"]).code
+        stage.update(election=election, revision=1, updated=now)
+        after = stage.get("after") if isinstance(stage.get("after"), dict) else None
+        start = stage.get("start")
+        try:
+            first = start if isinstance(start, dt.date) else _rule_start(schedule, after)
+        except (KeyError, TypeError, ValueError):  # a broken rule: the check of it says why
+            first = None
+        placing.insert(stage, election, first, after)
+        added.append(stage)
+    return added
 
 
 def build_rule(schedule: Schedule, key: str, rule: RuleChange,
@@ -351,32 +403,52 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return None
 
 
-def _insertion_point(stages: list[Data], election: str, start: Moment | None,
-                     after: Mapping[str, Any] | None = None) -> int:
-    """After the last stage of the same election starting no later; else before its first.
+class _Placing:
+    """Where new stages go among the file's: each stage's election, key and written start,
+    read once per change (a batch places many)."""
 
-    A chronological file stays chronological, and nothing else moves (so removing the stage
-    again gives back the same bytes). A stage without a date yet goes right after the stage
-    it waits for, or else at the end of its election.
-    """
-    mine = [i for i, s in enumerate(stages) if s.get("election") == election]
-    if not mine:
-        return len(stages)
-    new = _as_datetime(start)
-    if new is None:
-        if after is not None:
-            anchor_election, _, anchor_id = str(after["stage"]).partition("/")
-            for i in mine:
-                if stages[i].get("election") == anchor_election \
-                        and stages[i].get("id") == anchor_id:
-                    return i + 1
-        return mine[-1] + 1
-    dated = [(i, _as_datetime(stages[i].get("start"))) for i in mine]
-    earlier = [i for i, when in dated if when is not None and when <= new]
-    if earlier:
-        return earlier[-1] + 1
-    later = [i for i, when in dated if when is not None]
-    return later[0] if later else mine[-1] + 1
+    def __init__(self, stages: list[Data | Unread]) -> None:
+        self.stages = stages
+        self.elections = [_election_of(item) for item in stages]
+        self.starts: dict[int, dt.datetime | None] = {}  # by id: read for an election's only
+
+    def insert(self, table: Data, election: str, start: Moment | None,
+               after: Mapping[str, Any] | None = None) -> None:
+        at = self._point(election, start, after)
+        self.stages.insert(at, table)
+        self.elections.insert(at, election)
+
+    def _start(self, index: int) -> dt.datetime | None:
+        item = self.stages[index]
+        if id(item) not in self.starts:
+            self.starts[id(item)] = _as_datetime(_written_start(item))
+        return self.starts[id(item)]
+
+    def _point(self, election: str, start: Moment | None,
+               after: Mapping[str, Any] | None) -> int:
+        """After the last stage of the same election starting no later; else before its
+        first.
+
+        A chronological file stays chronological, and nothing else moves (so removing the
+        stage again gives back the same bytes). A stage without a date yet goes right after
+        the stage it waits for, or else at the end of its election.
+        """
+        mine = [i for i, name in enumerate(self.elections) if name == election]
+        if not mine:
+            return len(self.stages)
+        new = _as_datetime(start)
+        if new is None:
+            if after is not None:
+                for i in mine:
+                    if _key_of(self.stages[i]) == after.get("stage"):
+                        return i + 1
+            return mine[-1] + 1
+        starts = [(i, self._start(i)) for i in mine]
+        earlier = [i for i, when in starts if when is not None and when <= new]
+        if earlier:
+            return earlier[-1] + 1
+        later = [i for i, when in starts if when is not None]
+        return later[0] if later else mine[-1] + 1
 
 
 def resolve(schedule: Schedule, query: str) -> Stage:
@@ -404,11 +476,32 @@ def resolve(schedule: Schedule, query: str) -> Stage:
     return schedule.find(text)
 
 
+def _election_of(item: Data | Unread) -> Any:
+    return item.key.partition("/")[0] if isinstance(item, Unread) else item.get("election")
+
+
+def _key_of(item: Data | Unread) -> str:
+    return item.key if isinstance(item, Unread) else f"{item.get('election')}/{item.get('id')}"
+
+
+def _written_start(item: Data | Unread) -> Any:
+    return item.written_start() if isinstance(item, Unread) else item.get("start")
+
+
 def _raw_index(data: Data, stage: Stage) -> int:
-    for index, raw in enumerate(data.get("stages", [])):
-        if raw.get("election") == stage.election and raw.get("id") == stage.id:
+    for index, item in enumerate(data.get("stages", [])):
+        if _key_of(item) == stage.key:
             return index
     raise AssertionError(f"{stage.key} is in the schedule but not in its data")
+
+
+def stage_table(data: Data, index: int) -> Data:
+    """The table of the file's stage at ``index``, opened for a change."""
+    item = data["stages"][index]
+    if isinstance(item, Unread):
+        item = data["stages"][index] = item.table()
+    assert isinstance(item, dict)
+    return item
 
 
 def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str, Any], *,
@@ -420,14 +513,14 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
     did, the stage (and its revision) is left alone.
     """
     stage = resolve(schedule, query)
-    raw = data["stages"][_raw_index(data, stage)]
+    raw = stage_table(data, _raw_index(data, stage))
     wanted = _checked_changes(changes, raw)
     if rule is not None and rule.given:
         if "after" in wanted:
             raise _refuse("edit.no_after_with_rule")
         wanted["after"] = build_rule(schedule, stage.key, rule, raw.get("after"))
     _check_dating(stage.key, raw, wanted)
-    start = wanted.get("start", raw.get("start"))
+    start: Any = wanted.get("start", raw.get("start"))
     end = wanted["end"] if "end" in wanted else raw.get("end")
     if "start" in wanted and "end" not in wanted and end is not None \
             and start is not None and _kind(start) != _kind(end):

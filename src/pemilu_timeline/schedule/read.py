@@ -16,7 +16,7 @@ from pemilu_timeline.errors import Problem, ScheduleFileError, ScheduleInvalid
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.locate import ScheduleSource, locate
 
-MAX_BYTES = 64 * 1024 * 1024  # far above any real schedule; a device or a mistake beyond it
+MAX_BYTES = 256 * 1024 * 1024  # far above every region's stages; a device or a mistake beyond it
 
 
 def read_bytes(path: Path) -> bytes:

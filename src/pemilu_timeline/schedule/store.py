@@ -2,8 +2,9 @@
 
 Every change is one read-modify-write done while holding an exclusive lock on a sidecar file
 (``stages.toml.lock``, never the data file itself, which is replaced on each write). The new
-canonical text (``write``) is re-parsed and validated before it replaces the old file; it is
-written to a temp file in the same directory, fsynced, moved over the old one with
+canonical text (``write``) is validated before it replaces the old file: parsed again whole,
+or, for a file the writer wrote whose schedule is in the cache, chunk by chunk (``patch``).
+It is written to a temp file in the same directory, fsynced, moved over the old one with
 ``os.replace`` and the directory is fsynced. The old file's mode (and, where allowed, owner)
 is kept; a symlink is written through to its target. A failure at any step leaves the file
 byte-identical and no temp file.
@@ -29,7 +30,14 @@ from typing import Any, TypeVar
 from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
 from pemilu_timeline.fsio import remove_stale_temps, target_of, writable_target, write_atomic
 from pemilu_timeline.model import Schedule
-from pemilu_timeline.schedule.read import build_schedule, parse_schedule, parse_toml, read_text
+from pemilu_timeline.schedule.read import (
+    build_schedule,
+    decode,
+    parse_schedule,
+    parse_toml,
+    read_bytes,
+    read_text,
+)
 from pemilu_timeline.schedule.write import canonical_text, refuse_comments
 
 T = TypeVar("T")
@@ -111,14 +119,38 @@ def _lock_refused(lock: Path, error: OSError) -> WriteRefused:
 
 
 def _acquire(fd: int, timeout: float) -> bool:
-    """Whether the lock was taken within ``timeout`` seconds."""
+    """Whether the lock was taken before one holder kept it ``timeout`` seconds.
+
+    The wait starts again whenever the lock changes hands: staff queued behind one another
+    all get their turn however long the queue (each change holds the lock briefly), and
+    only a holder that does not let go ends the wait.
+    """
     if _try_lock(fd):
         return True
     if timeout <= 0:
         return False
-    if _alarm_usable():
-        return _wait_until_alarm(fd, timeout)
-    return _poll(fd, timeout)
+    holder = _holder_note(fd)
+    while True:
+        if _alarm_usable():
+            if _wait_until_alarm(fd, timeout):
+                return True
+        elif _poll(fd, timeout):
+            return True
+        if _try_lock(fd):
+            return True
+        now_held_by = _holder_note(fd)
+        if not now_held_by or now_held_by == holder:
+            return False
+        holder = now_held_by
+
+
+def _holder_note(fd: int) -> bytes:
+    """The holder's note as it stands (empty between holders, or when it cannot be read)."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 64 * 1024)
+    except OSError:
+        return b""
 
 
 def _try_lock(fd: int) -> bool:
@@ -202,7 +234,7 @@ def _note_holder(fd: int) -> None:
     """Write who holds the lock (pid, command line, since when) into the lock file; a note
     that cannot be written costs only the detail of another command's message."""
     note = {"pid": os.getpid(), "command": _command_line(),
-            "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
+            "since": dt.datetime.now().astimezone().isoformat(timespec="microseconds")}
     with suppress(OSError):
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
@@ -217,18 +249,17 @@ def _command_line() -> list[str]:
 
 
 def _timed_out(path: Path, fd: int, timeout: float) -> LockTimeout:
-    holder = _holder(fd)
+    holder = _holder(_holder_note(fd))
     if holder is None:  # the note is not there (yet, or any more)
         return LockTimeout(path=str(path), seconds=_seconds(timeout))
     return LockTimeout("error.lock_timeout_held", path=str(path), seconds=_seconds(timeout),
                        **holder)
 
 
-def _holder(fd: int) -> dict[str, Any] | None:
+def _holder(text: bytes) -> dict[str, Any] | None:
     """The lock's holder as the message names it, from its note; None without one."""
     try:
-        os.lseek(fd, 0, os.SEEK_SET)
-        note = json.loads(os.read(fd, 64 * 1024))
+        note = json.loads(text)
         pid = int(note["pid"])
         command = note["command"]
         since = dt.datetime.fromisoformat(note["since"]).astimezone()
@@ -305,7 +336,15 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
                     ) -> tuple[T, Schedule]:
     """``update``, also giving the schedule as it now stands: the one just validated for
     writing (with rule dates computed), or the one read when nothing was written. Saves
-    a caller that shows the result from parsing the file again."""
+    a caller that shows the result from parsing the file again.
+
+    A file the writer wrote, whose schedule is in the cache, is changed chunk by chunk
+    (``patch``), so the lock is held briefly; any other is parsed, changed and parsed again.
+    Either way the new file's schedule goes to the cache before the lock is let go, so the
+    next change (and the next command) finds it: staff queued for the lock never parse.
+    """
+    from pemilu_timeline.schedule import cache
+
     shown = str(path)
     if not writable_target(path).is_file():
         read_text(target_of(path))  # says why (missing, a directory) without leaving a lock
@@ -315,32 +354,75 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
         try:
             before = os.stat(target)
         except OSError:
-            before = None  # read_text says why in the user's words
-        text = read_text(target)
-        data, schedule = _parse(text, shown)
-        if not _writable(target):
-            raise WriteRefused("write.read_only", path=path)
-        result = change(data, schedule)
-        if unchanged is not None and unchanged(result):
+            before = None  # read_bytes says why in the user's words
+        content = read_bytes(target)
+        text = decode(content, target)
+        entry = cache.load_entry(target, content) if cache.enabled(content) else None
+        outcome = None
+        if entry is not None and entry[1]:
+            outcome = _patched(text, entry[0], change, unchanged, shown, target)
+        if outcome is None:
+            outcome = _rewritten(text, entry[0] if entry else None, change, unchanged, shown,
+                                 drop_comments, target)
+        result, new_text, schedule = outcome
+        if new_text is None:
             return result, schedule
-        new_text = canonical_text(data)
-        if new_text == text:
-            return result, schedule
-        if not drop_comments:
-            refuse_comments(text, shown)
-        written = verify(new_text, shown)
+        new_content = new_text.encode("utf-8")
         atomic_write(path, new_text, expect=before)
-        return result, written
+        if cache.enabled(new_content):  # before the next writer reads the file
+            cache.store(target, new_content, schedule, written=True)
+    return result, schedule
 
 
-def _parse(text: str, path: str) -> tuple[dict[str, Any], Schedule]:
-    """The raw data to change and the validated Schedule, from one TOML parse.
+Outcome = tuple[T, str | None, Schedule]  # the change's result, the new text, its schedule
 
-    The validator copies what it keeps (tags become tuples), so changing the data afterwards
-    does not touch the Schedule: a large file is parsed once per change, not twice.
-    """
-    data = parse_toml(text, path)
-    return data, build_schedule(data, text, path)
+
+def _patched(text: str, schedule: Schedule, change: Change[T],
+             unchanged: Callable[[T], bool] | None, shown: str, target: Path
+             ) -> Outcome[T] | None:
+    """The change made chunk by chunk to a text the writer wrote; None when it cannot be."""
+    from pemilu_timeline.schedule.patch import Patchable
+
+    patchable = Patchable.of(text, schedule)
+    if patchable is None:
+        return None
+    if not _writable(target):
+        raise WriteRefused("write.read_only", path=shown)
+    data = patchable.data()
+    result = change(data, schedule)
+    if unchanged is not None and unchanged(result):
+        return result, None, schedule
+    try:
+        patched = patchable.apply(data, shown)
+    except ScheduleInvalid as error:
+        raise _invalid_result(error) from None
+    if patched is None:  # the change reached the elections or regions: the long way
+        return None
+    new_text, written = patched
+    return (result, None, schedule) if new_text == text else (result, new_text, written)
+
+
+def _rewritten(text: str, cached: Schedule | None, change: Change[T],
+               unchanged: Callable[[T], bool] | None, shown: str, drop_comments: bool,
+               target: Path) -> Outcome[T]:
+    """The change made to the whole parsed file, and the result parsed again to verify.
+
+    The validator copies what it keeps (tags become tuples), so changing the data does not
+    touch the Schedule: the file is parsed once per change, and not validated at all when
+    the cache holds its schedule."""
+    data = parse_toml(text, shown)
+    schedule = cached or build_schedule(data, text, shown)
+    if not _writable(target):
+        raise WriteRefused("write.read_only", path=shown)
+    result = change(data, schedule)
+    if unchanged is not None and unchanged(result):
+        return result, None, schedule
+    new_text = canonical_text(data)
+    if new_text == text:
+        return result, None, schedule
+    if not drop_comments:
+        refuse_comments(text, shown)
+    return result, new_text, verify(new_text, shown)
 
 
 def _writable(target: Path) -> bool:
@@ -357,8 +439,11 @@ def verify(text: str, path: str) -> Schedule:
     try:
         return parse_schedule(text, path)
     except ScheduleInvalid as error:
-        raise WriteRefused("write.invalid_result",
-                           problems=_Problems(tuple(error.problems))) from None
+        raise _invalid_result(error) from None
+
+
+def _invalid_result(error: ScheduleInvalid) -> WriteRefused:
+    return WriteRefused("write.invalid_result", problems=_Problems(tuple(error.problems)))
 
 
 @dataclass(frozen=True)

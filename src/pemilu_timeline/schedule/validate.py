@@ -213,24 +213,55 @@ class Validator:
                 continue
             seen[ident] = index
             stages.append(stage)
-        stages, rule_problems = resolve_rules(stages)
         written = {f"{raw.get('election')}/{raw.get('id')}" for raw in raw_stages
                    if isinstance(raw, dict)}
+        stages = self.dated(stages, written)
+        return Schedule.build(elections, stages, self.path, self.known_regions)
+
+    def dated(self, stages: list[Stage], written: set[str],
+              settled: dict[str, Stage] | None = None) -> list[Stage]:
+        """The checks across stages: every rule reckoned (its problems recorded; ``settled``
+        stages are dated already), then each stage held in a region given its clock."""
+        stages, rule_problems = resolve_rules(stages, settled)
         for found in rule_problems:
             stage, rule = found.stage, found.stage.after
             assert rule is not None
             if found.code == "unknown" and rule.stage in written:
                 continue  # the anchor is in the file but invalid; its own problems say why
-            header = self.where.stage_header(self.indexes[stage.key])
+            index = self.indexes.get(stage.key)
+            header = self.where.stage_header(index) if index is not None else None
             line = _thunk(lambda h: self.where.field_line(h, "after"), header)
             if found.code == "contradicts":
                 line = _thunk(lambda h: self.where.field_line(h, "start"), header)
             self.problem(f"problem.anchor_{found.code}", line=line, stage=stage.key,
                          field="after", anchor=rule.stage, first=FIRST_YEAR, last=LAST_YEAR,
                          **_contradiction(stage, found.reckoning))
-        stages = [dataclasses.replace(s, region_zone=region_zone(self.known_regions, s.region))
-                  if s.region and not s.zone else s for s in stages]
-        return Schedule.build(elections, stages, self.path, self.known_regions)
+        return [dataclasses.replace(s, region_zone=region_zone(self.known_regions, s.region))
+                if s.region and not s.zone else s for s in stages]
+
+    def rebuild(self, before: Schedule, gone: set[str], tables: list[dict[str, Any]]
+                ) -> Schedule:
+        """The schedule after a change to some of its stages, without reading the rest again.
+
+        The stages of ``before`` stay as they are (valid, and dated), but those of ``gone``
+        (removed, changed, or counted from one of those); ``tables`` are the stages to check
+        as loading checks them (the new, the changed and those counted from them). Then the
+        checks across stages, as loading makes them.
+        """
+        self.known_regions = dict(before.regions)
+        kept = {key: stage for key, stage in before.by_key().items() if key not in gone}
+        fresh: dict[str, Stage] = {}
+        for index, table in enumerate(tables):
+            stage = self.stage(index, table, before.elections)
+            if stage is None:
+                continue
+            if stage.key in kept or stage.key in fresh:
+                self.problem("problem.duplicate", stage=stage.key, field="id",
+                             stage_key=stage.key, other="?")
+                continue
+            fresh[stage.key] = stage
+        dated = self.dated(list(fresh.values()), {*kept, *fresh}, kept)
+        return before.changed(gone, dated)
 
     def elections(self, raw: Any) -> dict[str, Election]:
         result: dict[str, Election] = {}

@@ -44,23 +44,45 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escap
 def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
     """The one text the writer produces for this data (see the module docstring)."""
     data = schedule_to_data(source) if isinstance(source, Schedule) else source
+    orders = _stage_orders()
+    chunks = header_chunks(data)
+    chunks.extend(_stage_chunk(stage, *orders) for stage in data.get("stages", []))
+    return "\n".join(chunks)
+
+
+def header_chunks(data: Mapping[str, Any]) -> list[str]:
+    """The elections' and regions' tables, as the canonical text begins."""
     election_order = names(ELECTION_FIELDS)
     region_order = names(REGION_FIELDS)
-    stage_order = tuple(f.name for f in STAGE_FIELDS if f.kind is not Kind.RULE)
-    tables = tuple(f.name for f in STAGE_FIELDS if f.kind is Kind.RULE)
-    rule_order = names(RULE_FIELDS)
-    chunks: list[str] = []
-    for election_id, table in data.get("elections", {}).items():
-        chunks.append(f"[elections.{_key(election_id)}]\n" + _fields(table, election_order))
-    for code, table in data.get("regions", {}).items():
-        chunks.append(f"[regions.{_key(code)}]\n" + _fields(table, region_order))
-    for stage in data.get("stages", []):
-        plain = {k: v for k, v in stage.items() if k not in tables}
-        chunks.append("[[stages]]\n" + _fields(plain, stage_order))
-        for name in tables:
-            if name in stage:
-                chunks.append(f"[stages.{name}]\n" + _fields(stage[name], rule_order))
-    return "\n".join(chunks)
+    chunks = [f"[elections.{_key(election_id)}]\n" + _fields(table, election_order)
+              for election_id, table in data.get("elections", {}).items()]
+    chunks.extend(f"[regions.{_key(code)}]\n" + _fields(table, region_order)
+                  for code, table in data.get("regions", {}).items())
+    return chunks
+
+
+STAGE_HEADER = "[[stages]]\n"
+
+
+def stage_chunk(stage: Mapping[str, Any]) -> str:
+    """One stage's tables: its ``[[stages]]`` fields, then its rule's sub-table."""
+    return _stage_chunk(stage, *_stage_orders())
+
+
+def _stage_orders() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The schema's order of a stage's fields, its rule tables and a rule's fields."""
+    return (tuple(f.name for f in STAGE_FIELDS if f.kind is not Kind.RULE),
+            tuple(f.name for f in STAGE_FIELDS if f.kind is Kind.RULE), names(RULE_FIELDS))
+
+
+def _stage_chunk(stage: Mapping[str, Any], stage_order: tuple[str, ...],
+                 tables: tuple[str, ...], rule_order: tuple[str, ...]) -> str:
+    plain = {k: v for k, v in stage.items() if k not in tables}
+    chunk = STAGE_HEADER + _fields(plain, stage_order)
+    for name in tables:
+        if name in stage:
+            chunk += f"\n[stages.{name}]\n" + _fields(stage[name], rule_order)
+    return chunk
 
 
 def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:

@@ -74,11 +74,16 @@ def time_left(at: dt.datetime, until: dt.datetime, lang: str) -> str:
 
 
 def now_view(schedule: Schedule, at: dt.datetime, overview: Overview,
-             lang: str) -> RenderableType:
+             lang: str, *, every_copy: bool = False) -> RenderableType:
+    """What is on, what comes next, what waits. The copies of one stage held in many
+    regions at once are one row with their count, unless ``every_copy``."""
     parts: list[RenderableType] = []
     active, upcoming, last = overview.active, overview.next, overview.last_ended
     if active:
-        parts.append(_active_view(active, at, lang))
+        groups = [[stage] for stage in active] if every_copy else alike(active)
+        parts.append(_active_view(groups, at, lang))
+        if len(groups) < len(active):
+            parts.append(Text(t("label.copies_hint", lang), style="dim"))
     else:
         parts.append(Text(t("label.none_active", lang, at=moment_text(at, lang))))
         if last is not None:
@@ -117,32 +122,56 @@ def is_long_running(stage: Stage, zone: dt.tzinfo) -> bool:
     return end - start > LONG_RUNNING
 
 
-def _active_view(active: Sequence[Stage], at: dt.datetime, lang: str) -> RenderableType:
-    """The stages on, in the order given (the news first), the long-running ones apart."""
+def alike(stages: Sequence[Stage]) -> list[list[Stage]]:
+    """The stages in groups of copies of one stage (held in several regions, say): the same
+    election, names, dates, clock and state; in the order of each group's first."""
+    groups: dict[tuple[object, ...], list[Stage]] = {}
+    for stage in stages:
+        groups.setdefault((stage.election, stage.name, stage.name_en, stage.start, stage.end,
+                           stage.clock_zone, stage.state, stage.milestone), []).append(stage)
+    return list(groups.values())
+
+
+def _active_view(groups: Sequence[Sequence[Stage]], at: dt.datetime, lang: str
+                 ) -> RenderableType:
+    """The stages on, in the order given (the news first), the long-running ones apart; a
+    group of copies on one row, with their count."""
     zone = at.tzinfo
     assert zone is not None
     title = t("title.now", lang, at=moment_text(at, lang))
-    lead = [s for s in active if not is_long_running(s, zone)]
-    long = [s for s in active if is_long_running(s, zone)]
+    lead = [g for g in groups if not is_long_running(g[0], zone)]
+    long = [g for g in groups if is_long_running(g[0], zone)]
     heading = Text(t("title.long_running", lang), style="bold") if lead and long else None
     facts = {}
-    for stage in active:
+    for group in groups:
+        stage = group[0]
         day, total = stage.day_of(at)
         facts[stage.key] = (dates_text(stage, lang, short=True),
                             t("label.day_of", lang, day=day, total=total),
                             f"{stage.progress_at(at) * 100:.0f}%",
                             time_left(at, stage.window(zone)[1], lang))
 
+    def key_line(group: Sequence[Stage]) -> str:  # the first copy's key, and how many more
+        return group[0].key if len(group) == 1 else f"{group[0].key} +{len(group) - 1}"
+
+    def name(group: Sequence[Stage], *, with_key: bool = True) -> Text:
+        text = stage_name(group[0], lang, with_key=False, tentative=True)
+        if len(group) > 1:
+            text.append(f" ({t('label.copies', lang, count=len(group))})")
+        if with_key:
+            text.append(f"\n{key_line(group)}", style="dim")
+        return text
+
     def table(width: int) -> Table | None:
-        columns = [Column(t("col.stage", lang), max(20, key_width(active)), ratio=3),
+        keys = max(cell_len(key_line(group)) for group in groups)
+        columns = [Column(t("col.stage", lang), max(20, keys), ratio=3),
                    Column(t("col.dates", lang), 11, ratio=2),
                    Column(t("col.progress", lang), 10),
                    Column(t("col.left", lang), 10, ratio=2)]
 
-        def row(stage: Stage) -> list[Cell]:
-            dates, day_of, percent, left = facts[stage.key]
-            return [stage_name(stage, lang, tentative=True), dates, f"{day_of}\n{percent}",
-                    left]
+        def row(group: Sequence[Stage]) -> list[Cell]:
+            dates, day_of, percent, left = facts[group[0].key]
+            return [name(group), dates, f"{day_of}\n{percent}", left]
 
         rows = [row(s) for s in lead]
         if heading is not None:
@@ -152,11 +181,13 @@ def _active_view(active: Sequence[Stage], at: dt.datetime, lang: str) -> Rendera
         return fitted_table(title, columns, rows, width, sections=sections)
 
     def blocks() -> RenderableType:
-        def block(stage: Stage) -> Block:
-            dates, day_of, percent, left = facts[stage.key]
-            return stage_block(stage, lang, [(t("col.dates", lang), dates),
-                                             (t("col.progress", lang), f"{day_of}, {percent}"),
-                                             (t("col.left", lang), left)], tentative=True)
+        def block(group: Sequence[Stage]) -> Block:
+            dates, day_of, percent, left = facts[group[0].key]
+            rows: list[tuple[str, Cell]] = [
+                (t("col.dates", lang), dates),
+                (t("col.progress", lang), f"{day_of}, {percent}"),
+                (t("col.left", lang), left)]
+            return Block([name(group, with_key=False), key_text(key_line(group))], rows)
 
         items: list[Block | Text] = [block(s) for s in lead]
         if heading is not None:
@@ -191,10 +222,14 @@ def _pending_by_election(schedule: Schedule, pending: Sequence[Stage],
         election = schedule.elections.get(election_id)
         name = election.display_name(lang) if election else election_id
         text = Text(f"  {name} ({len(stages)}): ", style="bold")
-        text.append("; ".join(f"{s.display_name(lang)} — {dates_text(s, lang, schedule=schedule)}"
-                              for s in stages[:PENDING_SHOWN]))
-        if len(stages) > PENDING_SHOWN:
-            text.append("; " + t("label.and_more", lang, n=len(stages) - PENDING_SHOWN))
+        groups = alike(stages)[:PENDING_SHOWN]
+        text.append("; ".join(
+            f"{g[0].display_name(lang)}"
+            + (f" ({t('label.copies', lang, count=len(g))})" if len(g) > 1 else "")
+            + f" — {dates_text(g[0], lang, schedule=schedule)}" for g in groups))
+        shown = sum(map(len, groups))
+        if len(stages) > shown:
+            text.append("; " + t("label.and_more", lang, n=len(stages) - shown))
         lines.append(text)
     return lines
 
