@@ -268,7 +268,7 @@ def add_stages(data: Data, schedule: Schedule, tables: Sequence[Mapping[str, Any
         if isinstance(stage.get("region"), str):
             stage["region"] = schedule.find_region(stage["region"]).code
         stage.update(election=election, revision=1, updated=now)
-        after = stage.get("after") if isinstance(stage.get("after"), dict) else None
+        after = stage.get("after")
         start = stage.get("start")
         try:
             first = start if isinstance(start, dt.date) else _rule_start(schedule, after)
@@ -404,8 +404,8 @@ def _as_datetime(value: Any) -> dt.datetime | None:
 
 
 class _Placing:
-    """Where new stages go among the file's: each stage's election, key and written start,
-    read once per change (a batch places many)."""
+    """Where new stages go among the file's: the elections of the file's stages read once
+    per change (a batch places many), the written starts only of the election placed in."""
 
     def __init__(self, stages: list[Data | Unread]) -> None:
         self.stages = stages

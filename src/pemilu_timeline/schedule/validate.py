@@ -243,10 +243,10 @@ class Validator:
                 ) -> Schedule:
         """The schedule after a change to some of its stages, without reading the rest again.
 
-        The stages of ``before`` stay as they are (valid, and dated), but those of ``gone``
-        (removed, changed, or counted from one of those); ``tables`` are the stages to check
-        as loading checks them (the new, the changed and those counted from them). Then the
-        checks across stages, as loading makes them.
+        The stages of ``before`` are kept as they are (valid and dated), except those of
+        ``gone`` (removed, changed, or counted from one of those); ``tables`` are the stages
+        to check as loading checks them (the new, the changed and those counted from them).
+        Then the checks across stages, as loading makes them.
         """
         self.known_regions = dict(before.regions)
         kept = {key: stage for key, stage in before.by_key().items() if key not in gone}
