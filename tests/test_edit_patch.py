@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from pemilu_timeline.errors import InvalidInput, LockTimeout, WriteRefused
-from pemilu_timeline.model import Schedule, Stage
+from pemilu_timeline.model import Schedule, Stage, Status
 from pemilu_timeline.rules.resolve import dependants
 from pemilu_timeline.schedule import cache, patch, store
 from pemilu_timeline.schedule import edit as editing
@@ -379,3 +379,52 @@ def test_copies_of_one_stage_are_one_row_with_their_count(small_file: Path) -> N
 def test_a_moment_with_nothing_alike_shows_as_before(small_file: Path) -> None:
     shown = run("now", "--at", "2024-02-12T10:00", "--file", small_file).stdout
     assert "serupa" not in shown and "+" not in shown.split("Berikutnya")[0]
+
+
+# --- JSON at scale ----------------------------------------------------------------------------
+
+
+def test_the_fast_json_is_the_standard_library_s_text() -> None:
+    from pemilu_timeline.exports.json import StageObjects, dumps, now_to_dict
+
+    schedule = load_schedule(bundled_path())
+    at = dt.datetime(2024, 2, 12, 10, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    for data in (list(map(StageObjects(at), schedule.stages)),
+                 now_to_dict(at, schedule.overview(at)),
+                 {"kosong": [], "tabel": {}, "teks": "é\u2028\x1f<\"\\", "angka": 1.5}):
+        assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_stage_objects_for_many_stages_are_each_stage_s_own() -> None:
+    """The shared texts of regional copies are never one object two stages change."""
+    from pemilu_timeline.exports.json import StageObjects, stage_to_dict
+
+    schedule = load_schedule(bundled_path())
+    at = dt.datetime(2024, 2, 12, 10, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    many = StageObjects(at)
+    objects = [many(stage) for stage in schedule.stages]
+    assert objects == [stage_to_dict(stage, at) for stage in schedule.stages]
+    for name in ("tags", "after", "window"):
+        shared = [o[name] for o in objects if o.get(name)]
+        assert len({id(value) for value in shared}) == len(shared)
+
+
+def test_the_one_pass_overview_answers_as_each_question_alone() -> None:
+    """`now` at every tenth day of 2022-2032, in three zones, with and without
+    --milestones: the same stages as asking for each part on its own."""
+    schedule = load_schedule(bundled_path())
+    zones = [dt.timezone(dt.timedelta(hours=h)) for h in (7, 8, 9)]
+    moment = dt.datetime(2022, 1, 1, 10, 30)
+    while moment.year < 2033:
+        for zone in zones:
+            at = moment.replace(tzinfo=zone)
+            for milestones in (False, True):
+                seen = schedule.overview(at, milestones_only=milestones)
+                active = schedule.active(at, milestones_only=milestones)
+                assert seen.active == active
+                assert seen.next == schedule.next_to_start(at, milestones_only=milestones)
+                last = None if active else schedule.last_ended(at, milestones_only=milestones)
+                assert seen.last_ended == last
+                assert all(s.phase_at(at) is Status.CANCELLED for s in seen.cancelled)
+                assert all(not s.is_dated for s in seen.pending)
+        moment += dt.timedelta(days=10, hours=5)

@@ -641,22 +641,37 @@ class Schedule:
         """What `now` reports: every stage on, the next to start (or, when none is on, the
         last that ended), and the stages that cannot be on: waiting for an anchor's date,
         or cancelled while their dates would have them on. ``milestones_only`` keeps, in
-        each, only the days that make news."""
-        active = self.active(at, milestones_only=milestones_only)
-        pending, cancelled = [], []
+        each, only the days that make news.
+
+        One pass over the stages, the moment read once per clock: the same answers as
+        ``active``, ``next_to_start`` and ``last_ended``, which each pass over them all."""
+        local_at = _LocalClock(at)
+        active, pending, cancelled = [], [], []
+        upcoming: tuple[dt.timedelta, Stage] | None = None
+        ended: tuple[dt.timedelta, Stage] | None = None
         for stage in self.stages:
             if milestones_only and not stage.is_milestone_or_deadline:
                 continue
-            if stage._lo is None:
+            lo, hi = stage._lo, stage._hi
+            if lo is None or hi is None:
                 if stage.state is not State.CANCELLED:
                     pending.append(stage)
-            elif stage.state is State.CANCELLED:
-                lo, hi, local = stage.local_bounds(at)
+                continue
+            local = local_at(stage.clock_zone)
+            if stage.state is State.CANCELLED:
                 if lo <= local < hi:
                     cancelled.append(stage)
-        last = None if active else self.last_ended(at, milestones_only=milestones_only)
-        return Overview(active=active, next=self.next_to_start(at, milestones_only=milestones_only),
-                        last_ended=last, pending=pending, cancelled=cancelled)
+            elif local < lo:
+                if upcoming is None or lo - local < upcoming[0]:
+                    upcoming = (lo - local, stage)
+            elif local < hi:
+                active.append(stage)
+            elif ended is None or local - hi <= ended[0]:
+                ended = (local - hi, stage)
+        last = ended[1] if ended and not active else None
+        return Overview(active=sorted(active, key=_news_first),
+                        next=upcoming[1] if upcoming else None, last_ended=last,
+                        pending=pending, cancelled=cancelled)
 
     def active(self, at: dt.datetime, *, milestones_only: bool = False) -> list[Stage]:
         """The stages on at ``at``, the news first: milestones and deadlines, then the shorter
@@ -664,12 +679,7 @@ class Schedule:
         it), ties by start."""
         on = [s for s in self.stages if s.phase_at(at) is Status.ACTIVE
               and (s.is_milestone_or_deadline or not milestones_only)]
-
-        def news_first(stage: Stage) -> tuple[bool, dt.timedelta, tuple[object, ...]]:
-            order = stage.sort_key()  # (start, end, election, id): the ties by start
-            return (not stage.is_milestone_or_deadline, order[1] - order[0], order)
-
-        return sorted(on, key=news_first)
+        return sorted(on, key=_news_first)
 
     def next_to_start(self, at: dt.datetime, *, milestones_only: bool = False) -> Stage | None:
         """The stage that starts soonest after ``at`` (cancelled and pending ones never count)."""
@@ -717,6 +727,28 @@ class Schedule:
                 continue
             chosen.append(stage)
         return chosen
+
+
+def _news_first(stage: Stage) -> tuple[bool, dt.timedelta, tuple[object, ...]]:
+    order = stage.sort_key()  # (start, end, election, id): the ties by start
+    return (not stage.is_milestone_or_deadline, order[1] - order[0], order)
+
+
+class _LocalClock:
+    """The wall-clock time of one moment on each stage's clock, worked out once per clock
+    (a regional schedule has a few zones and thousands of stages)."""
+
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = _zone_checked(at)
+        self.times: dict[str | None, dt.datetime] = {}
+
+    def __call__(self, zone_name: str | None) -> dt.datetime:
+        if zone_name not in self.times:
+            zone = zone_or_none(zone_name) if zone_name else None
+            moment = self.at.astimezone(zone) if zone is not None \
+                and zone is not self.at.tzinfo else self.at
+            self.times[zone_name] = moment.replace(tzinfo=None)
+        return self.times[zone_name]
 
 
 @dataclass(frozen=True, slots=True)

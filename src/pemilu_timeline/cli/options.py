@@ -225,9 +225,9 @@ def parse_day(text: str | None, option: str) -> dt.date | None:
 
 
 def print_json(data: Any) -> None:
-    import json
+    from pemilu_timeline.exports.json import json_bytes
 
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    typer.echo(json_bytes(data) + b"\n", nl=False)
 
 
 def console() -> Any:

@@ -156,9 +156,9 @@ def list_stages(
         statuses=list(status or ()), milestones_only=milestones,
         start_from=first, until=last)
     if as_json:
-        from pemilu_timeline.exports.json import stage_to_dict
+        from pemilu_timeline.exports.json import StageObjects
 
-        print_json([stage_to_dict(s, view.at) for s in stages])
+        print_json(list(map(StageObjects(view.at), stages)))
         return
     from pemilu_timeline.views.tables import list_view
 
