@@ -275,11 +275,7 @@ class Stage:
     def local_bounds(self, at: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
         """(lo, hi, at) on one wall clock: the stage's own zone, or else the viewer's."""
         assert self._lo is not None and self._hi is not None
-        if self.clock_zone:
-            zone = zone_or_none(self.clock_zone)
-            if zone is not None and zone is not at.tzinfo:
-                at = at.astimezone(zone)
-        return self._lo, self._hi, at.replace(tzinfo=None)
+        return self._lo, self._hi, wall_clock(at, self.clock_zone)
 
     @property
     def key(self) -> str:
@@ -744,11 +740,16 @@ class _LocalClock:
 
     def __call__(self, zone_name: str | None) -> dt.datetime:
         if zone_name not in self.times:
-            zone = zone_or_none(zone_name) if zone_name else None
-            moment = self.at.astimezone(zone) if zone is not None \
-                and zone is not self.at.tzinfo else self.at
-            self.times[zone_name] = moment.replace(tzinfo=None)
+            self.times[zone_name] = wall_clock(self.at, zone_name)
         return self.times[zone_name]
+
+
+def wall_clock(at: dt.datetime, zone_name: str | None) -> dt.datetime:
+    """``at`` as the clocks of ``zone_name`` show it (naive), or the viewer's without one."""
+    zone = zone_or_none(zone_name) if zone_name else None
+    if zone is not None and zone is not at.tzinfo:
+        at = at.astimezone(zone)
+    return at.replace(tzinfo=None)
 
 
 @dataclass(frozen=True, slots=True)
