@@ -391,10 +391,15 @@ def concurrent_adds(tool: list[str], files: dict[int, Path], work: Path,
     run_once([*tool, "add", "antre-awal", *stage], env)  # the writer's text, untimed
     began = time.perf_counter()
     writers = [subprocess.Popen([*tool, "add", f"antre-{n}", *stage], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                for n in range(WRITERS)]
-    failed = sum(1 for writer in writers if writer.wait() != 0)
+    said = [writer.communicate()[1] for writer in writers]
+    failed = sum(1 for writer in writers if writer.returncode != 0)
     seconds = time.perf_counter() - began
+    for writer, error in zip(writers, said, strict=True):
+        if writer.returncode:
+            print(f"a writer failed ({writer.returncode}): {error.decode(errors='replace')}",
+                  file=sys.stderr)
     keys = {s.key for s in load_schedule(path)}
     landed = sum(1 for n in range(WRITERS) if f"pemilu-2024/antre-{n}" in keys)
     return Queue(WRITERS, landed, failed, seconds)

@@ -189,7 +189,10 @@ def test_the_wait_starts_again_when_the_lock_changes_hands(
     same holder all along is one that does not let go: give up."""
     for notes, waits, expected in (([b"A", b"B", b"C", b"D"], [False, False, True], True),
                                    ([b"A", b"A"], [False], False),
-                                   ([b"A", b""], [False], False)):
+                                   # taken, its note not written yet: then written
+                                   ([b"A", b"", b"B"], [False, False, True], True),
+                                   ([b"A", b"", b""], [False, False], False),
+                                   ([b"", b""], [False], False)):
         said = iter(notes)
         waited = iter(waits)
         monkeypatch.setattr(store, "_try_lock", lambda fd: False)

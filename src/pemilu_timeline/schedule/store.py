@@ -139,7 +139,9 @@ def _acquire(fd: int, timeout: float) -> bool:
         if _try_lock(fd):
             return True
         now_held_by = _holder_note(fd)
-        if not now_held_by or now_held_by == holder:
+        # No note is a holder between taking the lock and writing its note (or one that
+        # cannot write it): a change of hands the first time, the same holder the next.
+        if now_held_by == holder:
             return False
         holder = now_held_by
 
