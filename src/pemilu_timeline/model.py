@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 
 from pemilu_timeline.errors import (
     AmbiguousRegion,
@@ -515,9 +516,9 @@ class Schedule:
     def has(self, key: str) -> bool:
         return key in self._by_key
 
-    def by_key(self) -> dict[str, Stage]:
-        """Every stage by its ELECTION/ID (a copy)."""
-        return dict(self._by_key)
+    def by_key(self) -> Mapping[str, Stage]:
+        """Every stage by its ELECTION/ID (read-only)."""
+        return MappingProxyType(self._by_key)
 
     def of_elections(self, elections: Sequence[str]) -> Schedule:
         """Only the stages of ``elections`` (all of them when none is named), still sorted."""

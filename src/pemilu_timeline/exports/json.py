@@ -69,7 +69,7 @@ class StageObjects:
             elif item.kind is Kind.TAGS:
                 text = list(text)
             values[place] = text
-        values = [None if value == "" else value for value in values]
+        values = list(map(_absent, values))
         earliest, latest = stage_bounds(stage)
         values.insert(self.key_at, stage.key)
         values[self.bounds_at:self.bounds_at] = [stage.is_timed, _iso(earliest), _iso(latest),
@@ -175,11 +175,11 @@ def moment_to_dict(at: dt.datetime) -> dict[str, str]:
 def now_to_dict(at: dt.datetime, overview: Overview) -> dict[str, Any]:
     return {
         **moment_to_dict(at),
-        "active": [stage_to_dict(s, at) for s in overview.active],
-        "next": stage_to_dict(overview.next, at) if overview.next else None,
-        "last_ended": stage_to_dict(overview.last_ended, at) if overview.last_ended else None,
-        "pending": [stage_to_dict(s, at) for s in overview.pending],
-        "cancelled": [stage_to_dict(s, at) for s in overview.cancelled],
+        "active": list(map(objects := StageObjects(at), overview.active)),
+        "next": objects(overview.next) if overview.next else None,
+        "last_ended": objects(overview.last_ended) if overview.last_ended else None,
+        "pending": list(map(objects, overview.pending)),
+        "cancelled": list(map(objects, overview.cancelled)),
     }
 
 
@@ -210,8 +210,8 @@ def diff_to_dict(diff: ScheduleDiff, old_path: str, new_path: str) -> dict[str, 
     return {
         "old": old_path,
         "new": new_path,
-        "added": [stage_to_dict(s) for s in diff.added],
-        "removed": [stage_to_dict(s) for s in diff.removed],
+        "added": list(map(objects := StageObjects(), diff.added)),
+        "removed": list(map(objects, diff.removed)),
         "changed": [{"key": c.key, "changes": fields(c.fields)} for c in diff.changed],
         "elections": {
             "added": [e.id for e in diff.elections_added],

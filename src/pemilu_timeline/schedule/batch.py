@@ -188,8 +188,6 @@ def _converted(table: Table, number: int, name: str, *, from_csv: bool = False) 
             continue
         if from_csv and item.kind is Kind.RULE:
             raise InvalidInput("batch.csv_rule", path=name, number=number)
-        if item.kind is Kind.RULE and not isinstance(value, dict):
-            raise InvalidInput("batch.rule_table", number=number)
         try:
             result[field] = _value(item.kind, value, from_csv)
         except ValueError:

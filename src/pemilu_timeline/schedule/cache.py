@@ -241,6 +241,13 @@ def _encode(schedule: Schedule) -> bytes:
     return b"%d\n" % len(text) + text + places.tobytes()
 
 
+def _place_tags(table: _Table, value: Any) -> None:
+    """A tuple's texts placed before it: its unit names their places."""
+    if type(value) is tuple:
+        for tag in value:
+            table[type(tag), tag]  # placed by __missing__
+
+
 def _columns(schedule: Schedule) -> tuple[list[str], array[int]]:
     """Every value once, as units, and each field's column of places."""
     table = _Table()
@@ -248,11 +255,9 @@ def _columns(schedule: Schedule) -> tuple[list[str], array[int]]:
     for name in _fields_stored():
         column = list(map(attrgetter(name), schedule.stages))
         kinds = list(map(type, column))
-        if tuple in kinds:  # a tuple's unit names its texts' places: those come first
+        if tuple in kinds:
             for value in set(column):
-                if type(value) is tuple:
-                    for tag in value:
-                        table[type(tag), tag]  # placed by __missing__
+                _place_tags(table, value)
         places.extend(map(table.__getitem__, zip(kinds, column, strict=True)))
     return [_unit(kind, value, table) for kind, value in table], places
 
@@ -280,9 +285,7 @@ def _columns_changed(schedule: Schedule, loaded: _Loaded | None
         column_places = array(PLACE, map(kept.__getitem__, order))
         for place in fresh:
             value = getattr(schedule.stages[place], name)
-            if type(value) is tuple:
-                for tag in value:
-                    table[type(tag), tag]  # placed by __missing__
+            _place_tags(table, value)
             column_places[place] = table[type(value), value]
         places.extend(column_places)
     if (len(table) - len(set(places))) * 2 > len(table):
