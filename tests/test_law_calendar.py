@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -374,7 +375,7 @@ def test_rules_survive_the_canonical_writer_and_the_cache() -> None:
     again = parse_schedule(text, "rules.toml")
     assert [s.after for s in again] == [s.after for s in schedule]
     assert canonical_text(again) == text
-    decoded = cache._decode(cache._encode(schedule), "rules.toml")
+    decoded = cache._decode(cache._encode(schedule), "rules.toml", Path("unused.entry"))
     assert decoded.stages == schedule.stages
     assert [(s.dated_by_rule, s.estimated) for s in decoded] == \
         [(s.dated_by_rule, s.estimated) for s in schedule]

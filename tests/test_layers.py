@@ -28,7 +28,7 @@ FACADE = PACKAGE  # the package's own __init__.py: the public API, importing laz
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("i18n",),  # messages (the catalog), format, lexicon
     ("errors",),
-    ("timing", "dateparse", "fsio"),
+    ("timing", "dateparse", "fsio", "gcpause"),
     ("model", "countdown"),
     ("rules",),  # calendar, describe, resolve
     ("schedule",),  # schema, locate, read, validate, write, store, cache, edit

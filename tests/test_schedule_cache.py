@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
-from pemilu_timeline import Schedule, Stage, load_schedule, parse_schedule
+from pemilu_timeline import Schedule, Stage, bundled_path, load_schedule, parse_schedule
+from pemilu_timeline.model import StageColumns
 from pemilu_timeline.schedule import cache as schedule_cache
 from tests.conftest import ASSETS, SMALL
 
@@ -100,8 +102,6 @@ def test_the_stamp_covers_every_module_of_the_package() -> None:
 
 def test_the_bundled_schedule_is_cached() -> None:
     """The cache is what keeps `now` on the bundled data near the import floor."""
-    from pemilu_timeline import bundled_path
-
     load_schedule(bundled_path())
     assert len(entries()) == 1
 
@@ -109,8 +109,6 @@ def test_the_bundled_schedule_is_cached() -> None:
 def test_no_cache_directory_at_all_is_harmless(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every run of the bundled schedule now asks the cache; a home that cannot be found
     (pathlib raises RuntimeError, not OSError) must not stop `now`."""
-    from pemilu_timeline import bundled_path
-
     def no_home() -> Path:
         raise RuntimeError("Could not determine home directory.")
 
@@ -232,3 +230,101 @@ def test_a_fifo_or_a_link_as_the_entry_is_a_miss_at_once(tmp_path: Path) -> None
     entry.symlink_to(elsewhere)
     assert load_schedule(path) == expected
     assert elsewhere.read_text() == "{}"  # the store replaced the link, not its target
+
+
+# --- a schedule made from its entry only as far as a command looks -------------------------
+
+def cached_copy(path: Path) -> Schedule:
+    """The schedule of ``path`` as a later command gets it: from the entry the first left."""
+    load_schedule(path)
+    cached = schedule_cache.load(path, path.read_bytes())
+    assert cached is not None and isinstance(cached.stages, StageColumns)
+    return cached
+
+
+def test_now_makes_only_the_stages_it_shows(tmp_path: Path) -> None:
+    path = big_schedule(tmp_path / "big.toml")
+    text = path.read_text()
+    path.write_text(text + text.split("[[stages]]")[1].join(["[[stages]]", ""]).replace(
+        'id = "kampanye-0"', 'id = "kampanye-lain"').replace("2023-11-28", "2023-12-28"))
+    cached = cached_copy(path)
+    stages = cached.stages
+    assert isinstance(stages, schedule_cache._CachedStages)
+    at = dt.datetime(2023, 12, 20, 12, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    overview = cached.overview(at)
+    shown = len(overview.active) + len(overview.pending) + (overview.next is not None)
+    assert stages.every is None and 0 < len(stages.made) <= shown + 1
+    found = cached.get("pemilu-2024/kampanye-7")
+    assert found is not None and found.id == "kampanye-7" and stages.every is None
+    assert cached.get("pemilu-2024/tidak-ada") is None and not cached.has("x/kampanye-7")
+    parsed = parse_schedule(path.read_text(), str(path))
+    assert overview == parsed.overview(at)
+    assert every_field(cached) == every_field(parsed)  # now all made, those made first kept
+    assert stages.every is not None and any(stage is found for stage in stages.every)
+
+
+def test_the_overview_of_an_entry_is_the_parsed_schedules() -> None:
+    """Every tenth day of 2022-2032, with and without --milestones, on the bundled data."""
+    source = bundled_path()
+    cached, parsed = cached_copy(source), parse_schedule(source.read_text(), str(source))
+    moment = dt.datetime(2022, 1, 1, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    while moment.year < 2033:
+        for milestones in (False, True):
+            assert cached.overview(moment, milestones_only=milestones) == \
+                parsed.overview(moment, milestones_only=milestones)
+        moment += dt.timedelta(days=10, hours=5)
+
+
+def test_a_settled_file_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    """Once its entry records the stat of a file that had not changed for a while, a stat
+    that still matches tells the file is unchanged; any write changes its stat."""
+    path = big_schedule(tmp_path / "big.toml")
+    assert schedule_cache.load_unread(path) is None  # just written: not settled yet
+    monkeypatch.setattr(schedule_cache, "SETTLED_NS", -10**18)  # every file settled
+    expected = load_schedule(path)  # parsed, stored with its stat
+    assert schedule_cache.load_unread(path) == expected
+    monkeypatch.setattr("pemilu_timeline.schedule.read.read_bytes",
+                        lambda *a: pytest.fail("the file was read"))
+    assert load_schedule(path) == expected
+    monkeypatch.undo()
+    before = path.stat()
+    text = path.read_text().replace('id = "kampanye-0"', 'id = "kampanye-x"', 1)
+    with open(path, "r+", encoding="utf-8") as handle:  # same inode, size and mtime
+        handle.write(text)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert schedule_cache.load_unread(path) is None
+    assert load_schedule(path).get("pemilu-2024/kampanye-x") is not None
+
+
+def test_a_read_of_a_settled_file_records_its_stat(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer's entry is made while the file is new; a later read adds the stat."""
+    path = big_schedule(tmp_path / "big.toml")
+    expected = load_schedule(path)
+    monkeypatch.setattr(schedule_cache, "SETTLED_NS", -10**18)
+    assert schedule_cache.load_unread(path) is None
+    assert load_schedule(path) == expected  # a hit by its bytes, which adds the stat
+    assert schedule_cache.load_unread(path) == expected
+
+
+def test_an_entry_made_by_hand_fails_in_one_line_and_goes(tmp_path: Path) -> None:
+    """A place past the table, under a checksum made to match: only someone with the
+    user's own account can plant it; the command says so in one line, and it goes."""
+    import ast
+    import zlib
+
+    from tests.helpers import run
+
+    path = big_schedule(tmp_path / "big.toml")
+    load_schedule(path)
+    (entry,) = entries()
+    head, file_line, body = entry.read_bytes().split(b"\n", 2)
+    body = body[:-4] + (2**31).to_bytes(4, "little")  # the last stage's timing
+    key, _, written = ast.literal_eval(head.decode())
+    head = repr((key, (len(body), zlib.crc32(body), zlib.adler32(body)), written)).encode()
+    entry.write_bytes(b"\n".join([head, file_line, body]))
+    result = run("now", "--file", path, "--at", "2024-01-01", code=1)
+    assert "cache" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not entry.exists()
+    run("now", "--file", path, "--at", "2024-01-01")

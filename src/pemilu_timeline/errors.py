@@ -64,6 +64,12 @@ class ScheduleFileError(PemiluError):
     key = "error.file"
 
 
+class CacheDamaged(PemiluError):
+    """A cache entry whose checksum held but whose contents do not: it was made by hand."""
+
+    key = "error.cache_damaged"
+
+
 class StageNotFound(PemiluError):
     """No stage matches what the user typed."""
 

@@ -12,9 +12,12 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
+from itertools import islice
+from operator import attrgetter
 from types import MappingProxyType
 
 from pemilu_timeline.errors import (
@@ -224,6 +227,10 @@ def _as_end(value: Moment) -> dt.datetime:
         return value
     return dt.datetime.combine(value + ONE_DAY, dt.time())
 
+# What `now` needs to know of a stage at a moment: whether it makes news, [lo, hi) on its
+# clock's wall time, its state, and the zone of that clock.
+Timing = tuple[bool, dt.datetime | None, dt.datetime | None, State, str | None]
+
 
 @dataclass(frozen=True, slots=True)
 class Stage:
@@ -281,6 +288,11 @@ class Stage:
     @property
     def key(self) -> str:
         return f"{self.election}/{self.id}"
+
+    @property
+    def timing(self) -> Timing:
+        """What `now` asks of it at any moment (see Timing)."""
+        return (self.is_milestone_or_deadline, self._lo, self._hi, self.state, self.clock_zone)
 
     @property
     def is_dated(self) -> bool:
@@ -490,14 +502,15 @@ class Schedule:
     """The elections and their stages in date order, with every stage found by key at once."""
 
     elections: dict[str, Election]
-    stages: tuple[Stage, ...]
+    stages: Sequence[Stage]  # a tuple, or the cache's columns (StageColumns)
     path: str | None = None
     regions: dict[str, Region] = field(default_factory=dict)
-    _by_key: dict[str, Stage] = field(init=False, default_factory=dict, compare=False,
-                                      repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_key", {s.key: s for s in self.stages})
+    @cached_property
+    def _by_key(self) -> Mapping[str, Stage]:
+        if isinstance(self.stages, StageColumns):
+            return self.stages.keyed()
+        return {s.key: s for s in self.stages}
 
     @classmethod
     def build(cls, elections: dict[str, Election], stages: Iterable[Stage],
@@ -640,35 +653,48 @@ class Schedule:
         or cancelled while their dates would have them on. ``milestones_only`` keeps, in
         each, only the days that make news.
 
-        One pass over the stages, the moment read once per clock: the same answers as
-        ``active``, ``next_to_start`` and ``last_ended``, which each pass over them all."""
+        The same answers as ``active``, ``next_to_start`` and ``last_ended``, which each pass
+        over every stage; here each distinct timing (regional copies share theirs) is judged
+        once, with the moment read once per clock, and only the stages shown are looked at."""
         local_at = _LocalClock(at)
-        active, pending, cancelled = [], [], []
-        upcoming: tuple[dt.timedelta, Stage] | None = None
-        ended: tuple[dt.timedelta, Stage] | None = None
-        for stage in self.stages:
-            if milestones_only and not stage.is_milestone_or_deadline:
+        rows, timing_of = timings(self.stages)
+        active: list[int] = []  # places in the order of the stages
+        pending: list[int] = []
+        cancelled: list[int] = []
+        shown_in: dict[Hashable, list[int]] = {}  # the list a row's stages go to
+        upcoming: tuple[dt.timedelta, list[Hashable]] | None = None
+        ended: tuple[dt.timedelta, list[Hashable]] | None = None
+        for row in dict.fromkeys(rows):
+            news, lo, hi, state, zone = timing_of(row)
+            if milestones_only and not news:
                 continue
-            lo, hi = stage._lo, stage._hi
             if lo is None or hi is None:
-                if stage.state is not State.CANCELLED:
-                    pending.append(stage)
+                if state is not State.CANCELLED:
+                    shown_in[row] = pending
                 continue
-            local = local_at(stage.clock_zone)
-            if stage.state is State.CANCELLED:
+            local = local_at(zone)
+            if state is State.CANCELLED:
                 if lo <= local < hi:
-                    cancelled.append(stage)
+                    shown_in[row] = cancelled
             elif local < lo:
-                if upcoming is None or lo - local < upcoming[0]:
-                    upcoming = (lo - local, stage)
+                upcoming = _closest(upcoming, lo - local, row)
             elif local < hi:
-                active.append(stage)
-            elif ended is None or local - hi <= ended[0]:
-                ended = (local - hi, stage)
-        last = ended[1] if ended and not active else None
-        return Overview(active=sorted(active, key=_news_first),
-                        next=upcoming[1] if upcoming else None, last_ended=last,
-                        pending=pending, cancelled=cancelled)
+                shown_in[row] = active
+            else:
+                ended = _closest(ended, local - hi, row)
+        if shown_in:
+            for place, row in enumerate(rows):
+                if row in shown_in:
+                    shown_in[row].append(place)
+        first = [min(map(rows.index, upcoming[1]))] if upcoming else []
+        # Of the stages that ended equally close, the last in order (as last_ended gives).
+        last = [max(len(rows) - 1 - rows[::-1].index(row) for row in ended[1])] \
+            if ended and not active else []
+        made = iter(stages_at(self.stages, [*active, *first, *last, *pending, *cancelled]))
+        return Overview(active=sorted(islice(made, len(active)), key=_news_first),
+                        next=next(made) if first else None,
+                        last_ended=next(made) if last else None,
+                        pending=list(islice(made, len(pending))), cancelled=list(made))
 
     def active(self, at: dt.datetime, *, milestones_only: bool = False) -> list[Stage]:
         """The stages on at ``at``, the news first: milestones and deadlines, then the shorter
@@ -729,6 +755,55 @@ class Schedule:
 def _news_first(stage: Stage) -> tuple[bool, dt.timedelta, tuple[object, ...]]:
     order = stage.sort_key()  # (start, end, election, id): the ties by start
     return (not stage.is_milestone_or_deadline, order[1] - order[0], order)
+
+
+
+class StageColumns(Sequence[Stage]):
+    """Stages kept as columns of values (the cache's), made into Stage objects only when
+    one is asked for: `now` on a regional schedule shows a few of many thousands."""
+
+    def timings(self) -> tuple[Sequence[Hashable], Callable[[Hashable], Timing]]:
+        """A row per stage, in order, that equal timings share, and the timing of a row."""
+        raise NotImplementedError
+
+    def at(self, places: Sequence[int]) -> list[Stage]:
+        """The stages at ``places``, made together."""
+        raise NotImplementedError
+
+    def keyed(self) -> Mapping[str, Stage]:
+        """Every stage by its key, each made when it is looked up."""
+        raise NotImplementedError
+
+
+def timings(stages: Sequence[Stage]
+            ) -> tuple[Sequence[Hashable], Callable[[Hashable], Timing]]:
+    if isinstance(stages, StageColumns):
+        return stages.timings()
+    rows: list[Hashable] = list(map(_TIMING, stages))
+    return rows, _same_row
+
+
+_TIMING = attrgetter("timing")
+
+
+def stages_at(stages: Sequence[Stage], places: Sequence[int]) -> list[Stage]:
+    if isinstance(stages, StageColumns):
+        return stages.at(places)
+    return list(map(stages.__getitem__, places))
+
+
+def _same_row(row: Hashable) -> Timing:
+    return row  # type: ignore[return-value]  # the rows of a tuple are the timings
+
+
+def _closest(best: tuple[dt.timedelta, list[Hashable]] | None, gap: dt.timedelta,
+             row: Hashable) -> tuple[dt.timedelta, list[Hashable]]:
+    """The smallest gap so far, with every row at that gap."""
+    if best is None or gap < best[0]:
+        return gap, [row]
+    if gap == best[0]:
+        best[1].append(row)
+    return best
 
 
 class _LocalClock:

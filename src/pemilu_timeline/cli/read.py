@@ -158,7 +158,7 @@ def list_stages(
     if as_json:
         from pemilu_timeline.exports.json import StageObjects
 
-        print_json(list(map(StageObjects(view.at), stages)))
+        print_json(StageObjects(view.at).many(stages))
         return
     from pemilu_timeline.views.tables import list_view
 

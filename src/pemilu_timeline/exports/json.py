@@ -17,6 +17,7 @@ from typing import Any
 
 from pemilu_timeline.countdown import Countdown
 from pemilu_timeline.diff import ScheduleDiff
+from pemilu_timeline.gcpause import collection_paused
 from pemilu_timeline.model import Overview, Rule, Schedule, Stage, Status
 from pemilu_timeline.rules.calendar import Moment, Reckoning, stage_bounds
 from pemilu_timeline.rules.describe import describe_rule
@@ -40,9 +41,11 @@ class StageObjects:
         self.at = at
         fields = [item for item in STAGE_FIELDS if item.on_stage]
         self.values = attrgetter(*(item.name for item in fields))
-        self.converted = [(place, item) for place, item in enumerate(fields)
+        # Each field turned into text keeps the texts it made, by value (and type: 1 is True).
+        self.converted = [(place, item, item.kind is Kind.RULE, item.kind is Kind.TAGS,
+                           dict[tuple[type, object], Any]())
+                          for place, item in enumerate(fields)
                           if item.kind not in _KINDS_AS_THEY_ARE]
-        self.texts: dict[tuple[object, ...], Any] = {}
         self.moments: dict[tuple[object, ...], dict[str, Any]] = {}
         # What a stage adds to its fields, and where: its key after its election, and after
         # its end whether it is timed, the bounds its rule gives and whether they are sure.
@@ -56,20 +59,21 @@ class StageObjects:
 
     def __call__(self, stage: Stage) -> dict[str, Any]:
         values = list(self.values(stage))
-        for place, item in self.converted:
+        for place, item, is_rule, is_tags, texts in self.converted:
             value = values[place]
             if value is None:
                 continue
-            key = (item.kind, type(value), value)
-            if key not in self.texts:
-                self.texts[key] = plain(item, value)
-            text = self.texts[key]
-            if item.kind is Kind.RULE:  # the dates shown follow from it, or not
+            key = (type(value), value)
+            text = texts.get(key)
+            if text is None:
+                text = texts[key] = plain(item, value)
+            if is_rule:  # the dates shown follow from it, or not
                 text = {**text, "computed": stage.dated_by_rule}
-            elif item.kind is Kind.TAGS:
+            elif is_tags:
                 text = list(text)
             values[place] = text
-        values = list(map(_absent, values))
+        if "" in values:
+            values = list(map(_absent, values))
         earliest, latest = stage_bounds(stage)
         values.insert(self.key_at, stage.key)
         values[self.bounds_at:self.bounds_at] = [stage.is_timed, _iso(earliest), _iso(latest),
@@ -78,6 +82,11 @@ class StageObjects:
         if self.at is not None:
             data.update(self._at_moment(stage, self.at))
         return data
+
+    def many(self, stages: Iterable[Stage]) -> list[dict[str, Any]]:
+        """The objects of ``stages``, made with the collector paused (see gcpause)."""
+        with collection_paused():
+            return list(map(self, stages))
 
     def _at_moment(self, stage: Stage, at: dt.datetime) -> dict[str, Any]:
         """Status, phase, window and progress: the same for every copy on one clock."""
@@ -164,7 +173,7 @@ def derivation_to_dict(schedule: Schedule, stage: Stage, lang: str) -> dict[str,
 
 def to_json(stages: Iterable[Stage], at: dt.datetime | None = None) -> str:
     """The same stage objects as ``list --json``, so scripts read one format everywhere."""
-    return dumps(list(map(StageObjects(at), stages))) + "\n"
+    return dumps(StageObjects(at).many(stages)) + "\n"
 
 
 def moment_to_dict(at: dt.datetime) -> dict[str, str]:
@@ -175,11 +184,11 @@ def moment_to_dict(at: dt.datetime) -> dict[str, str]:
 def now_to_dict(at: dt.datetime, overview: Overview) -> dict[str, Any]:
     return {
         **moment_to_dict(at),
-        "active": list(map(objects := StageObjects(at), overview.active)),
+        "active": (objects := StageObjects(at)).many(overview.active),
         "next": objects(overview.next) if overview.next else None,
         "last_ended": objects(overview.last_ended) if overview.last_ended else None,
-        "pending": list(map(objects, overview.pending)),
-        "cancelled": list(map(objects, overview.cancelled)),
+        "pending": objects.many(overview.pending),
+        "cancelled": objects.many(overview.cancelled),
     }
 
 
@@ -210,8 +219,8 @@ def diff_to_dict(diff: ScheduleDiff, old_path: str, new_path: str) -> dict[str, 
     return {
         "old": old_path,
         "new": new_path,
-        "added": list(map(objects := StageObjects(), diff.added)),
-        "removed": list(map(objects, diff.removed)),
+        "added": (objects := StageObjects()).many(diff.added),
+        "removed": objects.many(diff.removed),
         "changed": [{"key": c.key, "changes": fields(c.fields)} for c in diff.changed],
         "elections": {
             "added": [e.id for e in diff.elections_added],

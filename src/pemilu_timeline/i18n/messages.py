@@ -304,6 +304,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                             "The input cannot be used; see --help."),
     "error.file": ("Berkas jadwal {path} tidak dapat dibaca: {reason}. {hint}",
                    "Cannot read schedule file {path}: {reason}. {hint}"),
+    "error.cache_damaged": (
+        "entri cache {entry} rusak dan sudah dihapus; jalankan perintahnya sekali lagi.",
+        "the cache entry {entry} is damaged and has been removed; run the command again."),
     "error.stage_not_found": ("Tahapan '{query}' tidak ditemukan.",
                               "Unknown stage '{query}'."),
     "error.region_not_found": (

@@ -92,14 +92,21 @@ def load_source(source: ScheduleSource) -> Schedule:
     """Load the file of ``source``; a large unchanged file comes from the cache."""
     from pemilu_timeline.schedule import cache
 
+    unread = cache.load_unread(source.path)
+    if unread is not None:
+        return unread
+    try:
+        stamp = cache.file_stamp(os.stat(source.path))
+    except OSError:
+        stamp = None  # read_bytes says why in the user's words
     data = read_bytes(source.path)
     if not cache.enabled(data):
         return parse_schedule(decode(data, source.path), str(source.path))
-    cached = cache.load(source.path, data)
+    cached = cache.load(source.path, data, stamp)
     if cached is not None:
         return cached
     schedule = parse_schedule(decode(data, source.path), str(source.path))
-    cache.store(source.path, data, schedule)
+    cache.store(source.path, data, schedule, stamp=stamp)
     return schedule
 
 
