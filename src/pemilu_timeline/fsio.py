@@ -13,6 +13,7 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -68,10 +69,30 @@ def _running(pid: str) -> bool:
     return True
 
 
-def write_atomic(path: Path, data: bytes, *, expect: os.stat_result | None = None,
+def batched(chunks: Iterable[bytes], size: int = 1 << 16) -> Iterator[bytes]:
+    """Small pieces (an export's events) joined into writes of about ``size`` bytes, so a
+    stream made piece by piece costs few system calls and holds little at a time."""
+    pending: list[bytes] = []
+    held = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        held += len(chunk)
+        if held >= size:
+            yield b"".join(pending)
+            pending.clear()
+            held = 0
+    if pending:
+        yield b"".join(pending)
+
+
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, expect: os.stat_result | None = None,
                  mode: int | None = None, durable: bool = True,
                  through_symlink: bool = True) -> None:
     """Replace the file behind ``path`` with ``data``; all or nothing.
+
+    ``data`` may be pieces, written as they are made (an export too large to hold whole):
+    the temp file grows while the target stays as it was, and a failure while they are
+    made (the exception the pieces raise) removes the temp file like any other.
 
     ``expect`` is the stat of the file as it was read: if another program (an editor, say)
     changed the file since, the write is refused (WriteRefused) rather than overwriting that
@@ -98,10 +119,11 @@ def write_atomic(path: Path, data: bytes, *, expect: os.stat_result | None = Non
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0),
                      0o600)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for chunk in [data] if isinstance(data, bytes) else batched(data):
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             if current is not None and stat.S_ISREG(current.st_mode):
                 _keep_owner(fd, current)
             os.fchmod(fd, mode)

@@ -1,11 +1,13 @@
 """The `export` command: iCal for calendars, JSON and CSV for scripts and spreadsheets.
 
 Only option parsing and output live here; the formats are built by ``exports``, imported
-inside the command (with ``icalendar``) so that other commands start fast.
+inside the command (with ``icalendar``) so that other commands start fast, and written as
+they are made (a calendar of many stages is never held whole).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -81,18 +83,19 @@ def export(
         tags=check_tags(view.schedule, tag, view.lang),
         statuses=list(status or ()), milestones_only=milestones,
         start_from=first, until=last)
+    data: Iterable[bytes]
     if fmt is ExportFormat.ical:
-        data = ical.to_ical(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
-                            floating=floating)
+        data = ical.ical_chunks(view.schedule, stages, view.lang, alarm=lead, local_zone=tz,
+                                floating=floating)
         stages = [s for s in stages if s.is_dated]  # what the calendar holds, for the count
     elif fmt is ExportFormat.json:
-        from pemilu_timeline.exports.json import to_json
+        from pemilu_timeline.exports.json import json_chunks
 
-        data = to_json(stages, view.at).encode("utf-8")
+        data = json_chunks(stages, view.at)
     else:
-        from pemilu_timeline.exports.csv import to_csv
+        from pemilu_timeline.exports.csv import csv_chunks
 
-        data = to_csv(stages, view.lang, bom=excel).encode("utf-8")
+        data = csv_chunks(stages, view.lang, bom=excel)
     if write_output(data, output):
         from pemilu_timeline.i18n.messages import t
 

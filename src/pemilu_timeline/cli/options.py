@@ -9,7 +9,7 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -324,16 +324,22 @@ def _inline(table: dict[str, Any]) -> str:
     return "{ " + ", ".join(f"{k} = {v}" for k, v in table.items()) + " }"
 
 
-def write_output(data: bytes, output: Path | None) -> bool:
+def write_output(data: bytes | Iterable[bytes], output: Path | None) -> bool:
     """Bytes to stdout, or to a file through the atomic writer; whether a file was written.
 
-    Bytes, not text: a text stream on Windows would turn iCal's CRLF into CR CR LF. The file
-    is replaced in one step so that a web server never serves half a calendar. A symlink is
-    written through (the link stays); a device or pipe (/dev/stdout, a FIFO) is written to as
-    it is, never replaced by a file.
+    Bytes, not text: a text stream on Windows would turn iCal's CRLF into CR CR LF. ``data``
+    may come in pieces, written as they are made, so that a large export is never held
+    whole. The file is replaced in one step so that a web server never serves half a
+    calendar (a failure midway leaves the old one). A symlink is written through (the link
+    stays); a device or pipe (/dev/stdout, a FIFO) is written to as it is, never replaced by
+    a file.
     """
+    from pemilu_timeline.fsio import batched
+
+    pieces: Iterable[bytes] = [data] if isinstance(data, bytes) else batched(data)
     if output is None or str(output) == "-":
-        typer.echo(data, nl=False)
+        for piece in pieces:
+            typer.echo(piece, nl=False)
         return False
     import stat
 
@@ -343,10 +349,11 @@ def write_output(data: bytes, output: Path | None) -> bool:
     try:
         if named.exists() and not stat.S_ISREG(named.stat().st_mode) and not named.is_dir():
             with open(named, "wb") as stream:  # a device or a pipe, written to as it is
-                stream.write(data)
+                for piece in pieces:
+                    stream.write(piece)
         else:
             remove_stale_temps(writable_target(named), locked=False)
-            write_atomic(named, data)
+            write_atomic(named, pieces)
     except OSError as error:
         raise InvalidInput("input.cannot_write", path=output,
                            reason=i18n.os_reason(error)) from None

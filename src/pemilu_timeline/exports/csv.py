@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pemilu_timeline.model import Stage
 from pemilu_timeline.rules.calendar import stage_bounds
@@ -77,10 +77,31 @@ def to_csv(stages: Iterable[Stage], lang: str, *, bom: bool = False) -> str:
     (without it, "–" and accented names come out garbled); scripts are better off without.
     """
     buffer = io.StringIO()
+    writer = _writer(buffer, bom)
+    for stage in stages:
+        writer.writerow(csv_row(stage, lang))
+    return buffer.getvalue()
+
+
+def csv_chunks(stages: Iterable[Stage], lang: str, *, bom: bool = False,
+               rows: int = 256) -> Iterator[bytes]:
+    """``to_csv`` as UTF-8, ``rows`` rows at a time, so that many stages are never held as
+    one text."""
+    buffer = io.StringIO()
+    writer = _writer(buffer, bom)
+    for count, stage in enumerate(stages, 1):
+        writer.writerow(csv_row(stage, lang))
+        if count % rows == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def _writer(buffer: io.StringIO, bom: bool) -> csv.DictWriter[str]:
+    """The header written, the BOM before it if asked for."""
     if bom:
         buffer.write("\ufeff")
     writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\r\n")
     writer.writeheader()
-    for stage in stages:
-        writer.writerow(csv_row(stage, lang))
-    return buffer.getvalue()
+    return writer

@@ -7,8 +7,13 @@ or re-subscribing updates events in place:
 * ``UID`` is derived from the stage's ``ELECTION/ID`` and nothing else;
 * ``SEQUENCE`` is the stage's ``revision`` and ``LAST-MODIFIED`` its ``updated``;
 * ``DTSTAMP`` comes from the data, never the clock, so the same file gives the same bytes;
-* text is escaped and folded by the ``icalendar`` library, never by hand;
+* text is escaped exactly (``escape_text``) and folded as ``icalendar`` folds it;
 * a title that stages of several elections share names its election (see ``shared_titles``).
+
+The calendar's head and its VTIMEZONEs are icalendar's. The events, many thousands in a
+regional schedule, are written one at a time by ``_EventWriter`` rather than as one object tree
+(which took most of the time and held the whole calendar in memory twice); its bytes are
+icalendar's, and ``to_ical_reference`` builds the tree so that the tests can say so.
 
 The core never imports typer or rich; ``icalendar`` is imported only when iCal is asked for.
 """
@@ -18,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from pemilu_timeline.errors import InvalidInput
@@ -31,7 +36,7 @@ from pemilu_timeline.schedule.schema import CONTROL, CONTROL_STRICT
 from pemilu_timeline.timing import as_day, zone_or_none
 
 if TYPE_CHECKING:
-    from icalendar import Timezone, vText
+    from icalendar import Calendar, Timezone, vText
 
 PRODID = "-//pemilu-timeline//pemilu-timeline//EN"
 UID_DOMAIN = "pemilu-timeline"
@@ -49,6 +54,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 def clean_text(text: str) -> str:
     """Text as iCalendar can carry it: one kind of line break, nothing a reader or a terminal
     would act on."""
+    if text.replace("\n", "").replace("\t", "").isprintable():  # nothing to take out (tests)
+        return text
     return CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
 
 
@@ -182,10 +189,10 @@ def shared_titles(stages: Iterable[Stage], lang: str) -> frozenset[str]:
     a subscribed calendar renames the event in place).
     """
     elections: dict[str, set[str]] = {}
-    chosen = list(stages)
-    for stage in chosen:
-        elections.setdefault(_title_key(stage, lang), set()).add(stage.election)
-    return frozenset(s.key for s in chosen if len(elections[_title_key(s, lang)]) > 1)
+    keyed = [(_title_key(stage, lang), stage) for stage in stages]
+    for title, stage in keyed:
+        elections.setdefault(title, set()).add(stage.election)
+    return frozenset(stage.key for title, stage in keyed if len(elections[title]) > 1)
 
 
 def _election_name(schedule: Schedule, stage: Stage, lang: str) -> str:
@@ -228,7 +235,7 @@ def escape_text(text: str) -> str:
 
     icalendar's own escaping also turns a literal backslash-N into a line break (it reads
     ``\\N`` as "newline" on the way in), which would change a note that contains it; this is
-    the one step done here rather than by the library. Folding stays with icalendar.
+    the one step done here rather than by the library.
     """
     return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\n", "\\n"))
@@ -260,6 +267,92 @@ def _vtimezone(key: str, first_year: int, last_year: int) -> Timezone:
                               last_date=dt.date(last_year + 1, 1, 1))
 
 
+class _Event(NamedTuple):
+    """What one VEVENT says, its texts cleaned, before either writer spells it."""
+
+    uid: str
+    stamp: dt.datetime
+    modified: dt.datetime | None
+    sequence: int
+    title: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime | None
+    description: str
+    location: str | None
+    tags: tuple[str, ...]
+    url: str | None
+    status: str
+    alarm: bool
+
+
+class _Plan:
+    """The choices one export makes, shared by both writers: which stages become events,
+    the zone each is read in, its title and every value of its VEVENT."""
+
+    def __init__(self, schedule: Schedule, stages: Iterable[Stage], lang: str, *,
+                 alarm: dt.timedelta | None, local_zone: str | None, floating: bool,
+                 environ: dict[str, str] | None) -> None:
+        chosen = list(stages)
+        self.schedule, self.lang, self.alarm, self.floating = schedule, lang, alarm, floating
+        self.pinned = _iana(local_zone) if local_zone else None
+        self.election_zones: dict[str, ZoneInfo | None] = {}
+        self.fallback = default_stamp(schedule, environ)
+        self.name = calendar_name(schedule, chosen, lang)
+        # Pending stages (no date until their anchor is dated) cannot be placed in a
+        # calendar; they are left out here and appear in the JSON and CSV exports instead.
+        self.dated = [stage for stage in chosen if stage.is_dated]
+        self.shared = shared_titles(self.dated, lang)
+
+    def zone(self, stage: Stage) -> ZoneInfo | None:
+        """The zone a timed stage without a ``zone`` of its own is read in (None: floating)."""
+        if self.floating:
+            return None
+        if self.pinned is not None:
+            return self.pinned
+        if stage.election not in self.election_zones:
+            self.election_zones[stage.election] = _election_zone(self.schedule, stage)
+        return self.election_zones[stage.election]
+
+    def times(self, stage: Stage) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime | None]:
+        return _event_times(stage, self.zone(stage))
+
+    def event(self, stage: Stage) -> _Event:
+        schedule, lang = self.schedule, self.lang
+        title = summary(stage, lang, _election_name(schedule, stage, lang)
+                        if stage.key in self.shared else None)
+        start, end = self.times(stage)
+        local = stage.is_timed and not stage.clock_zone
+        written_in = getattr(self.zone(stage), "key", None) if local else None
+        place = schedule.region_label(stage.region) if stage.region else None
+        return _Event(
+            uid=stage_uid(stage), stamp=stage.updated or self.fallback, modified=stage.updated,
+            sequence=stage.revision, title=title, start=start, end=end,
+            description=describe(schedule, stage, lang, local_time=local,
+                                 written_in=written_in),
+            location=clean_text(place) if place is not None else None,
+            tags=tuple(map(clean_text, stage.tags)),
+            url=CONTROL_STRICT.sub("", stage.url).strip() if stage.url else None,
+            status=stage.state.value.upper(),
+            alarm=self.alarm is not None and stage.state is not State.CANCELLED)
+
+    def calendar(self, zone_years: dict[str, list[int]]) -> Calendar:
+        """The VCALENDAR's own properties and the VTIMEZONEs of ``zone_years``, no events."""
+        from icalendar import Calendar, vDuration
+
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("name", _text(self.name))
+        calendar.add("x-wr-calname", _text(self.name))
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH))
+        for key in sorted(zone_years):
+            years = zone_years[key]
+            calendar.add_component(_vtimezone(key, min(years), max(years)))
+        return calendar
+
+
 def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
             alarm: dt.timedelta | None = None, local_zone: str | None = None,
             floating: bool = False, environ: dict[str, str] | None = None) -> bytes:
@@ -271,74 +364,203 @@ def to_ical(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
     floating times instead: each calendar shows the same clock hours in its own zone.
     ``alarm`` adds a VALARM that long before each stage that is not cancelled.
     """
-    from icalendar import Alarm, Calendar, Event, vCategory, vDuration
+    return b"".join(ical_chunks(schedule, stages, lang, alarm=alarm, local_zone=local_zone,
+                                floating=floating, environ=environ))
 
-    chosen = list(stages)
-    pinned = _iana(local_zone) if local_zone else None
-    fallback = default_stamp(schedule, environ)
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    name = calendar_name(schedule, chosen, lang)
-    calendar.add("name", _text(name))
-    calendar.add("x-wr-calname", _text(name))
-    calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", vDuration(REFRESH))
 
-    # Pending stages (no date until their anchor is dated) cannot be placed in a calendar;
-    # they are left out here and appear in the JSON and CSV exports instead.
-    dated = [stage for stage in chosen if stage.is_dated]
-    shared = shared_titles(dated, lang)
+def ical_chunks(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
+                alarm: dt.timedelta | None = None, local_zone: str | None = None,
+                floating: bool = False, environ: dict[str, str] | None = None
+                ) -> Iterator[bytes]:
+    """``to_ical`` as it is made: the calendar's head, then one VEVENT after another.
+
+    Every choice is made (and every refusal raised) before the first bytes. The head and
+    its VTIMEZONEs are icalendar's; each VEVENT is spelled by ``_EventWriter``, whose bytes
+    are the ones icalendar writes for the same event (``to_ical_reference``, tests).
+    """
+    plan = _Plan(schedule, stages, lang, alarm=alarm, local_zone=local_zone,
+                 floating=floating, environ=environ)
+    writer = _EventWriter(alarm)
+    zone_years: dict[str, list[int]] = {}
+    for stage in plan.dated:
+        for moment in plan.times(stage):
+            if isinstance(moment, dt.datetime):
+                tzid = writer.tzid(moment.tzinfo)
+                if tzid:
+                    zone_years.setdefault(tzid, []).append(moment.year)
+    return _chunks(plan, writer, zone_years)
+
+
+def _chunks(plan: _Plan, writer: _EventWriter, zone_years: dict[str, list[int]]
+            ) -> Iterator[bytes]:
+    head: bytes = plan.calendar(zone_years).to_ical()
+    yield head.removesuffix(_CALENDAR_END)
+    for stage in plan.dated:
+        yield writer.vevent(plan.event(stage))
+    yield _CALENDAR_END
+
+
+_CALENDAR_END = b"END:VCALENDAR\r\n"
+_FOLD_AT = 75  # a line of this many octets (CRLF aside) is folded, as icalendar folds it
+_FOLD_ESCAPES = frozenset(b"\\^")  # icalendar never ends a folded line with these
+
+
+def fold(line: str) -> bytes:
+    """A content line as icalendar folds it: each line under 75 octets, the break between
+    two characters (never inside one), and not right after a backslash or caret."""
+    data = line.encode("utf-8")
+    if len(data) < _FOLD_AT:
+        return data
+    parts = []
+    start = 0
+    while len(data) - start >= _FOLD_AT:
+        end = start + _FOLD_AT - 1
+        while data[end] & 0xC0 == 0x80:  # inside a UTF-8 character: break before it
+            end -= 1
+        if data[end - 1] in _FOLD_ESCAPES:
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
+class _EventWriter:
+    """VEVENTs spelled without icalendar's objects: its property order, its date and time
+    formats and its folding, with the zone parameters and the alarm trigger asked of
+    icalendar itself once per export."""
+
+    def __init__(self, alarm: dt.timedelta | None) -> None:
+        self.zones: dict[dt.tzinfo | None, tuple[str, str, str | None]] = {}
+        self.stamps: dict[dt.datetime, bytes] = {}
+        self.trigger = b""
+        if alarm is not None:
+            from icalendar import vDDDTypes
+
+            self.trigger = b"TRIGGER:" + vDDDTypes(-alarm).to_ical()
+
+    def _zone(self, zone: dt.tzinfo | None) -> tuple[str, str, str | None]:
+        """(parameters, suffix, TZID) icalendar writes for a time in ``zone``."""
+        found = self.zones.get(zone)
+        if found is None:
+            from icalendar import vDDDTypes
+
+            value = vDDDTypes(dt.datetime(2000, 1, 1, tzinfo=zone))
+            params = value.params.to_ical().decode("utf-8")
+            suffix = "Z" if value.to_ical().endswith(b"Z") else ""
+            found = (";" + params if params else "", suffix, value.params.get("TZID"))
+            self.zones[zone] = found
+        return found
+
+    def tzid(self, zone: dt.tzinfo | None) -> str | None:
+        return self._zone(zone)[2]
+
+    def moment(self, name: str, value: dt.date | dt.datetime) -> str:
+        if isinstance(value, dt.datetime):
+            params, suffix, _ = self._zone(value.tzinfo)
+            return (f"{name}{params}:{value.year:04}{value.month:02}{value.day:02}"
+                    f"T{value.hour:02}{value.minute:02}{value.second:02}{suffix}")
+        return f"{name};VALUE=DATE:{value.year:04}{value.month:02}{value.day:02}"
+
+    def stamp(self, name: bytes, value: dt.datetime) -> bytes:
+        """DTSTAMP and LAST-MODIFIED, which icalendar turns into UTC."""
+        text = self.stamps.get(value)
+        if text is None:
+            utc = value.replace(tzinfo=dt.UTC) if value.tzinfo is None \
+                else value.astimezone(dt.UTC)
+            text = self.stamps[value] = (f":{utc.year:04}{utc.month:02}{utc.day:02}"
+                                         f"T{utc.hour:02}{utc.minute:02}{utc.second:02}Z"
+                                         ).encode()
+        return name + text
+
+    def vevent(self, event: _Event) -> bytes:
+        lines = [b"BEGIN:VEVENT", fold("SUMMARY:" + escape_text(event.title)),
+                 fold(self.moment("DTSTART", event.start))]
+        if event.end is not None:
+            lines.append(fold(self.moment("DTEND", event.end)))
+        lines += (self.stamp(b"DTSTAMP", event.stamp), fold("UID:" + _library_text(event.uid)),
+                  b"SEQUENCE:%d" % event.sequence)
+        if event.tags:
+            lines.append(fold("CATEGORIES:" + ",".join(map(escape_text, event.tags))))
+        lines.append(fold("DESCRIPTION:" + escape_text(event.description)))
+        if event.modified is not None:
+            lines.append(self.stamp(b"LAST-MODIFIED", event.modified))
+        if event.location is not None:
+            lines.append(fold("LOCATION:" + escape_text(event.location)))
+        lines += (fold("STATUS:" + _library_text(event.status)), b"TRANSP:TRANSPARENT")
+        if event.url is not None:
+            lines.append(fold("URL:" + event.url))
+        if event.alarm:
+            lines += (b"BEGIN:VALARM", b"ACTION:DISPLAY",
+                      fold("DESCRIPTION:" + escape_text(event.title)), self.trigger,
+                      b"END:VALARM")
+        lines.append(b"END:VEVENT\r\n")
+        return b"\r\n".join(lines)
+
+
+_LIBRARY_ESCAPES = re.compile(r"[\\;,\r\n]")
+
+
+def _library_text(value: str) -> str:
+    """A TEXT value as icalendar escapes it (UID, STATUS): the library's own function for
+    the rare value that needs escaping (it differs from ``escape_text`` on ``\\N``)."""
+    if _LIBRARY_ESCAPES.search(value) is None:
+        return value
+    from icalendar import vText
+
+    return vText(value).to_ical().decode("utf-8")
+
+
+def to_ical_reference(schedule: Schedule, stages: Iterable[Stage], lang: str, *,
+                      alarm: dt.timedelta | None = None, local_zone: str | None = None,
+                      floating: bool = False, environ: dict[str, str] | None = None) -> bytes:
+    """``to_ical`` through icalendar's object tree: every event a ``Event`` component, the
+    whole calendar one ``to_ical``. Slow and held in memory whole; the fast writer's bytes
+    are tested against it."""
+    from icalendar import Alarm, Event, vCategory
+
+    plan = _Plan(schedule, stages, lang, alarm=alarm, local_zone=local_zone,
+                 floating=floating, environ=environ)
     zone_years: dict[str, list[int]] = {}
     events = []
-    for stage in dated:
-        title = summary(stage, lang, _election_name(schedule, stage, lang)
-                        if stage.key in shared else None)
-        zone = None if floating else pinned or _election_zone(schedule, stage)
-        start, end = _event_times(stage, zone)
+    for stage in plan.dated:
+        item = plan.event(stage)
         event = Event()
-        event.add("uid", stage_uid(stage))
-        event.add("dtstamp", stage.updated or fallback)
-        if stage.updated is not None:
-            event.add("last-modified", stage.updated)
-        event.add("sequence", stage.revision)
-        event.add("summary", _text(title))
-        event.add("dtstart", start)
-        if end is not None:
-            event.add("dtend", end)
-        local = stage.is_timed and not stage.clock_zone
-        event.add("description", _text(describe(
-            schedule, stage, lang, local_time=local,
-            written_in=getattr(zone, "key", None) if local else None)))
-        place = schedule.region_label(stage.region) if stage.region else None
-        if place is not None:
-            event.add("location", _text(place))
-        if stage.tags:
+        event.add("uid", item.uid)
+        event.add("dtstamp", item.stamp)
+        if item.modified is not None:
+            event.add("last-modified", item.modified)
+        event.add("sequence", item.sequence)
+        event.add("summary", _text(item.title))
+        event.add("dtstart", item.start)
+        if item.end is not None:
+            event.add("dtend", item.end)
+        event.add("description", _text(item.description))
+        if item.location is not None:
+            event.add("location", _text(item.location))
+        if item.tags:
             categories = vCategory([])
-            categories.cats = [_text(tag) for tag in stage.tags]
+            categories.cats = [_text(tag) for tag in item.tags]
             event.add("categories", categories)
-        if stage.url:
-            event.add("url", CONTROL_STRICT.sub("", stage.url).strip())
-        event.add("status", stage.state.value.upper())
+        if item.url is not None:
+            event.add("url", item.url)
+        event.add("status", item.status)
         # An election stage informs; it should not block anyone's free/busy time.
         event.add("transp", "TRANSPARENT")
-        if alarm is not None and stage.state is not State.CANCELLED:
+        if item.alarm:
             reminder = Alarm()
             reminder.add("action", "DISPLAY")
-            reminder.add("description", _text(title))
-            reminder.add("trigger", -alarm)
+            reminder.add("description", _text(item.title))
+            reminder.add("trigger", -alarm)  # type: ignore[operator]
             event.add_component(reminder)
-        for prop, moment in (("DTSTART", start), ("DTEND", end)):
+        for prop, moment in (("DTSTART", item.start), ("DTEND", item.end)):
             # The TZID icalendar will write (none for floating times, none for UTC: "Z").
             tzid = event[prop].params.get("TZID") if prop in event else None
             if tzid and isinstance(moment, dt.datetime):
                 zone_years.setdefault(tzid, []).append(moment.year)
         events.append(event)
 
-    for key in sorted(zone_years):
-        years = zone_years[key]
-        calendar.add_component(_vtimezone(key, min(years), max(years)))
+    calendar = plan.calendar(zone_years)
     for event in events:
         calendar.add_component(event)
     data: bytes = calendar.to_ical()

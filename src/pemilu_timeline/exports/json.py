@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import Any
 
@@ -174,6 +174,18 @@ def derivation_to_dict(schedule: Schedule, stage: Stage, lang: str) -> dict[str,
 def to_json(stages: Iterable[Stage], at: dt.datetime | None = None) -> str:
     """The same stage objects as ``list --json``, so scripts read one format everywhere."""
     return dumps(StageObjects(at).many(stages)) + "\n"
+
+
+def json_chunks(stages: Iterable[Stage], at: dt.datetime | None = None) -> Iterator[bytes]:
+    """``to_json`` as UTF-8, a stage object at a time, so that many stages are never held
+    as one text. The bytes are the same: each object is indented as it would be inside the
+    array (JSON text holds no raw line break, so every line break starts a line)."""
+    objects = StageObjects(at)
+    opening = b"[\n  "
+    for stage in stages:
+        yield opening + json_bytes(objects(stage)).replace(b"\n", b"\n  ")
+        opening = b",\n  "
+    yield b"[]\n" if opening == b"[\n  " else b"\n]\n"
 
 
 def moment_to_dict(at: dt.datetime) -> dict[str, str]:
