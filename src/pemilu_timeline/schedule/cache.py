@@ -149,7 +149,10 @@ def load(path: Path, content: bytes, stamp: tuple[int, ...] | None = None
          ) -> Schedule | None:
     """The cached schedule for the file ``path`` whose bytes are ``content``, or None;
     ``stamp``, the file's (taken before it was read), is kept when the entry lacks it."""
-    found = load_entry(path, content, stamp)
+    try:
+        found = _found(path, content, stamp)
+    except Exception:  # as in load_entry
+        return None
     return found[0] if found else None
 
 
@@ -169,9 +172,13 @@ def load_unread(path: Path) -> Schedule | None:
 def load_entry(path: Path, content: bytes, stamp: tuple[int, ...] | None = None
                ) -> tuple[Schedule, bool] | None:
     """The cached schedule for ``path`` holding ``content``, and whether the writer wrote
-    those bytes (its canonical text, which it can change chunk by chunk); None on a miss."""
+    those bytes (its canonical text, which it can change chunk by chunk); None on a miss.
+    For the writer, which looks at every stage: they are all made at once."""
     try:
-        return _found(path, content, stamp)
+        found = _found(path, content, stamp)
+        if found is not None and isinstance(found[0].stages, _CachedStages):
+            found[0].stages.all()
+        return found
     except Exception:  # a missing, partial, damaged or foreign entry is just a miss
         return None
 
@@ -505,6 +512,8 @@ class _CachedStages(StageColumns):
         return self.every
 
     def keyed(self) -> Mapping[str, Stage]:
+        if self.every is not None:  # all made (the writer's): a plain index
+            return {stage.key: stage for stage in self.every}
         return _Keyed(self)
 
     def timings(self) -> tuple[Sequence[Hashable], Callable[[Hashable], Timing]]:
