@@ -43,7 +43,7 @@ def validate(
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     from pemilu_timeline.errors import ScheduleInvalid
-    from pemilu_timeline.schedule.read import parse_schedule, parse_toml, read_text
+    from pemilu_timeline.schedule.read import build_schedule, parse_toml, read_text
     from pemilu_timeline.schedule.validate import no_elections, unlikely_dates
 
     if path is not None and file is not None:
@@ -53,7 +53,8 @@ def validate(
         text = read_text(source.path)
     shown = str(source.path)
     try:
-        schedule = parse_schedule(text, shown)
+        data = parse_toml(text, shown)  # once: the checks below read the same data
+        schedule = build_schedule(data, text, shown)
         empty = no_elections(schedule, shown)
         if empty is not None:
             raise ScheduleInvalid(shown, [empty])
@@ -64,13 +65,12 @@ def validate(
                     "problems": [p.to_dict() for p in error.problems]})
         raise typer.Exit(error.exit_code) from None
     from pemilu_timeline.schedule import store
-    from pemilu_timeline.schedule.write import canonical_text
+    from pemilu_timeline.schedule.write import is_canonical
 
-    data = parse_toml(text, shown)
     warnings = unlikely_dates(schedule, data, text)
     for warning in warnings:
         typer.echo(warning.describe(lang.value, shown), err=True)
-    canonical = canonical_text(data) == text
+    canonical = is_canonical(data, text)
     if fix_format and not canonical:
         store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
     if as_json:

@@ -81,9 +81,13 @@ def resolve_rules(stages: Sequence[Stage], settled: Mapping[str, Stage] | None =
         return rule.stage
 
     for stage in stages:
-        if stage.key in resolved:
+        key = stage.key
+        if key in resolved:
             continue
-        path, loop = chain(stage.key, anchor_of, resolved)
+        if by_key[key].after is None:  # dated as written, or not at all: nothing to follow
+            resolved[key] = by_key[key]
+            continue
+        path, loop = chain(key, anchor_of, resolved)
         for key in loop:
             problems.append(RuleProblem(by_key[key], "cycle"))
             resolved[key] = by_key[key]

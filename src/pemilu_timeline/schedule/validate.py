@@ -173,6 +173,12 @@ class Validator:
         self.broken_regions: set[str] = set()
         self.regions_broken = False
         self.stage_fields = by_name(STAGE_FIELDS)
+        # The values a stage field has held that passed its check: texts by field, and
+        # other values by ``_remembered``'s key.
+        self.fine_texts: dict[str, set[str]] = {f.name: set() for f in STAGE_FIELDS}
+        self.fine_others: set[tuple[str, type, Any]] = set()
+        self.stage_defaults = {f.name: f.default for f in STAGE_FIELDS}
+        self.stage_required = frozenset(f.name for f in STAGE_FIELDS if f.required)
         self.election_fields = by_name(ELECTION_FIELDS)
 
     def problem(self, key: str, *, line: LineRef = None, stage: str | None = None,
@@ -236,8 +242,15 @@ class Validator:
             self.problem(f"problem.anchor_{found.code}", line=line, stage=stage.key,
                          field="after", anchor=rule.stage, first=FIRST_YEAR, last=LAST_YEAR,
                          **_contradiction(stage, found.reckoning))
-        return [dataclasses.replace(s, region_zone=region_zone(self.known_regions, s.region))
-                if s.region and not s.zone else s for s in stages]
+        return [s if s.region_zone == self._region_zone(s) else
+                dataclasses.replace(s, region_zone=self._region_zone(s)) for s in stages]
+
+    def _region_zone(self, stage: Stage) -> str | None:
+        """The zone of the stage's region, for a stage without a zone of its own; a stage
+        gets it when it is checked (``stage``), and again here if a rule gave it a zone."""
+        if stage.region and not stage.zone:
+            return region_zone(self.known_regions, stage.region)
+        return None
 
     def rebuild(self, before: Schedule, gone: set[str], tables: list[dict[str, Any]]
                 ) -> Schedule:
@@ -388,28 +401,13 @@ class Validator:
         def at(name: str) -> LineRef:
             return lambda: self.where.field_line(header(), name)
 
-        for name in raw:
-            if name not in self.stage_fields:
-                self._unknown(name, names(STAGE_FIELDS), at(name), label)
-        values: dict[str, Any] = {}
-        for item in STAGE_FIELDS:
-            if item.name not in raw:
-                if item.required:
-                    self.problem("problem.missing", line=header, stage=label, field=item.name)
-                values[item.name] = item.default
-                continue
-            value = raw[item.name]
-            if item.kind is Kind.RULE:
-                table = at(item.name)
-
-                def part(name: str, table: LineRef = table) -> LineRef:
-                    return lambda: self.where.field_line(_line(table), name)
-
-                values[item.name] = self._rule(value, table, part, label, raw.get("election"))
-            elif self._value(item, value, at(item.name), label):
-                values[item.name] = value
-            else:
-                values[item.name] = item.default
+        if self._passed(raw):  # then only its id, unique to it, is left to check
+            values = {**self.stage_defaults, **raw}
+            if not _ID.fullmatch(raw["id"]) \
+                    and not self._value(self.stage_fields["id"], raw["id"], at("id"), label):
+                values["id"] = self.stage_defaults["id"]
+        else:
+            values = self._fields(raw, header, at, label)
         self._dating(raw, values, header, at, label)
         election = values["election"]
         if isinstance(election, str) and election not in elections \
@@ -421,17 +419,88 @@ class Validator:
                 and region not in self.broken_regions and not self.regions_broken:
             self.problem("problem.unknown_region", line=at("region"), stage=label,
                          field="region", value=region)
-        if values["state"] == State.CANCELLED.value and not raw.get("reason"):
+        if values["state"] == CANCELLED and not raw.get("reason"):
             self.problem("problem.reason_needed", line=at("state"), stage=label,
                          field="reason")
         if len(self.problems) > before:
             return None
         self.indexes[f"{election}/{values['id']}"] = index
-        values["state"] = State(values["state"])
+        values["state"] = STATES[values["state"]]
         values["tags"] = tuple(values["tags"])
         if values["updated"] is not None:
             values["updated"] = values["updated"].astimezone(dt.UTC)
-        return Stage(**{f.name: values[f.name] for f in STAGE_FIELDS if f.on_stage})
+        for name in _FILE_ONLY:
+            del values[name]
+        if region and not values["zone"]:  # its region's clock, set here rather than copied
+            values["region_zone"] = region_zone(self.known_regions, region)
+        return Stage(**values)
+
+    def _passed(self, raw: dict[str, Any]) -> bool:
+        """Whether the stage has every required field and, but for its id, only values that
+        passed their field's check on an earlier stage: then no other field has a problem."""
+        if not self.stage_required <= raw.keys():
+            return False
+        texts, others = self.fine_texts, self.fine_others
+        for name, value in raw.items():
+            kind = type(value)
+            if kind is str:
+                fine = texts.get(name)
+                if (fine is None or value not in fine) and name != "id":
+                    return False
+            elif kind is bool or kind is dt.date:  # a flag, a date: the common others
+                if (name, kind, value) not in others:
+                    return False
+            else:
+                key = _remembered(name, value)
+                if key is None or key not in others:
+                    return False
+        return True
+
+    def _fields(self, raw: dict[str, Any], header: LineRef, at: Callable[[str], LineRef],
+                label: str) -> dict[str, Any]:
+        """Each field of the stage checked, its value or (missing or refused) its default."""
+        for name in raw:
+            if name not in self.stage_fields:
+                self._unknown(name, names(STAGE_FIELDS), at(name), label)
+        values: dict[str, Any] = {}
+        texts, others = self.fine_texts, self.fine_others
+        for item in STAGE_FIELDS:
+            name = item.name
+            if name not in raw:
+                if item.required:
+                    self.problem("problem.missing", line=header, stage=label, field=name)
+                values[name] = item.default
+                continue
+            value = raw[name]
+            if item.kind is Kind.RULE:
+                table = at(name)
+
+                def part(name: str, table: LineRef = table) -> LineRef:
+                    return lambda: self.where.field_line(_line(table), name)
+
+                values[name] = self._rule(value, table, part, label, raw.get("election"))
+                continue
+            # A value this field has held on an earlier stage is fine again: only what
+            # passed is remembered, so each problem is still found, at its own line.
+            if type(value) is str:
+                if value in texts[name]:
+                    values[name] = value
+                elif self._value(item, value, at(name), label):
+                    values[name] = value
+                    texts[name].add(value)
+                else:
+                    values[name] = item.default
+                continue
+            key = _remembered(name, value)
+            if key is not None and key in others:
+                values[name] = value
+            elif self._value(item, value, at(name), label):
+                values[name] = value
+                if key is not None:
+                    others.add(key)
+            else:
+                values[name] = item.default
+        return values
 
     def _dating(self, raw: dict[str, Any], values: dict[str, Any], header: LineRef,
                 at: Callable[[str], LineRef], label: str) -> None:
@@ -620,6 +689,27 @@ class Validator:
                     stage: str | None, *, election: str | None = None) -> None:
         self.problem("problem.type", line=line, stage=stage, election=election, field=name,
                      got=_describe(value), expected=Term(f"type.{expected}"))
+
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an id that passes every check of one (fullmatch)
+STATES = {s.value: s for s in State}
+CANCELLED = State.CANCELLED.value
+_FILE_ONLY = tuple(f.name for f in STAGE_FIELDS if not f.on_stage)  # not on the model
+# Types whose equal values pass the same checks (a type of its own too: True equals 1, yet
+# only one of them is a flag). Not a date-time with an offset: it equals one of the same
+# instant at another offset, and only an offset of zero is UTC.
+_CHECKED_ALIKE = frozenset({int, bool, dt.date})
+
+
+def _remembered(name: str, value: Any) -> tuple[str, type, Any] | None:
+    """The key under which a value that passed ``name``'s check is remembered; None for a
+    value not worth it, or whose equals may not pass alike."""
+    kind = type(value)
+    if kind in _CHECKED_ALIKE or (kind is dt.datetime and value.tzinfo is None):
+        return (name, kind, value)
+    if kind is list and all(type(v) is str for v in value):
+        return (name, kind, tuple(value))
+    return None
 
 
 def _line(ref: LineRef) -> int | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pemilu_timeline.errors import WriteRefused
@@ -44,10 +44,30 @@ _NEEDS_ESCAPE = re.compile(r'[\x00-\x08\x0a-\x1f\x7f"\\]')  # what tomli-w escap
 def canonical_text(source: Mapping[str, Any] | Schedule) -> str:
     """The one text the writer produces for this data (see the module docstring)."""
     data = schedule_to_data(source) if isinstance(source, Schedule) else source
-    orders = _stage_orders()
-    chunks = header_chunks(data)
-    chunks.extend(_stage_chunk(stage, *orders) for stage in data.get("stages", []))
-    return "\n".join(chunks)
+    return "\n".join(_chunks(data))
+
+
+def is_canonical(data: Mapping[str, Any], text: str) -> bool:
+    """Whether ``text`` is ``canonical_text(data)``, compared a table at a time: a file the
+    writer did not write differs early, and is found so without writing the rest."""
+    at = 0
+    for number, chunk in enumerate(_chunks(data)):
+        if number:
+            if not text.startswith("\n", at):
+                return False
+            at += 1
+        if not text.startswith(chunk, at):
+            return False
+        at += len(chunk)
+    return at == len(text)
+
+
+def _chunks(data: Mapping[str, Any]) -> Iterator[str]:
+    """The tables of the canonical text, in order, each written when it is asked for."""
+    yield from header_chunks(data)
+    writer = _StageWriter()
+    for stage in data.get("stages", []):
+        yield writer.chunk(stage)
 
 
 def header_chunks(data: Mapping[str, Any]) -> list[str]:
@@ -66,7 +86,7 @@ STAGE_HEADER = "[[stages]]\n"
 
 def stage_chunk(stage: Mapping[str, Any]) -> str:
     """One stage's tables: its ``[[stages]]`` fields, then its rule's sub-table."""
-    return _stage_chunk(stage, *_stage_orders())
+    return _StageWriter().chunk(stage)
 
 
 def _stage_orders() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
@@ -75,19 +95,77 @@ def _stage_orders() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
             tuple(f.name for f in STAGE_FIELDS if f.kind is Kind.RULE), names(RULE_FIELDS))
 
 
-def _stage_chunk(stage: Mapping[str, Any], stage_order: tuple[str, ...],
-                 tables: tuple[str, ...], rule_order: tuple[str, ...]) -> str:
-    plain = {k: v for k, v in stage.items() if k not in tables}
-    chunk = STAGE_HEADER + _fields(plain, stage_order)
-    for name in tables:
-        if name in stage:
-            chunk += f"\n[stages.{name}]\n" + _fields(stage[name], rule_order)
-    return chunk
-
-
 def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
     names = [n for n in order if n in table] + [n for n in table if n not in order]
     return "".join(_line(name, table[name]) for name in names)
+
+
+class _StageWriter:
+    """Writes stages: the ``[[stages]]`` fields in the schema's order (those it does not know
+    after, in file order), then each rule's sub-table. It remembers what regional copies of a
+    stage share: the order of a table's fields (by the fields it has) and the line of each
+    value (a line depends on its field and value alone)."""
+
+    def __init__(self) -> None:
+        self.stage_order, self.tables, self.rule_order = _stage_orders()
+        self.placed: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+        self.rule_placed: dict[tuple[str, ...], list[str]] = {}
+        self.texts: dict[str, dict[str, str]] = {}  # a text's line, by field and text
+        self.others: dict[tuple[str, type, Any], str] = {}  # other values' lines
+
+    def chunk(self, stage: Mapping[str, Any]) -> str:
+        shape = tuple(stage)
+        placed = self.placed.get(shape)
+        if placed is None:
+            order, rules = self.stage_order, self.tables
+            plain = [n for n in order if n in stage]
+            plain += [n for n in stage if n not in order and n not in rules]
+            placed = self.placed[shape] = (plain, [n for n in rules if n in stage])
+        plain, present = placed
+        chunk = STAGE_HEADER + self.lines(stage, plain)
+        for name in present:
+            table = stage[name]
+            shape = tuple(table)
+            names = self.rule_placed.get(shape)
+            if names is None:
+                order = self.rule_order
+                names = [n for n in order if n in table] + [n for n in table if n not in order]
+                self.rule_placed[shape] = names
+            chunk += f"\n[stages.{name}]\n" + self.lines(table, names)
+        return chunk
+
+    def lines(self, table: Mapping[str, Any], names: list[str]) -> str:
+        texts, others = self.texts, self.others
+        lines = []
+        for name in names:
+            value = table[name]
+            kind = type(value)
+            if kind is str:
+                known = texts.get(name)
+                if known is None:
+                    known = texts[name] = {}
+                line = known.get(value)
+                if line is None:
+                    line = known[value] = _line(name, value)
+            else:
+                key: tuple[str, type, Any] | None = None
+                if kind in _WRITTEN_ALIKE or (kind is dt.datetime and value.tzinfo is None):
+                    key = (name, kind, value)
+                elif kind is list and all(type(v) is str for v in value):
+                    key = (name, kind, tuple(value))
+                line = others.get(key) if key is not None else None
+                if line is None:
+                    line = _line(name, value)
+                    if key is not None:
+                        others[key] = line
+            lines.append(line)
+        return "".join(lines)
+
+
+# The types whose equal values are written alike, and are so remembered with their type (True
+# equals 1 but is written otherwise). Not a float (-0.0 equals 0.0), nor a date-time with an
+# offset (it equals another of the same instant and another offset).
+_WRITTEN_ALIKE = frozenset({int, bool, dt.date})
 
 
 def _line(name: str, value: Any) -> str:
