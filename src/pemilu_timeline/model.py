@@ -612,6 +612,23 @@ class Schedule:
         """The stage whose ELECTION/ID is ``key``, or None."""
         return self._by_key.get(key)
 
+    def waits_for(self, stage: Stage) -> Stage | None:
+        """The stage whose date a pending ``stage`` waits for at the end of its chain of anchors
+        (the voting day, not the quiet period counted from it); None when the chain ends at a
+        stage not in the schedule."""
+        rule = stage.after
+        current = stage
+        seen = {stage.key}
+        while rule is not None:
+            anchor = self.get(rule.stage)
+            if anchor is None or anchor.key in seen:
+                return None
+            if anchor.is_dated or anchor.state is State.CANCELLED or anchor.after is None:
+                return anchor
+            seen.add(anchor.key)
+            current, rule = anchor, anchor.after
+        return current
+
     def find(self, query: str) -> Stage:
         """Resolve what a user typed: ELECTION/ID, a bare id, or words from the name."""
         text = query.strip()

@@ -9,6 +9,7 @@ and are registered below; none of them imports this module. Their help is in
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -17,7 +18,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from pemilu_timeline.cli import calc, check, edit, elections, export, factcheck, read
 from pemilu_timeline.cli.options import COMPLETE_ENV, LANG_META, env_lang
 from pemilu_timeline.errors import ExitStatus, PemiluError
 from pemilu_timeline.i18n import messages as i18n
@@ -188,17 +188,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-app = typer.Typer(
-    cls=PemiluGroup,
-    name="pemilu-timeline",
-    rich_markup_mode="rich",
-    no_args_is_help=True,
-    context_settings={"help_option_names": list(HELP_OPTIONS)},
-    pretty_exceptions_show_locals=False,
-)
+def _new_app() -> typer.Typer:
+    """The group with no commands yet: its settings and ``--version``."""
+    group = typer.Typer(
+        cls=PemiluGroup,
+        name="pemilu-timeline",
+        rich_markup_mode="rich",
+        no_args_is_help=True,
+        context_settings={"help_option_names": list(HELP_OPTIONS)},
+        pretty_exceptions_show_locals=False,
+    )
+    group.callback()(_main)
+    return group
 
 
-@app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)
                        ] = False,
@@ -206,33 +209,71 @@ def _main(
     pass  # only --version; the help, as every command's, is in i18n/help.py
 
 
-# The commands in the order `--help` lists them.
+# The commands in the order `--help` lists them: name, module in this package, function.
 COMMANDS = (
-    ("now", read.now), ("countdown", read.countdown), ("list", read.list_stages),
-    ("show", read.show), ("timeline", read.timeline), ("info", read.info),
-    ("init", edit.init), ("add", edit.add), ("edit", edit.edit), ("remove", edit.remove),
-    ("validate", check.validate), ("diff", check.diff), ("export", export.export),
-    ("hitung", calc.hitung), ("libur", calc.libur), ("cek", factcheck.cek),
+    ("now", "read", "now"), ("countdown", "read", "countdown"),
+    ("list", "read", "list_stages"), ("show", "read", "show"), ("timeline", "read", "timeline"),
+    ("info", "read", "info"), ("init", "edit", "init"), ("add", "edit", "add"),
+    ("edit", "edit", "edit"), ("remove", "edit", "remove"), ("validate", "check", "validate"),
+    ("diff", "check", "diff"), ("export", "export", "export"), ("hitung", "calc", "hitung"),
+    ("libur", "calc", "libur"), ("cek", "factcheck", "cek"),
 )
 # English names of the Indonesian-named commands; `--help` lists each command once.
-ALIASES = (("calc", calc.hitung), ("holidays", calc.libur), ("factcheck", factcheck.cek))
-ALIAS_OF = {alias: name for alias, callback in ALIASES for name, command in COMMANDS
-            if command is callback}
-for _name, _command in COMMANDS:
-    app.command(_name)(_command)
-for _name, _command in ALIASES:
-    app.command(_name, hidden=True)(_command)
-app.add_typer(elections.app, name="election")
+ALIASES = (("calc", "hitung"), ("holidays", "libur"), ("factcheck", "cek"))
+ALIAS_OF = dict(ALIASES)
+# Command groups: name, module (whose `app` holds the group's commands).
+GROUPS = (("election", "elections"),)
 
+
+def _module(name: str) -> Any:
+    """A command module, imported the first time a run needs it, with the collector paused
+    as it is for the imports at start-up."""
+    import importlib
+
+    from pemilu_timeline.gcpause import collection_paused
+
+    with collection_paused():
+        return importlib.import_module(f"pemilu_timeline.cli.{name}")
+
+
+def _register(group: typer.Typer, name: str) -> bool:
+    """Register the command or command group called ``name`` (or an alias) on ``group``."""
+    target = ALIAS_OF.get(name, name)
+    for command, module, function in COMMANDS:
+        if command == target:
+            group.command(name, hidden=name != target)(getattr(_module(module), function))
+            return True
+    for group_name, module in GROUPS:
+        if group_name == name:
+            group.add_typer(_module(module).app, name=name)
+            return True
+    return False
+
+
+@functools.cache
+def _whole_app() -> typer.Typer:
+    """Every command, each alias (hidden) and each group: for help, suggestions, tests."""
+    whole = _new_app()
+    for name in (*(command for command, _, _ in COMMANDS), *ALIAS_OF,
+                 *(group for group, _ in GROUPS)):
+        _register(whole, name)
+    return whole
+
+
+def __getattr__(name: str) -> Any:
+    """``app``, the whole app, is built when first asked for: a run builds only its own."""
+    if name == "app":
+        return _whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def app_for(args: Sequence[str]) -> typer.Typer:
     """The app to run ``args`` with: one holding only the command they name, if they do.
 
-    Typer builds a click command for every registered command on each run, and a run needs
-    only the one it invokes. Whatever does not start with a command's exact name (no
+    A run needs only the command it invokes, so only that command's module is imported and
+    only its click command is built. Whatever does not start with a command's exact name (no
     arguments, an option such as --help or --version, a misspelt command that should get a
-    suggestion) run the whole app, so the group's help, errors and completion are the same
+    suggestion) runs the whole app, so the group's help, errors and completion are the same
     as ever; a command's own help, usage, errors and completion do not depend on its
     siblings (tests hold them equal). A shell's completion request names the command in the
     words it passes, not in argv.
@@ -241,23 +282,8 @@ def app_for(args: Sequence[str]) -> typer.Typer:
         from pemilu_timeline.cli.complete import words_before_cursor
 
         args = words_before_cursor()
-    if not args:
-        return app
-    import copy
-
-    from typer.main import get_command_name
-
-    for info in app.registered_commands:
-        name = info.name or (get_command_name(info.callback.__name__) if info.callback else None)
-        if name == args[0]:
-            single = copy.copy(app)
-            single.registered_commands = [info]
-            single.registered_groups = []
+    if args:
+        single = _new_app()
+        if _register(single, args[0]):
             return single
-    for group in app.registered_groups:
-        if group.name == args[0]:
-            single = copy.copy(app)
-            single.registered_commands = []
-            single.registered_groups = [group]
-            return single
-    return app
+    return _whole_app()

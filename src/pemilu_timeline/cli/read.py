@@ -105,9 +105,7 @@ def _countdown_target(view: View, query: str | None, elections: list[str]) -> St
         if not stage.is_dated:
             if stage.after is None:
                 raise InvalidInput("input.countdown_undated", key=stage.key)
-            from pemilu_timeline.rules.resolve import waits_for
-
-            root = waits_for(view.schedule, stage)
+            root = view.schedule.waits_for(stage)
             anchor = root.key if root is not None else stage.after.stage
             raise InvalidInput("input.countdown_pending", key=stage.key, anchor=anchor)
         return stage

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Direction, Rule, Schedule, Sense, Span, Stage
-from pemilu_timeline.rules.calendar import Moment, Reckoning
-from pemilu_timeline.rules.workdays import Holiday
 from pemilu_timeline.timing import as_day
+
+if TYPE_CHECKING:  # the calendar is loaded only by the commands that count
+    from pemilu_timeline.rules.calendar import Moment, Reckoning
+    from pemilu_timeline.rules.workdays import Holiday
 
 # A unit of a span and the catalog's unit entry for it.
 _UNIT_WORDS = {"years": "year", "months": "month", "days": "day",

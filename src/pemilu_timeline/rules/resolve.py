@@ -176,21 +176,3 @@ def dependants(schedule: Schedule, key: str) -> list[Stage]:
                 found.add(follower)
                 frontier.append(follower)
     return [s for s in schedule if s.key in found]
-
-
-def waits_for(schedule: Schedule, stage: Stage) -> Stage | None:
-    """The stage whose date a pending ``stage`` waits for at the end of its chain of anchors
-    (the voting day, not the quiet period counted from it); None when the chain ends at a
-    stage not in the schedule."""
-    rule = stage.after
-    current = stage
-    seen = {stage.key}
-    while rule is not None:
-        anchor = schedule.get(rule.stage)
-        if anchor is None or anchor.key in seen:
-            return None
-        if anchor.is_dated or anchor.state is State.CANCELLED or anchor.after is None:
-            return anchor
-        seen.add(anchor.key)
-        current, rule = anchor, anchor.after
-    return current

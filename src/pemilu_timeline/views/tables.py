@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -14,9 +15,6 @@ from pemilu_timeline.countdown import Countdown, countdown_to, span_parts
 from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Overview, Rule, Schedule, Stage, State, Status
-from pemilu_timeline.rules.calendar import Reckoning
-from pemilu_timeline.rules.resolve import explain
-from pemilu_timeline.rules.workdays import Holiday
 from pemilu_timeline.timing import as_day, zone_label
 from pemilu_timeline.views.layout import (
     Block,
@@ -36,6 +34,10 @@ from pemilu_timeline.views.text import (
     rule_text,
     zone_label_for,
 )
+
+if TYPE_CHECKING:  # the rules' calendar is loaded only where a rule is explained
+    from pemilu_timeline.rules.calendar import Reckoning
+    from pemilu_timeline.rules.workdays import Holiday
 
 STATUS_STYLE = {
     Status.PAST: "dim",
@@ -351,6 +353,8 @@ def show_view(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str) -> R
         add((t("col.countdown", lang), countdown_line(countdown_to(stage, at), lang)))
     if stage.after is not None:
         add((t("col.rule", lang), rule_text(schedule, stage, lang)))
+        from pemilu_timeline.rules.resolve import explain
+
         reckoning = explain(schedule, stage)
         if reckoning is not None:
             rows.extend(reckoning_rows(stage.after, reckoning, lang, zone=_zone_name(stage)))

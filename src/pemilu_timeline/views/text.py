@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from pemilu_timeline.i18n import format as i18n
 from pemilu_timeline.i18n.messages import t
 from pemilu_timeline.model import Rule, Schedule, Stage, State
-from pemilu_timeline.rules.calendar import Reckoning
 from pemilu_timeline.rules.describe import (
     bounded,
     describe_rule,
@@ -15,8 +15,10 @@ from pemilu_timeline.rules.describe import (
     result_text,
     skipped_text,
 )
-from pemilu_timeline.rules.resolve import waits_for
 from pemilu_timeline.timing import resolve_zone, zone_label
+
+if TYPE_CHECKING:
+    from pemilu_timeline.rules.calendar import Reckoning
 
 
 def moment_text(at: dt.datetime, lang: str) -> str:
@@ -30,7 +32,7 @@ def dates_text(stage: Stage, lang: str, *, short: bool = False,
     if stage.start is None or stage.end is None:
         if stage.after is None:
             return t("label.date_unknown", lang)
-        anchor = waits_for(schedule, stage) if schedule is not None else None
+        anchor = schedule.waits_for(stage) if schedule is not None else None
         name = anchor.display_name(lang) if anchor is not None else stage.after.stage
         if anchor is not None and anchor.state is State.CANCELLED:
             return t("label.anchor_cancelled", lang, anchor=name)  # it will never be dated
