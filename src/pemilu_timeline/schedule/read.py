@@ -162,7 +162,11 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
         return None
     try:
         data: dict[str, Any] = rtoml.loads(text)
-    except Exception:  # rtoml's refusal, its recursion limit included: tomli says why
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        # A refusal, its recursion limit, or a panic in its Rust code (pyo3's PanicException
+        # is not an Exception): tomli says why, or reads the text itself.
         return None
     if _OFFSET_END.search(text):
         _standard_zones(data)
