@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,3 +26,13 @@ def run(*args: str | Path, code: int = 0, env: dict[str, str] | None = None,
 
 def run_json(*args: str | Path, code: int = 0) -> Any:
     return json.loads(run(*args, "--json", code=code).stdout)
+
+
+@functools.cache
+def regional_schedule(size: int) -> Path:
+    """A schedule of ``size`` stages, the bundled ones copied per region as the benchmark
+    makes them; written once per test run, to be copied before it is changed."""
+    from benchmarks.run import synthetic_schedule
+
+    folder = Path(tempfile.mkdtemp(prefix="pemilu-regional-"))
+    return synthetic_schedule(size, folder / f"stages-{size}.toml")

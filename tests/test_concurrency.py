@@ -71,10 +71,11 @@ from pathlib import Path
 from tests.test_concurrency import add
 
 real_write = os.write
+piece = int(sys.argv[3]) if len(sys.argv) > 3 else 4096
 
 def slow_write(fd, data):  # slow storage: kills land inside writes, not only in parsing
     time.sleep(0.001)
-    return real_write(fd, bytes(data[:4096]))
+    return real_write(fd, bytes(data[:piece]))
 
 os.write = slow_write
 path = Path(sys.argv[1])

@@ -31,6 +31,7 @@ from pemilu_timeline.schedule import edit as editing
 from pemilu_timeline.schedule import store, write
 from pemilu_timeline.schedule.read import load_schedule, parse_toml
 from pemilu_timeline.schedule.schema import CONTROL_STRICT
+from tests.helpers import regional_schedule
 
 SMALL = Path(__file__).parent / "assets" / "small.toml"
 NOW = dt.datetime(2024, 2, 1, tzinfo=dt.UTC)
@@ -45,12 +46,13 @@ lengths = st.integers(min_value=0, max_value=60)
 
 class EditSequence(RuleBasedStateMachine):
     keys = Bundle("keys")
+    start_file = SMALL
 
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="pemilu-hypothesis-"))
         self.path = self.dir / "stages.toml"
-        shutil.copyfile(SMALL, self.path)
+        shutil.copyfile(self.start_file, self.path)
         store.reformat(self.path)
         self.model: dict[str, dict[str, Any]] = {
             s.key: {"name": s.name, "start": s.start, "end": s.end, "note": s.note,
@@ -165,3 +167,16 @@ EditSequence.TestCase.settings = settings(
     max_examples=25, stateful_step_count=12, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 test_edit_sequences = EditSequence.TestCase
+
+
+class RegionalEditSequence(EditSequence):
+    """The same sequences on a regional schedule, where every change after the first goes
+    chunk by chunk through the writer's cache entry."""
+
+    start_file = regional_schedule(10_000)
+
+
+RegionalEditSequence.TestCase.settings = settings(
+    max_examples=3, stateful_step_count=8, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+test_edit_sequences_at_regional_scale = RegionalEditSequence.TestCase
