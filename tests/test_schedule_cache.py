@@ -328,3 +328,28 @@ def test_an_entry_made_by_hand_fails_in_one_line_and_goes(tmp_path: Path) -> Non
     assert "cache" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not entry.exists()
     run("now", "--file", path, "--at", "2024-01-01")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_kept_columns_copied_in_runs_equal_those_copied_place_by_place(seed: int) -> None:
+    import random
+    from array import array
+
+    rng = random.Random(seed)
+    total = rng.randrange(1, 300)
+    kept = array(schedule_cache.PLACE, (rng.randrange(1000) for _ in range(total)))
+    order = list(range(total))
+    for _ in range(rng.randrange(4)):  # stages removed
+        if order:
+            del order[rng.randrange(len(order))]
+    if seed % 5 == 0:  # moved about
+        rng.shuffle(order)
+    for _ in range(rng.randrange(1, 4)):  # stages added, anywhere, next to one another too
+        order.insert(rng.randrange(len(order) + 1), -1)
+    fresh = [place for place, came_from in enumerate(order) if came_from < 0]
+    pieces = schedule_cache._kept_pieces(order, fresh)
+    slow = schedule_cache._kept_column(kept, order, None)
+    fast = schedule_cache._kept_column(kept, order, pieces)
+    others = [place for place in range(len(order)) if place not in fresh]
+    assert [fast[place] for place in others] == [slow[place] for place in others]
+    assert len(fast) == len(slow) == len(order)

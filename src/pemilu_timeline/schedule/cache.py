@@ -35,8 +35,8 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Seq
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter
+from itertools import compress, repeat
+from operator import attrgetter, sub
 from pathlib import Path
 from typing import Any, cast, overload
 
@@ -360,9 +360,12 @@ def _columns_changed(schedule: Schedule, loaded: _Loaded | None
     table = _Table({(type(value), value): place for place, value in enumerate(values)})
     if len(table) != len(values):
         return None  # two places for one value: leave it to the full encoding
+    pieces = _kept_pieces(order, fresh)
     places = array(PLACE)
     for kept, name in zip(before.columns, _columns_stored(), strict=True):
-        column_places = array(PLACE, map(kept.__getitem__, order))
+        column_places = _kept_column(kept, order, pieces)
+        if len(column_places) != len(order):
+            return None  # a column shorter than its stages: leave it to the full encoding
         for place in fresh:
             value = getattr(schedule.stages[place], name)
             _place_tags(table, value)
@@ -373,6 +376,36 @@ def _columns_changed(schedule: Schedule, loaded: _Loaded | None
     units = [_unit(kind, value, table) for kind, value in list(table)[len(values):]]
     return (before.values.kinds + "".join(kind for kind, _ in units),
             before.values.texts + [text for _, text in units], places)
+
+
+def _kept_pieces(order: list[int], fresh: list[int]) -> list[tuple[int, int]] | None:
+    """The new stages' order as pieces of the old columns: (first old place, length) for
+    stages kept one after another, (-1, 1) for a new one; None when the pieces are so many
+    that copying place by place is as cheap (stages moved about)."""
+    steps = map(sub, order[1:], order)
+    cuts = {0, *compress(range(1, len(order)), map((1).__ne__, steps)), *fresh,
+            *(place + 1 for place in fresh)}
+    cuts.discard(len(order))
+    starts = sorted(cuts)
+    if len(starts) * 16 > len(order):
+        return None
+    return [(order[start], end - start)
+            for start, end in zip(starts, [*starts[1:], len(order)], strict=True)]
+
+
+_BLANK = array(PLACE, [0])  # a new stage's place, until its value is placed
+
+
+def _kept_column(kept: array[int], order: list[int], pieces: list[tuple[int, int]] | None
+                 ) -> array[int]:
+    """A column's places in the new order (anything at a new stage's): copied a run of kept
+    stages at a time when ``pieces`` gives the runs."""
+    if pieces is None:
+        return array(PLACE, map(kept.__getitem__, order))
+    column = array(PLACE)
+    for first, length in pieces:
+        column += kept[first:first + length] if first >= 0 else _BLANK
+    return column
 
 
 def _rows(items: Any, kind: type) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pemilu_timeline.errors import Problem, ScheduleFileError, ScheduleInvalid
+from pemilu_timeline.gcpause import collection_paused
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.locate import ScheduleSource, locate
 
@@ -161,7 +162,8 @@ def _fast_parse(text: str) -> dict[str, Any] | None:
     except ImportError:  # pragma: no cover - a dependency; tomli reads everything alone
         return None
     try:
-        data: dict[str, Any] = rtoml.loads(text)
+        with collection_paused():  # its tables live as long as the data
+            data: dict[str, Any] = rtoml.loads(text)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:
@@ -205,7 +207,8 @@ def build_schedule(data: dict[str, Any], text: str, path: str) -> Schedule:
     from pemilu_timeline.schedule.validate import Validator  # a cached schedule needs none
 
     validator = Validator(text, path)
-    schedule = validator.build(data)
+    with collection_paused():  # the stages live as long as the schedule
+        schedule = validator.build(data)
     if validator.problems:
         raise ScheduleInvalid(path, validator.problems)
     return schedule

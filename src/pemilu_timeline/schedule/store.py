@@ -300,11 +300,12 @@ def _seconds(timeout: float) -> str:
     return f"{timeout:g}"
 
 
-def atomic_write(path: Path, text: str, *, expect: os.stat_result | None = None) -> None:
-    """Replace ``path`` with ``text`` through the one atomic writer; an OSError is said in
-    the user's words, the file unchanged."""
+def atomic_write(path: Path, content: bytes, *, expect: os.stat_result | None = None) -> None:
+    """Replace ``path`` with ``content`` through the one atomic writer; an OSError is said in
+    the user's words, the file unchanged. Bytes, so that a caller that needs them too (for
+    the cache) encodes a large text once."""
     try:
-        write_atomic(path, text.encode("utf-8"), expect=expect)
+        write_atomic(path, content, expect=expect)
     except OSError as error:
         raise _write_failed(path, error) from None
 
@@ -370,7 +371,7 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
         if new_text is None:
             return result, schedule
         new_content = new_text.encode("utf-8")
-        atomic_write(path, new_text, expect=before)
+        atomic_write(path, new_content, expect=before)
         if cache.enabled(new_content):  # before the next writer reads the file
             cache.store(target, new_content, schedule, written=True)
     return result, schedule
@@ -482,7 +483,7 @@ def write_new(path: Path, text: str, *, replace: bool, timeout: float = DEFAULT_
         remove_stale_temps(target)
         if target.exists() and not replace:
             raise WriteRefused("write.exists", path=path)
-        atomic_write(path, text)
+        atomic_write(path, text.encode("utf-8"))
 
 
 if __name__ == "__main__":  # python -m pemilu_timeline.schedule.store FILE: canonical form
