@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,3 +38,18 @@ def regional_schedule(size: int) -> Path:
 
     folder = Path(tempfile.mkdtemp(prefix="pemilu-regional-"))
     return synthetic_schedule(size, folder / f"stages-{size}.toml")
+
+
+def at_once(target: Callable[[str, int, Any], None], path: Path, count: int,
+            timeout: float) -> list[int | None]:
+    """Run ``target(path, worker, gate)`` in ``count`` forked processes that wait at one
+    barrier (``gate``) and so start together, as staff do; their exit codes."""
+    context = multiprocessing.get_context("fork")
+    gate = context.Barrier(count)
+    workers = [context.Process(target=target, args=(str(path), worker, gate))
+               for worker in range(count)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=timeout)
+    return [process.exitcode for process in workers]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import random
 import re
@@ -21,7 +20,7 @@ from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule import edit as editing
 from pemilu_timeline.schedule import store
 from pemilu_timeline.schedule.read import load_schedule, parse_schedule
-from tests.helpers import run
+from tests.helpers import at_once, run
 
 PROCESSES = 6
 ADDS_EACH = 15
@@ -46,17 +45,10 @@ def _worker(path: str, worker: int, start_gate: Any) -> None:
 
 def test_concurrent_adds_keep_every_stage(small_file: Path) -> None:
     """N processes x M adds: every add survives (without the lock, most would be lost)."""
-    context = multiprocessing.get_context("fork")
-    gate = context.Barrier(PROCESSES)
-    workers = [context.Process(target=_worker, args=(str(small_file), w, gate))
-               for w in range(PROCESSES)]
     began = time.monotonic()
-    for process in workers:
-        process.start()
-    for process in workers:
-        process.join(timeout=60)
+    codes = at_once(_worker, small_file, PROCESSES, timeout=60)
     elapsed = time.monotonic() - began
-    assert [p.exitcode for p in workers] == [0] * PROCESSES
+    assert codes == [0] * PROCESSES
     keys = {s.key for s in load_schedule(small_file)}
     expected = {f"pemilu-2024/p{w}-s{n}" for w in range(PROCESSES) for n in range(ADDS_EACH)}
     assert expected <= keys, f"lost: {sorted(expected - keys)[:10]}"

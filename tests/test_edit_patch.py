@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import multiprocessing
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from pemilu_timeline.schedule import edit as editing
 from pemilu_timeline.schedule.locate import bundled_path
 from pemilu_timeline.schedule.read import load_schedule, parse_schedule
 from pemilu_timeline.schedule.write import canonical_text
-from tests.helpers import run
+from tests.helpers import at_once, run
 
 NOW = dt.datetime(2026, 12, 1, 3, 0, tzinfo=dt.UTC)
 Change = Callable[[dict[str, Any], Schedule], Any]
@@ -220,15 +219,7 @@ def test_a_queue_longer_than_the_timeout_all_lands(small_file: Path) -> None:
     """Eight writers, each holding the lock 0.4 s and willing to wait 0.8 s for one holder:
     the last waits over 2 s in all, and still lands."""
     count = 8
-    context = multiprocessing.get_context("fork")
-    gate = context.Barrier(count)
-    workers = [context.Process(target=_slow_adder, args=(str(small_file), w, gate))
-               for w in range(count)]
-    for process in workers:
-        process.start()
-    for process in workers:
-        process.join(timeout=60)
-    assert [p.exitcode for p in workers] == [0] * count
+    assert at_once(_slow_adder, small_file, count, timeout=60) == [0] * count
     keys = {s.key for s in load_schedule(small_file)}
     assert {f"pemilu-2024/antre-{w}" for w in range(count)} <= keys
 

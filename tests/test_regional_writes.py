@@ -3,7 +3,6 @@ leaves a broken file, and what the cache gives after each is what parsing the fi
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import random
 import shutil
@@ -19,7 +18,7 @@ import pytest
 from pemilu_timeline import fsio
 from pemilu_timeline.schedule import cache
 from pemilu_timeline.schedule.read import load_schedule, parse_schedule
-from tests.helpers import regional_schedule
+from tests.helpers import at_once, regional_schedule
 from tests.test_concurrency import KILL_LOOP, add
 from tests.test_edit_patch import every_field
 
@@ -53,15 +52,7 @@ def _writer(path: str, worker: int, gate: Any) -> None:
 def test_concurrent_adds_at_regional_scale_all_land(
         regional_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     add(regional_file, "pertama", 0)  # the first change parses the file; later ones patch it
-    context = multiprocessing.get_context("fork")
-    gate = context.Barrier(WRITERS)
-    writers = [context.Process(target=_writer, args=(str(regional_file), w, gate))
-               for w in range(WRITERS)]
-    for process in writers:
-        process.start()
-    for process in writers:
-        process.join(timeout=120)
-    assert [p.exitcode for p in writers] == [0] * WRITERS
+    assert at_once(_writer, regional_file, WRITERS, timeout=120) == [0] * WRITERS
     keys = {s.key for s in load_schedule(regional_file)}
     expected = {f"pemilu-2024/w{w}-s{n}" for w in range(WRITERS) for n in range(ADDS_EACH)}
     assert expected <= keys, f"lost: {sorted(expected - keys)[:10]}"
