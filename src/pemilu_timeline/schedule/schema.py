@@ -129,6 +129,25 @@ RULE_FIELDS: tuple[Field, ...] = (
 UNIT_FIELDS: tuple[Field, ...] = tuple(f for f in RULE_FIELDS if f.unit)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+# Types whose equal values are the same value to every check and to the writer (a type of its
+# own too: True equals 1, yet only one of them is a flag, written `true`). Not a float (-0.0
+# equals 0.0), nor a date-time with an offset: it equals one of the same instant at another
+# offset, and only an offset of zero is UTC.
+_ALIKE = frozenset({int, bool, dt.date})
+
+
+def alike_key(name: str, value: Any) -> tuple[str, type, Any] | None:
+    """A key under which what is learnt of ``name``'s ``value`` (it passed its check, the line
+    it is written as) holds for every equal value: the loader and the writer remember what
+    regional copies share under it. None for a value whose equals may differ."""
+    kind = type(value)
+    if kind in _ALIKE or (kind is dt.datetime and value.tzinfo is None):
+        return (name, kind, value)
+    if kind is list and all(type(v) is str for v in value):
+        return (name, kind, tuple(value))
+    return None
 # What no text may hold, once for the loader, the edit commands and the exports: the C0 and C1
 # controls and DEL (they drive terminals; U+0085 ends a line for Unicode readers), the line and
 # paragraph separators (str.splitlines() and calendar readers break lines there, so a note could

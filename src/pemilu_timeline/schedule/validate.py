@@ -46,6 +46,7 @@ from pemilu_timeline.schedule.schema import (
     WEB_ADDRESS,
     Field,
     Kind,
+    alike_key,
     by_name,
     names,
     rule_from_table,
@@ -174,7 +175,7 @@ class Validator:
         self.regions_broken = False
         self.stage_fields = by_name(STAGE_FIELDS)
         # The values a stage field has held that passed its check: texts by field, and
-        # other values by ``_remembered``'s key.
+        # other values by their ``alike_key``.
         self.fine_texts: dict[str, set[str]] = {f.name: set() for f in STAGE_FIELDS}
         self.fine_others: set[tuple[str, type, Any]] = set()
         self.stage_defaults = {f.name: f.default for f in STAGE_FIELDS}
@@ -403,7 +404,7 @@ class Validator:
 
         if self._passed(raw):  # then only its id, unique to it, is left to check
             values = {**self.stage_defaults, **raw}
-            if not _ID.fullmatch(raw["id"]) \
+            if not ID_PATTERN.fullmatch(raw["id"]) \
                     and not self._value(self.stage_fields["id"], raw["id"], at("id"), label):
                 values["id"] = self.stage_defaults["id"]
         else:
@@ -451,7 +452,7 @@ class Validator:
                 if (name, kind, value) not in others:
                     return False
             else:
-                key = _remembered(name, value)
+                key = alike_key(name, value)
                 if key is None or key not in others:
                     return False
         return True
@@ -491,7 +492,7 @@ class Validator:
                 else:
                     values[name] = item.default
                 continue
-            key = _remembered(name, value)
+            key = alike_key(name, value)
             if key is not None and key in others:
                 values[name] = value
             elif self._value(item, value, at(name), label):
@@ -691,25 +692,9 @@ class Validator:
                      got=_describe(value), expected=Term(f"type.{expected}"))
 
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an id that passes every check of one (fullmatch)
 STATES = {s.value: s for s in State}
 CANCELLED = State.CANCELLED.value
 _FILE_ONLY = tuple(f.name for f in STAGE_FIELDS if not f.on_stage)  # not on the model
-# Types whose equal values pass the same checks (a type of its own too: True equals 1, yet
-# only one of them is a flag). Not a date-time with an offset: it equals one of the same
-# instant at another offset, and only an offset of zero is UTC.
-_CHECKED_ALIKE = frozenset({int, bool, dt.date})
-
-
-def _remembered(name: str, value: Any) -> tuple[str, type, Any] | None:
-    """The key under which a value that passed ``name``'s check is remembered; None for a
-    value not worth it, or whose equals may not pass alike."""
-    kind = type(value)
-    if kind in _CHECKED_ALIKE or (kind is dt.datetime and value.tzinfo is None):
-        return (name, kind, value)
-    if kind is list and all(type(v) is str for v in value):
-        return (name, kind, tuple(value))
-    return None
 
 
 def _line(ref: LineRef) -> int | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from pemilu_timeline.errors import WriteRefused
@@ -33,6 +33,7 @@ from pemilu_timeline.schedule.schema import (
     RULE_FIELDS,
     STAGE_FIELDS,
     Kind,
+    alike_key,
     names,
     rule_table,
 )
@@ -96,8 +97,12 @@ def _stage_orders() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 
 def _fields(table: Mapping[str, Any], order: tuple[str, ...]) -> str:
-    names = [n for n in order if n in table] + [n for n in table if n not in order]
-    return "".join(_line(name, table[name]) for name in names)
+    return "".join(_line(name, table[name]) for name in _in_order(table, order))
+
+
+def _in_order(names: Collection[str], order: tuple[str, ...]) -> list[str]:
+    """``names`` in the schema's ``order``, then those it does not know, as they came."""
+    return [n for n in order if n in names] + [n for n in names if n not in order]
 
 
 class _StageWriter:
@@ -117,9 +122,8 @@ class _StageWriter:
         shape = tuple(stage)
         placed = self.placed.get(shape)
         if placed is None:
-            order, rules = self.stage_order, self.tables
-            plain = [n for n in order if n in stage]
-            plain += [n for n in stage if n not in order and n not in rules]
+            rules = self.tables
+            plain = _in_order([n for n in stage if n not in rules], self.stage_order)
             placed = self.placed[shape] = (plain, [n for n in rules if n in stage])
         plain, present = placed
         chunk = STAGE_HEADER + self.lines(stage, plain)
@@ -128,9 +132,7 @@ class _StageWriter:
             shape = tuple(table)
             names = self.rule_placed.get(shape)
             if names is None:
-                order = self.rule_order
-                names = [n for n in order if n in table] + [n for n in table if n not in order]
-                self.rule_placed[shape] = names
+                names = self.rule_placed[shape] = _in_order(table, self.rule_order)
             chunk += f"\n[stages.{name}]\n" + self.lines(table, names)
         return chunk
 
@@ -148,11 +150,7 @@ class _StageWriter:
                 if line is None:
                     line = known[value] = _line(name, value)
             else:
-                key: tuple[str, type, Any] | None = None
-                if kind in _WRITTEN_ALIKE or (kind is dt.datetime and value.tzinfo is None):
-                    key = (name, kind, value)
-                elif kind is list and all(type(v) is str for v in value):
-                    key = (name, kind, tuple(value))
+                key = alike_key(name, value)
                 line = others.get(key) if key is not None else None
                 if line is None:
                     line = _line(name, value)
@@ -160,12 +158,6 @@ class _StageWriter:
                         others[key] = line
             lines.append(line)
         return "".join(lines)
-
-
-# The types whose equal values are written alike, and are so remembered with their type (True
-# equals 1 but is written otherwise). Not a float (-0.0 equals 0.0), nor a date-time with an
-# offset (it equals another of the same instant and another offset).
-_WRITTEN_ALIKE = frozenset({int, bool, dt.date})
 
 
 def _line(name: str, value: Any) -> str:
