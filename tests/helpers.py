@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import multiprocessing
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -33,10 +35,12 @@ def run_json(*args: str | Path, code: int = 0) -> Any:
 @functools.cache
 def regional_schedule(size: int) -> Path:
     """A schedule of ``size`` stages, the bundled ones copied per region as the benchmark
-    makes them; written once per test run, to be copied before it is changed."""
+    makes them; written once per test run (and removed at its end), to be copied before it
+    is changed."""
     from benchmarks.run import synthetic_schedule
 
     folder = Path(tempfile.mkdtemp(prefix="pemilu-regional-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return synthetic_schedule(size, folder / f"stages-{size}.toml")
 
 

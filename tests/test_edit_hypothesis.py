@@ -46,13 +46,16 @@ lengths = st.integers(min_value=0, max_value=60)
 
 class EditSequence(RuleBasedStateMachine):
     keys = Bundle("keys")
-    start_file = SMALL
+
+    @staticmethod
+    def start_file() -> Path:
+        return SMALL
 
     def __init__(self) -> None:
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="pemilu-hypothesis-"))
         self.path = self.dir / "stages.toml"
-        shutil.copyfile(self.start_file, self.path)
+        shutil.copyfile(self.start_file(), self.path)
         store.reformat(self.path)
         self.model: dict[str, dict[str, Any]] = {
             s.key: {"name": s.name, "start": s.start, "end": s.end, "note": s.note,
@@ -173,7 +176,9 @@ class RegionalEditSequence(EditSequence):
     """The same sequences on a regional schedule, where every change after the first goes
     chunk by chunk through the writer's cache entry."""
 
-    start_file = regional_schedule(10_000)
+    @staticmethod
+    def start_file() -> Path:
+        return regional_schedule(10_000)  # made when the test runs, not when it is collected
 
 
 RegionalEditSequence.TestCase.settings = settings(
