@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import errno
+import re
 import string
 from pathlib import Path
 
@@ -51,6 +52,11 @@ def source_strings() -> tuple[set[str], set[str]]:
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) \
                     and path != CATALOG_FILE:
                 constants.add(node.value)
+    for path in (SOURCE / "views" / "templates").glob("*.html"):  # the page's words: w.name
+        text = path.read_text(encoding="utf-8")
+        constants |= {f"page.{name}" for name in re.findall(r"\bw\.(\w+)\b(?!\()", text)}
+        constants |= {f"{kind}.{name}"
+                      for kind, name in re.findall(r'\bw\.(col|status)\("(\w+)"\)', text)}
     return constants, prefixes
 
 

@@ -114,6 +114,18 @@ def test_installed_copy_loads_its_own_data(wheel: Path, tmp_path: Path) -> None:
     assert Path(path).read_bytes() == before
 
 
+def test_installed_copy_publishes_the_page_from_its_own_templates(wheel: Path,
+                                                                  tmp_path: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for template in (ROOT / "src" / "pemilu_timeline" / "views" / "templates").iterdir():
+        assert f"pemilu_timeline/views/templates/{template.name}" in names
+    installed(wheel, tmp_path, "-m", "pemilu_timeline", "export", "html", "-o", "out",
+              "--at", "2024-02-14T08:00+07:00", "--election", "pemilu-2024")
+    page = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert "Pemungutan Suara" in page and page.rstrip().endswith("</html>")
+
+
 def test_a_zip_import_reads_its_bundled_schedule(wheel: Path, tmp_path: Path) -> None:
     # A wheel is a zip: imported from it directly, the data is no plain file on disk.
     out = subprocess.run(

@@ -55,9 +55,10 @@ def h_label(days: int) -> str:
     return "H"
 
 
-def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
+def countdown_to(stage: Stage, at: dt.datetime, *, toward: str | None = None) -> Countdown:
     """Time until ``stage`` starts, or until it ends while it is active; for a deadline,
-    until its day is over.
+    until its day is over. ``toward`` ("start" or "end") holds the target to one edge, as a
+    page counting on several clocks at once does.
 
     A stage without a date (pending) or cancelled has nothing to count down to; callers check
     ``stage.is_dated`` and the state first.
@@ -70,7 +71,7 @@ def countdown_to(stage: Stage, at: dt.datetime) -> Countdown:
         last_moment = end - dt.timedelta(microseconds=1) if end > start else start
         return Countdown(stage=stage, at=at, phase=phase, target="deadline", target_at=end,
                          days=(last_moment.date() - at.date()).days)
-    if phase is Status.ACTIVE:
+    if (toward or ("end" if phase is Status.ACTIVE else "start")) == "end":
         last_moment = end - dt.timedelta(microseconds=1) if end > start else start
         target, moment, day = "end", end, last_moment.date()
     else:

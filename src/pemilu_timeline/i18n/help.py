@@ -148,15 +148,20 @@ HELP: dict[str, tuple[str, str]] = {
         "Stages added, removed and changed. With --exit-code, exits 3 when they differ.\n\n"
         "Example: pemilu-timeline diff old.toml new.toml --lang en"),
     "command.export": (
-        "Ekspor ke kalender (iCal), JSON atau CSV.",
-        "Export for calendars (iCal), JSON or CSV."),
+        "Ekspor ke kalender (iCal), JSON, CSV, atau halaman web (html).",
+        "Export for calendars (iCal), JSON, CSV, or a web page (html)."),
     "about.export": (
         "Saringannya sama dengan `list`. Tahapan yang belum bertanggal ada di JSON dan CSV, "
         "tidak di iCal. Di iCal, judul yang sama pada tahapan beberapa pemilihan menyebut "
-        "pemilihannya.\n\n"
+        "pemilihannya. html menulis satu folder untuk server web mana pun: index.html (yang "
+        "berlangsung, hitung mundur di WIB, WITA dan WIT, linimasa, jadwal lengkap) dan "
+        "berkas .ics, .json dan .csv di sampingnya; tanpa apa pun dari jaringan.\n\n"
         "Contoh: pemilu-timeline export ical --election pemilu-2024 -o pemilu-2024.ics",
         "Same filters as `list`. Stages with no date yet are in JSON and CSV, not in iCal. In "
-        "iCal, a title that stages of several elections share names its election.\n\n"
+        "iCal, a title that stages of several elections share names its election. html "
+        "writes a folder for any web server: index.html (what is on, the countdown in WIB, "
+        "WITA and WIT, the timeline, the full schedule) with the .ics, .json and .csv files "
+        "beside it; nothing from the network.\n\n"
         "Example: pemilu-timeline export ical --election pemilu-2024 -o pemilu-2024.ics "
         "--lang en"),
     "command.hitung": (
@@ -346,11 +351,25 @@ HELP: dict[str, tuple[str, str]] = {
         "still mean bad input and usage)."),
     # export
     "param.fmt": (
-        "ical (kalender RFC 5545), json (seperti `list --json`) atau csv.",
-        "ical (RFC 5545 calendar), json (as `list --json`) or csv."),
+        "ical (kalender RFC 5545), json (seperti `list --json`), csv, atau html (halaman web "
+        "statis dengan semua berkas itu di sampingnya).",
+        "ical (RFC 5545 calendar), json (as `list --json`), csv, or html (a static web page "
+        "with all of those files beside it)."),
     "param.output": (
-        "Tulis ke berkas ini (diganti sekaligus), bukan ke stdout; '-' berarti stdout.",
-        "Write to this file (replaced atomically) instead of stdout; '-' is stdout."),
+        "Tulis ke berkas ini (diganti sekaligus), bukan ke stdout; '-' berarti stdout. Untuk "
+        "html: folder yang ditulisi (dibuat bila belum ada).",
+        "Write to this file (replaced atomically) instead of stdout; '-' is stdout. For html: "
+        "the folder to write (made if missing)."),
+    "param.base_url": (
+        "html: alamat tempat halaman akan dipasang, mis. https://contoh.go.id/pemilu/; "
+        "tautannya menjadi alamat lengkap dan kalender mendapat tautan langganan webcal:.",
+        "html: the address the page will live at, e.g. https://example.org/pemilu/; its "
+        "links become absolute and the calendar gets a webcal: subscription link."),
+    "param.embed": (
+        "html: tulis juga embed.html, widget kecil untuk iframe (tahapan yang berlangsung dan "
+        "hitung mundurnya), dan cetak kode iframe untuk ditempel di artikel.",
+        "html: also write embed.html, a small widget for an iframe (the stage on now and its "
+        "countdown), and print the iframe code to paste into an article."),
     "param.export.tz": (
         "Zona untuk tahapan berjam yang tidak punya zona sendiri (jam pemungutan suara), mis. "
         "WITA (bawaan: zona pemilihannya).",

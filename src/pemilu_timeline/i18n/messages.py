@@ -101,6 +101,72 @@ CATALOG: dict[str, tuple[str, str]] = {
     "phrase.option": ("{option} ditolak. {error}", "{option} refused. {error}"),
     # export
     "export.written": ("{count} tahapan ditulis ke {path}.", "Wrote {count} stages to {path}."),
+    "export.html_written": (
+        "Halaman dengan {count} tahapan ditulis ke {path}: {files}.",
+        "Wrote the page with {count} stages to {path}: {files}."),
+    "export.html_embed": (
+        "Untuk menyematkan widget, tempel kode ini di artikel:",
+        "To embed the widget, paste this into an article:"),
+    "export.html_base_url": (
+        "Tanpa --base-url, tautan langganan webcal: dibuat oleh peramban pembaca; beri "
+        "--base-url agar halaman memuatnya.",
+        "Without --base-url the webcal: subscription link is made by the reader's browser; "
+        "give --base-url to put it in the page."),
+    # the public web page (export html)
+    "page.title": ("Jadwal Tahapan Pemilu dan Pilkada", "Election Stage Schedule"),
+    "page.embed_title": ("Tahapan pemilu hari ini", "Election stages today"),
+    "page.skip": ("Langsung ke jadwal", "Skip to the schedule"),
+    "page.as_of": ("Keadaan per", "As of"),
+    "page.now": ("Sedang berlangsung", "On now"),
+    "page.none_active": ("Tidak ada tahapan yang sedang berlangsung.",
+                         "No stage is on right now."),
+    "page.last_ended": ("Terakhir selesai", "Last ended"),
+    "page.countdown": ("Hitung mundur", "Countdown"),
+    "page.countdown_zones": ("Hitung mundur di WIB, WITA dan WIT",
+                             "Countdown in WIB, WITA and WIT"),
+    "page.zone": ("Zona", "Zone"),
+    "page.h_label": ("Hari H", "Day"),
+    "page.time_left": ("Sisa waktu", "Time left"),
+    "page.countdown_note": (
+        "H-n dihitung dengan hari kalender di setiap zona waktu.",
+        "H-n counts calendar days on each zone's clock."),
+    "page.no_countdown": ("Tidak ada hari penting berikutnya yang sudah bertanggal.",
+                          "No dated key day comes next."),
+    "page.pending": ("Belum bertanggal", "Not dated yet"),
+    "page.chart": ("Linimasa", "Timeline"),
+    "page.legend": ("Keterangan warna", "Colour key"),
+    "page.milestone": ("hari penting", "key day"),
+    "page.today": ("Hari ini", "Today"),
+    "page.schedule": ("Jadwal lengkap", "Full schedule"),
+    "page.source_of_election": ("Dasar", "Basis"),
+    "page.downloads": ("Unduh dan berlangganan", "Download and subscribe"),
+    "page.calendar": ("Kalender tahapan", "Stage calendar"),
+    "page.file_ical": ("Kalender (.ics)", "Calendar (.ics)"),
+    "page.subscribe": ("Berlangganan kalender", "Subscribe to the calendar"),
+    "page.subscribe_howto": (
+        "Berlangganan agar perubahan jadwal ikut masuk: salin alamat tautan kalender, lalu "
+        "di Google Calendar pilih \u201cTambahkan kalender \u2192 Dari URL\u201d, di Apple "
+        "Calendar \u201cFile \u2192 New Calendar Subscription\u201d, di Outlook "
+        "\u201cSubscribe from web\u201d.",
+        "Subscribe so that changes to the schedule reach you: copy the calendar link's "
+        "address, then in Google Calendar choose \u201cAdd calendar \u2192 From URL\u201d, in "
+        "Apple Calendar \u201cFile \u2192 New Calendar Subscription\u201d, in Outlook "
+        "\u201cSubscribe from web\u201d."),
+    "page.file_json": ("Data untuk skrip (JSON)", "Data for scripts (JSON)"),
+    "page.file_csv": ("Tabel untuk spreadsheet (CSV)", "Table for spreadsheets (CSV)"),
+    "page.embed": ("Sematkan di artikel", "Embed in an article"),
+    "page.embed_howto": (
+        "Tempel kode ini di artikel untuk menampilkan tahapan yang berlangsung dan hitung "
+        "mundurnya:",
+        "Paste this into an article to show the stage on now and its countdown:"),
+    "page.full_schedule": ("Jadwal lengkap \u2192", "Full schedule \u2192"),
+    "page.source_line": ("Sumber:", "Source:"),
+    "page.made_by": ("Diolah dengan pemilu-timeline", "Compiled with pemilu-timeline"),
+    "page.static_note": (
+        "Halaman ini dibuat pada waktu yang tertulis di atas; hitung mundur dan status "
+        "diperbarui otomatis bila JavaScript aktif.",
+        "This page was built at the time written above; the countdown and statuses move on "
+        "by themselves where JavaScript runs."),
     # words the iCal description adds around the schedule's own text
     "export.reason": ("Alasan", "Reason"),
     "export.condition": ("Syarat", "Condition"),
@@ -662,6 +728,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     "usage.excel_csv": (
         "--excel hanya untuk format csv.",
         "--excel only goes with the csv format."),
+    "usage.html_dir": (
+        "Format html menulis satu folder: beri -o FOLDER, mis. 'export html -o situs'.",
+        "The html format writes a folder: give -o DIR, e.g. 'export html -o site'."),
+    "usage.html_only": (
+        "{option} hanya untuk format html.",
+        "{option} only goes with the html format."),
+    "usage.base_url": (
+        "--base-url '{url}' bukan alamat web: tulis alamat lengkap tempat halaman dipasang, "
+        "mis. https://contoh.go.id/pemilu/.",
+        "--base-url '{url}' is not a web address: give the full address the page will live "
+        "at, e.g. https://example.org/pemilu/."),
     "usage.watch": (
         "--watch menampilkan hitungan yang berjalan; tidak bisa bersama --json.",
         "--watch shows a running countdown; it does not go with --json."),
