@@ -152,12 +152,28 @@ def test_the_countdown_and_the_statuses_move_with_the_clock(opened: Opened) -> N
     assert not opened.errors
 
 
+def test_the_schedule_s_filters(opened: Opened) -> None:
+    rows = opened.page.locator("table.schedule tbody tr:visible")
+    every = rows.count()
+    opened.page.locator("#filter-text").fill("TENANG")  # any case, the reader's words
+    assert opened.text("table.schedule tbody tr:visible th > span:first-child") == [
+        "Masa Tenang"]
+    assert opened.page.locator("#filter-count").inner_text() == f"1 dari {every} tahapan"
+    opened.page.locator("#filter-text").fill("")
+    opened.page.locator("#filter-status").select_option("upcoming")
+    upcoming = opened.page.locator("table.schedule tbody tr:visible [data-status]")
+    assert upcoming.count() >= 2 and set(upcoming.all_inner_texts()) == {"akan datang"}
+    opened.page.locator("#filter-text").fill("tidak ada tahapan seperti ini")
+    assert rows.count() == 0 and opened.page.locator("table.schedule:visible").count() == 0
+
+
 def test_without_javascript_the_page_says_what_was_true_when_it_was_built(
         browser: Any, site: Path) -> None:
     page = Opened(browser, (site / "index.html").as_uri(), script=False)
     try:
         assert page.zone_row("WIB") == ("H-1", "0 hari 0 jam 30 menit")
         assert page.text(".active-list li strong") == ["Masa Tenang"]
+        assert not page.page.locator("#filters").is_visible()  # no control that cannot work
     finally:
         page.close()
 

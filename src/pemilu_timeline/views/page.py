@@ -27,6 +27,7 @@ from pemilu_timeline.views.text import dates_text, moment_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+    from markupsafe import Markup
 
 # The three clocks of Indonesia, west to east: the countdown is given on each.
 ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
@@ -111,6 +112,18 @@ def iframe_snippet(links: PageLinks, lang: str) -> str:
 
 
 @cache
+def _asset(name: str) -> Markup:
+    """The page's style sheet or script, written into it as it is (our own file, not a
+    template: nothing in it is filled in)."""
+    from importlib.resources import files
+
+    from markupsafe import Markup
+
+    return Markup(files("pemilu_timeline").joinpath("views", "templates", name)
+                  .read_text(encoding="utf-8").rstrip("\n"))
+
+
+@cache
 def _environment() -> Environment:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -155,6 +168,8 @@ def _page_context(schedule: Schedule, stages: Sequence[Stage], at: dt.datetime, 
         "page_href": links.href(PAGE_FILE),
         "snippet": iframe_snippet(links, lang) if links.embed else None,
         "script_words": _script_words(lang),
+        "style": _asset("page.css"),
+        "script": _asset("live.js"),
     }
 
 
@@ -237,11 +252,13 @@ def clock_text(cd: Countdown, lang: str) -> str:
 
 
 def _script_words(lang: str) -> dict[str, str]:
-    """What the script writes, in the page's language: the units and the word once past."""
+    """What the script writes, in the page's language: the units, the statuses and the
+    filters' count."""
     words = {name: t(f"unit.{name}", lang) for name in
              ("day", "days", "hour", "hours", "minute", "minutes")}
-    return {**words, **{f"status_{s.value}": t(f"status.{s.value}", lang)
-                        for s in (Status.PAST, Status.ACTIVE, Status.UPCOMING)}}
+    return {**words, "shown_of": t("page.shown_of", lang),
+            **{f"status_{s.value}": t(f"status.{s.value}", lang)
+               for s in (Status.PAST, Status.ACTIVE, Status.UPCOMING)}}
 
 
 def _bounds_ms(stage: Stage, at: dt.datetime) -> tuple[int, int] | None:

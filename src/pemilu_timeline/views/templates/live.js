@@ -58,6 +58,42 @@
     setTimeout(tick, 60000 - now % 60000 + 50);  // just after the next minute begins
   }
 
+  // The schedule's filters: the reader's words and a status, over the rows as built.
+  var form = document.getElementById("filters");
+  if (form) {
+    var text = document.getElementById("filter-text");
+    var status = document.getElementById("filter-status");
+    var count = document.getElementById("filter-count");
+    var fold = function (value) {
+      return value.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    };
+    var filter = function () {
+      var terms = fold(text.value).split(/\s+/).filter(Boolean);
+      var wanted = status.value;
+      var rows = document.querySelectorAll("table.schedule tbody tr");
+      var shown = 0;
+      for (var k = 0; k < rows.length; k++) {
+        var row = rows[k];
+        var haystack = fold(row.textContent);
+        var cell = row.querySelector("[data-status]");
+        var keep = terms.every(function (term) { return haystack.indexOf(term) >= 0; })
+          && (!wanted || (cell && cell.classList.contains("st-" + wanted)));
+        row.hidden = !keep;
+        shown += keep ? 1 : 0;
+      }
+      var tables = document.querySelectorAll("table.schedule");
+      for (var m = 0; m < tables.length; m++) {
+        tables[m].parentNode.hidden = !tables[m].querySelector("tbody tr:not([hidden])");
+      }
+      count.textContent = terms.length || wanted
+        ? words.shown_of.replace("{shown}", shown).replace("{count}", rows.length) : "";
+    };
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    text.addEventListener("input", filter);
+    status.addEventListener("change", filter);
+  }
+
   var webcal = document.getElementById("webcal");
   if (webcal && /^https?:$/.test(location.protocol)) {
     webcal.href = "webcal:" + webcal.href.replace(/^https?:/, "");
