@@ -149,6 +149,8 @@ def test_stages_waiting_for_a_date_are_listed_apart() -> None:
     assert "Masa Tenang — menunggu Hari Pemungutan Suara Pemilu 2029" in text
     assert all(r.key.startswith("pemilu-2029/") for r in layout.rows)
     assert layout.now is None and layout.subtitle[-1].endswith("Per 2 Des 2026 WIB")
+    # 1–20 October: a few weeks, so the 8th and 15th are marked too
+    assert [label for _, label in layout.months] == ["Okt\n2029", "8", "15"]
 
 
 def test_the_moment_is_today_without_at() -> None:

@@ -41,12 +41,13 @@ MAX_ROWS = 60  # past this a chart is a list no one reads: the rest are counted,
 CHAR_EM = 0.6  # DejaVu Sans' widest usual letters, in ems: wrapping never overruns a column
 BOLD_EM = 0.68  # the same in bold, which milestones' names are set in
 DATES_SCALE = 0.85  # the dates' size, of the names'
+TITLE_SCALE = 1.45
 MARGIN_IN = 0.25  # around the picture
 RIGHT_IN = 0.4  # right of the plot: room for an arrow and the last month's label
 
 # Okabe–Ito colours, told apart with every common colour blindness; past is a quiet grey.
 COLOURS = {
-    Status.PAST: "#a3a3a3",
+    Status.PAST: "#8f8f8f",  # 3.3:1 on white, as a graphic needs (WCAG 1.4.11)
     Status.ACTIVE: "#d55e00",
     Status.UPCOMING: "#0072b2",
     Status.PENDING: "#e69f00",
@@ -54,6 +55,7 @@ COLOURS = {
 }
 INK, MUTED, RULE_LINE, NOW_LINE = "#1a1a1a", "#555555", "#e3e3e3", "#111111"
 LEGEND_ORDER = (Status.PAST, Status.ACTIVE, Status.UPCOMING, Status.CANCELLED, Status.PENDING)
+SHORT_SPAN_DAYS = 75  # an axis this short also marks weeks
 MILESTONE = "milestone"  # the legend's entry for the diamond
 
 
@@ -101,8 +103,9 @@ def font_size(width_px: int) -> float:
     return round(min(12.0, max(8.0, 8.0 + (width_px - 320) / 220)), 2)
 
 
-def chars_fitting(inches: float, font_pt: float) -> int:
-    return max(12, int(inches * 72 / (font_pt * CHAR_EM)))
+def chars_fitting(inches: float, font_pt: float, *, bold: bool = False) -> int:
+    """How many letters a line of ``inches`` holds, at the least (12: a line is never less)."""
+    return max(12, int(inches * 72 / (font_pt * (BOLD_EM if bold else CHAR_EM))))
 
 
 def wrap(text: str, width: int) -> tuple[str, ...]:
@@ -124,7 +127,7 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     width_in = width_px / DPI
     name_in = width_in * label_share - MARGIN_IN - 0.15
     name_chars = (chars_fitting(name_in, font_pt),
-                  chars_fitting(name_in, font_pt * BOLD_EM / CHAR_EM))  # plain, bold
+                  chars_fitting(name_in, font_pt, bold=True))  # plain, bold
     plot_in = plot_inches(width_px, label_share)
     text_chars = chars_fitting(width_in - 0.5, font_pt * 0.9)
 
@@ -173,7 +176,8 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     if any(r.point for r in rows):
         legend.append((MILESTONE, t("chart.milestone", lang)))
     return ChartLayout(
-        title=wrap(title_text, chars_fitting(width_in - 0.5, font_pt * 1.45)),
+        title=wrap(title_text, chars_fitting(width_in - 2 * MARGIN_IN, font_pt * TITLE_SCALE,
+                                             bold=True)),
         subtitle=wrap(subtitle_text, text_chars),
         rows=rows, axis_first=first, axis_last=last,
         now=local_at if on_axis else None, now_label=now_label, legend=tuple(legend),
@@ -246,6 +250,10 @@ def month_ticks(first: dt.date, last: dt.date, axis_in: float, font_pt: float, l
         if step < 12 and (index == 0 or day.month == 1):
             label += f"\n{day.year}"
         ticks.append((day, label))
+    if span <= SHORT_SPAN_DAYS:  # a few weeks: the 8th, 15th and 22nd too, by number
+        weekly = [first + dt.timedelta(days=n) for n in range(span)]
+        ticks += [(d, str(d.day)) for d in weekly if d.day in (8, 15, 22)]
+        ticks.sort()
     return tuple(ticks)
 
 
@@ -353,7 +361,7 @@ def build_figure(layout: ChartLayout) -> Figure:
     top = MARGIN_IN
     for text in layout.title:
         top += 1.3 * line_in
-        figure.text(*place(MARGIN_IN, top), text, fontsize=pt * 1.45, fontweight="bold",
+        figure.text(*place(MARGIN_IN, top), text, fontsize=pt * TITLE_SCALE, fontweight="bold",
                     color=INK, va="baseline")
     top += 0.25 * line_in
     for text in layout.subtitle:
