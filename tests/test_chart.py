@@ -209,7 +209,7 @@ source = "s"
 
 def test_hostile_names_are_drawn_and_escaped(tmp_path: Path) -> None:
     schedule = tmp_path / "hostile.toml"
-    long_name = " ".join(["Sangatpanjangsekalinamanya"] * 30) + " " + "x" * 300
+    long_name = " ".join(["Tahapan"] * 30) + " " + "x" * 300
     schedule.write_text(HOSTILE.replace("{long}", long_name), encoding="utf-8")
     svg, png = tmp_path / "h.svg", tmp_path / "h.png"
     with warnings.catch_warnings():
@@ -223,7 +223,10 @@ def test_hostile_names_are_drawn_and_escaped(tmp_path: Path) -> None:
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in data
     layout = layout_of(election="e", at="2024-04-01", file=schedule, width_px=320)
     long_row = next(r for r in layout.rows if r.key == "e/b")
-    assert "x" * 300 in long_row.name_lines  # a word longer than the line is kept whole
+    tokens = " ".join(long_row.name_lines).split()
+    assert tokens[:30] == ["Tahapan"] * 30  # whole words where they fit
+    assert set("".join(tokens[30:])) == {"x"} and len(tokens) > 31  # one longer is broken
+    assert max(len(line) for line in long_row.name_lines) < 30
 
 
 def test_without_matplotlib_one_line_says_what_to_install(
@@ -243,3 +246,12 @@ def test_without_matplotlib_one_line_says_what_to_install(
 def test_the_terminal_chart_does_not_load_matplotlib(tmp_path: Path) -> None:
     loaded = console_script(["timeline", "--at", "2024-02-12"], tmp_path)
     assert "matplotlib" not in loaded and "pemilu_timeline.views.chart" not in loaded
+
+
+def test_no_matching_stage_writes_no_picture(tmp_path: Path) -> None:
+    target = tmp_path / "none.png"
+    result = run("timeline", "--election", "pemilu-2024", "--from", "2030-01-01", "--png",
+                 str(target), "--lang", "en", code=1)
+    assert result.stderr.strip() == ("Error: No stage matches, so no picture was written; "
+                                     "loosen --election, --tag, --region or --from/--to.")
+    assert not target.exists()

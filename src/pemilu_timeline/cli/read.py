@@ -34,7 +34,7 @@ from pemilu_timeline.cli.options import (
 from pemilu_timeline.errors import InvalidInput, UsageError
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.i18n.messages import Worded
-from pemilu_timeline.model import Stage
+from pemilu_timeline.model import Stage, State
 from pemilu_timeline.schedule.locate import ENV_FILE, locate
 from pemilu_timeline.schedule.read import load_source
 from pemilu_timeline.timing import now_in
@@ -94,8 +94,6 @@ def countdown(
 
 
 def _countdown_target(view: View, query: str | None, elections: list[str]) -> Stage | None:
-    from pemilu_timeline.model import State
-
     pool = view.schedule.of_elections(elections)
     if query is not None:
         stage = pool.find(query)
@@ -211,6 +209,8 @@ def timeline(
         return
     from pemilu_timeline.views.chart import MAX_ROWS, chart_layout, render_chart
 
+    if not any(s.is_dated or s.state is not State.CANCELLED for s in stages):
+        raise InvalidInput("input.chart_empty")  # an empty picture is no answer
     layout = chart_layout(stages, view.at, view.lang, schedule=view.schedule,
                           start_from=first, until=last, at_given=at is not None,
                           width_px=width_px)

@@ -148,6 +148,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.waiting": ("Menunggu tanggal", "Waiting for a date"),
     "chart.source": ("Sumber: {sources}, diolah pemilu-timeline.",
                      "Source: {sources}, compiled by pemilu-timeline."),
+    "input.chart_empty": (
+        "Tidak ada tahapan yang cocok, jadi tidak ada gambar yang ditulis; longgarkan "
+        "--election, --tag, --region atau --from/--to.",
+        "No stage matches, so no picture was written; loosen --election, --tag, --region or "
+        "--from/--to."),
     "chart.more_rows": (
         "{shown} dari {total} tahapan digambar; persempit dengan --election, --tag, --region "
         "atau --from/--to.",

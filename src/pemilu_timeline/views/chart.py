@@ -108,10 +108,17 @@ def chars_fitting(inches: float, font_pt: float, *, bold: bool = False) -> int:
     return max(12, int(inches * 72 / (font_pt * (BOLD_EM if bold else CHAR_EM))))
 
 
+def line_chars(width_px: int, scale: float, *, bold: bool = False) -> int:
+    """How many letters a line across the picture holds, at ``scale`` times the names' size
+    (the waiting box's padding taken off, so one width serves every full-width line)."""
+    return chars_fitting(width_px / DPI - 2 * MARGIN_IN - 0.25, font_size(width_px) * scale,
+                         bold=bold)
+
+
 def wrap(text: str, width: int) -> tuple[str, ...]:
-    """At word boundaries only; a word longer than the line (a URL) is the one exception."""
-    return tuple(textwrap.wrap(text, width, break_on_hyphens=False,
-                               break_long_words=False)) or ("",)
+    """At word boundaries; only a word longer than a whole line (a URL, a pasted id) is
+    broken, since running on into the bars would hide them."""
+    return tuple(textwrap.wrap(text, width, break_on_hyphens=False)) or ("",)
 
 
 def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
@@ -129,7 +136,6 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     name_chars = (chars_fitting(name_in, font_pt),
                   chars_fitting(name_in, font_pt, bold=True))  # plain, bold
     plot_in = plot_inches(width_px, label_share)
-    text_chars = chars_fitting(width_in - 0.5, font_pt * 0.9)
 
     dated = [s for s in stages if s.is_dated]
     shown = dated[:MAX_ROWS]
@@ -138,7 +144,8 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     first = start_from or min((w[0] for w in windows), default=at.date())
     last = until or max((w[1] for w in windows), default=at.date())
     if last <= first:  # one day, or nothing dated: a week either side keeps bars readable
-        first, last = first - dt.timedelta(days=7), last + dt.timedelta(days=7)
+        first, last = min(first, last) - dt.timedelta(days=7), \
+            max(first, last) + dt.timedelta(days=7)
     days_per_in = ((last - first).days + 1) / plot_in
     rows = tuple(_row(s, w, at, lang, (first, last), name_chars, days_per_in, font_pt,
                       schedule)
@@ -146,44 +153,66 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     local_at = at.replace(tzinfo=None)
     on_axis = dt.datetime.combine(first, dt.time()) <= local_at \
         < dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
-    zone_name = zone_label(zone)
     now_label = t("chart.as_of" if at_given else "chart.today", lang,
-                  date=format_short_date(at.date(), lang), zone=zone_name)
-
-    elections = schedule.elections if schedule is not None else {}
-    shown_elections = list(dict.fromkeys(s.election for s in stages))
-    names = [elections[e].display_name(lang) if e in elections else e for e in shown_elections]
-    title_text = " · ".join(names) if 0 < len(names) <= 2 else t("title.timeline", lang)
-    subtitle_text = t("chart.subtitle", lang, dates=format_range(first, last, lang, short=True),
-                      zone=zone_name)
-    if len(names) > 2:
-        subtitle_text += " · " + ", ".join(names)
-    if not on_axis:  # no marker on the axis: the moment is said in words
-        subtitle_text += f" · {now_label}"
-    sources = list(dict.fromkeys(elections[e].source for e in shown_elections if e in elections))
-    footer = wrap(t("chart.source", lang, sources="; ".join(sources) or "—"), text_chars)
+                  date=format_short_date(at.date(), lang), zone=zone_label(zone))
+    title, subtitle, footer = _words_around(
+        stages, (first, last), zone_label(zone), lang, schedule,
+        now_label if not on_axis else None, width_px)
     if len(dated) > len(shown):
         footer += wrap(t("chart.more_rows", lang, shown=len(shown), total=len(dated)),
-                       text_chars)
-    waiting: list[str] = []
-    for stage in waiting_stages:
+                       line_chars(width_px, DATES_SCALE))
+    waiting = _waiting_lines(waiting_stages, lang, schedule, line_chars(width_px, 0.9))
+    return ChartLayout(
+        title=title, subtitle=subtitle, rows=rows, axis_first=first, axis_last=last,
+        now=local_at if on_axis else None, now_label=now_label,
+        legend=_legend_entries(rows, bool(waiting), lang),
+        waiting_title=t("chart.waiting", lang), waiting=waiting, footer=footer,
+        months=month_ticks(first, last, plot_in, font_pt, lang),
+        width_px=width_px, font_pt=font_pt, label_share=label_share)
+
+
+def _words_around(stages: Sequence[Stage], axis: tuple[dt.date, dt.date], zone_name: str,
+                  lang: str, schedule: Schedule | None, moment: str | None, width_px: int
+                  ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Title (the elections), subtitle (dates and zone; the moment when it is off the axis)
+    and the source line, each wrapped to the width."""
+    elections = schedule.elections if schedule is not None else {}
+    shown = list(dict.fromkeys(s.election for s in stages))
+    names = [elections[e].display_name(lang) if e in elections else e for e in shown]
+    title = " · ".join(names) if 0 < len(names) <= 2 else t("title.timeline", lang)
+    subtitle = t("chart.subtitle", lang, dates=format_range(*axis, lang, short=True),
+                 zone=zone_name)
+    if len(names) > 2:
+        subtitle += " · " + ", ".join(names)
+    if moment is not None:  # no marker on the axis: the moment is said in words
+        subtitle += f" · {moment}"
+    sources = list(dict.fromkeys(elections[e].source for e in shown if e in elections))
+    footer = t("chart.source", lang, sources="; ".join(sources) or "—")
+    return (wrap(title, line_chars(width_px, TITLE_SCALE, bold=True)),
+            wrap(subtitle, line_chars(width_px, 0.95)),
+            wrap(footer, line_chars(width_px, DATES_SCALE)))
+
+
+def _waiting_lines(stages: Sequence[Stage], lang: str, schedule: Schedule | None,
+                   width: int) -> tuple[str, ...]:
+    """A bullet per stage with no date yet, and what it waits for, wrapped."""
+    lines: list[str] = []
+    for stage in stages:
         line = f"• {stage.display_name(lang)} — {dates_text(stage, lang, schedule=schedule)}"
-        waiting.extend(textwrap.wrap(line, text_chars, break_on_hyphens=False,
-                                     break_long_words=False, subsequent_indent="   "))
+        lines.extend(textwrap.wrap(line, width, break_on_hyphens=False,
+                                   subsequent_indent="   "))
+    return tuple(lines)
+
+
+def _legend_entries(rows: Sequence[Row], waiting: bool, lang: str
+                    ) -> tuple[tuple[Status | str, str], ...]:
+    """The states the chart shows, in their order, and the diamond when there is one."""
     present = {r.status for r in rows} | ({Status.PENDING} if waiting else set())
     legend: list[tuple[Status | str, str]] = [
         (s, t(f"status.{s.value}", lang)) for s in LEGEND_ORDER if s in present]
     if any(r.point for r in rows):
         legend.append((MILESTONE, t("chart.milestone", lang)))
-    return ChartLayout(
-        title=wrap(title_text, chars_fitting(width_in - 2 * MARGIN_IN, font_pt * TITLE_SCALE,
-                                             bold=True)),
-        subtitle=wrap(subtitle_text, text_chars),
-        rows=rows, axis_first=first, axis_last=last,
-        now=local_at if on_axis else None, now_label=now_label, legend=tuple(legend),
-        waiting_title=t("chart.waiting", lang), waiting=tuple(waiting), footer=footer,
-        months=month_ticks(first, last, plot_in, font_pt, lang),
-        width_px=width_px, font_pt=font_pt, label_share=label_share)
+    return tuple(legend)
 
 
 def _days(stage: Stage, zone: dt.tzinfo) -> tuple[dt.date, dt.date]:
