@@ -255,3 +255,17 @@ def test_no_matching_stage_writes_no_picture(tmp_path: Path) -> None:
     assert result.stderr.strip() == ("Error: No stage matches, so no picture was written; "
                                      "loosen --election, --tag, --region or --from/--to.")
     assert not target.exists()
+
+
+def test_the_subtitle_names_the_region_and_tags(tmp_path: Path) -> None:
+    svg = picture(tmp_path, "--election", "psu-pilkada-2025", "--region", "Kabupaten Serang",
+                  "--tag", "pemungutan-suara", "--at", "2025-04-10", "--lang", "en")
+    description = ET.fromstring(svg).findtext(f"{SVG}desc") or ""
+    assert description.startswith("Stages 19 Apr 2025, in WIB time · Kabupaten Serang, Banten"
+                                  " · tags pemungutan-suara · As of 10 Apr 2025 WIB\n")
+    assert description.splitlines()[1].endswith(": 19 Apr 2025") and "Bungo" not in description
+
+
+def test_a_picture_can_go_to_stdout() -> None:
+    result = run("timeline", *VOTING_WEEKS, "--svg", "-")
+    assert result.stdout.startswith("<?xml") and result.stderr == ""

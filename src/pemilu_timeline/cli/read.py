@@ -211,16 +211,17 @@ def timeline(
 
     if not any(s.is_dated or s.state is not State.CANCELLED for s in stages):
         raise InvalidInput("input.chart_empty")  # an empty picture is no answer
+    place = view.schedule.region_label(view.schedule.find_region(region).code) \
+        if region is not None else None
     layout = chart_layout(stages, view.at, view.lang, schedule=view.schedule,
                           start_from=first, until=last, at_given=at is not None,
-                          width_px=width_px)
+                          width_px=width_px, place=place, tags=tag or ())
     dated = sum(1 for s in stages if s.is_dated)
     if dated > MAX_ROWS:
         typer.echo(i18n.t("chart.more_rows", view.lang, shown=MAX_ROWS, total=dated), err=True)
     for fmt, path in (("svg", svg), ("png", png)):
-        if path is not None:
-            write_output(render_chart(layout, fmt), path)
-            typer.echo(str(path), err=True)
+        if path is not None and write_output(render_chart(layout, fmt), path):
+            typer.echo(str(path), err=True)  # the file written; not for '-' (stdout)
 
 
 def info(

@@ -145,6 +145,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "chart.today": ("Hari ini · {date} {zone}", "Today · {date} {zone}"),
     "chart.as_of": ("Per {date} {zone}", "As of {date} {zone}"),
     "chart.milestone": ("tonggak", "milestone"),
+    "chart.tags": ("label {tags}", "tags {tags}"),
     "chart.waiting": ("Menunggu tanggal", "Waiting for a date"),
     "chart.source": ("Sumber: {sources}, diolah pemilu-timeline.",
                      "Source: {sources}, compiled by pemilu-timeline."),

@@ -124,8 +124,10 @@ def wrap(text: str, width: int) -> tuple[str, ...]:
 def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
                  schedule: Schedule | None = None, start_from: dt.date | None = None,
                  until: dt.date | None = None, at_given: bool = False,
-                 width_px: int = DEFAULT_WIDTH_PX) -> ChartLayout:
-    """The chart of ``stages`` seen at ``at``; ``start_from``/``until`` crop the axis."""
+                 width_px: int = DEFAULT_WIDTH_PX, place: str | None = None,
+                 tags: Sequence[str] = ()) -> ChartLayout:
+    """The chart of ``stages`` seen at ``at``; ``start_from``/``until`` crop the axis.
+    ``place`` (the --region's name) and ``tags`` say in the subtitle what was filtered."""
     lang = check_language(lang)
     zone = at.tzinfo
     assert zone is not None
@@ -143,6 +145,7 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
     windows = [_days(s, zone) for s in shown]
     first = start_from or min((w[0] for w in windows), default=at.date())
     last = until or max((w[1] for w in windows), default=at.date())
+    span = first, last  # what the subtitle says: the stages' days, or --from/--to
     if last <= first:  # one day, or nothing dated: a week either side keeps bars readable
         first, last = min(first, last) - dt.timedelta(days=7), \
             max(first, last) + dt.timedelta(days=7)
@@ -155,9 +158,13 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
         < dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     now_label = t("chart.as_of" if at_given else "chart.today", lang,
                   date=format_short_date(at.date(), lang), zone=zone_label(zone))
-    title, subtitle, footer = _words_around(
-        stages, (first, last), zone_label(zone), lang, schedule,
-        now_label if not on_axis else None, width_px)
+    filters = [place] if place else []
+    if tags:
+        filters.append(t("chart.tags", lang, tags=", ".join(tags)))
+    if not on_axis:  # no marker on the axis: the moment is said in words
+        filters.append(now_label)
+    title, subtitle, footer = _words_around(stages, span, zone_label(zone), lang,
+                                            schedule, filters, width_px)
     if len(dated) > len(shown):
         footer += wrap(t("chart.more_rows", lang, shown=len(shown), total=len(dated)),
                        line_chars(width_px, DATES_SCALE))
@@ -172,10 +179,10 @@ def chart_layout(stages: Sequence[Stage], at: dt.datetime, lang: str, *,
 
 
 def _words_around(stages: Sequence[Stage], axis: tuple[dt.date, dt.date], zone_name: str,
-                  lang: str, schedule: Schedule | None, moment: str | None, width_px: int
-                  ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Title (the elections), subtitle (dates and zone; the moment when it is off the axis)
-    and the source line, each wrapped to the width."""
+                  lang: str, schedule: Schedule | None, filters: Sequence[str],
+                  width_px: int) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Title (the elections), subtitle (dates and zone, then ``filters``) and the source
+    line, each wrapped to the width."""
     elections = schedule.elections if schedule is not None else {}
     shown = list(dict.fromkeys(s.election for s in stages))
     names = [elections[e].display_name(lang) if e in elections else e for e in shown]
@@ -184,8 +191,7 @@ def _words_around(stages: Sequence[Stage], axis: tuple[dt.date, dt.date], zone_n
                  zone=zone_name)
     if len(names) > 2:
         subtitle += " · " + ", ".join(names)
-    if moment is not None:  # no marker on the axis: the moment is said in words
-        subtitle += f" · {moment}"
+    subtitle = " · ".join([subtitle, *filters])
     sources = list(dict.fromkeys(elections[e].source for e in shown if e in elections))
     footer = t("chart.source", lang, sources="; ".join(sources) or "—")
     return (wrap(title, line_chars(width_px, TITLE_SCALE, bold=True)),
