@@ -42,8 +42,9 @@ RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
 # plain data for scripts and never render.
 FORBIDDEN_SIBLINGS = {("exports", "views")}
 # Third-party packages only one unit may import (rich: views/ is the only place that
-# renders; typer and the click it is built on: cli/ is the only command line).
-ONLY_IN = {"rich": "views", "typer": "cli", "click": "cli"}
+# renders; typer and the click it is built on: cli/ is the only command line; matplotlib
+# draws the pictures, in views/chart.py).
+ONLY_IN = {"rich": "views", "typer": "cli", "click": "cli", "matplotlib": "views"}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def python(code: str, **env: str) -> str:
     return result.stdout
 
 
-def test_core_imports_neither_typer_nor_rich() -> None:
+def test_core_imports_neither_typer_nor_rich_nor_matplotlib() -> None:
     out = python(
         "import sys, json\n"
         "import pemilu_timeline\n"
@@ -31,7 +31,7 @@ def test_core_imports_neither_typer_nor_rich() -> None:
         "        importlib.import_module(m.name)\n"
         "s = pemilu_timeline.load_schedule()\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('typer', 'rich', 'click'))))")
+        "('typer', 'rich', 'click', 'matplotlib'))))")
     assert json.loads(out) == []
 
 

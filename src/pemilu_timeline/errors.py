@@ -177,3 +177,9 @@ class LockTimeout(PemiluError):
     """Another command holds the schedule's lock for too long."""
 
     key = "error.lock_timeout"
+
+
+class ChartsMissing(PemiluError):
+    """``timeline --svg/--png`` without the optional ``charts`` extra (matplotlib)."""
+
+    key = "error.charts_missing"

@@ -34,7 +34,7 @@ from pemilu_timeline.cli.options import (
 from pemilu_timeline.errors import InvalidInput, UsageError
 from pemilu_timeline.i18n import messages as i18n
 from pemilu_timeline.i18n.messages import Worded
-from pemilu_timeline.model import Stage
+from pemilu_timeline.model import Stage, State
 from pemilu_timeline.schedule.locate import ENV_FILE, locate
 from pemilu_timeline.schedule.read import load_source
 from pemilu_timeline.timing import now_in
@@ -94,8 +94,6 @@ def countdown(
 
 
 def _countdown_target(view: View, query: str | None, elections: list[str]) -> Stage | None:
-    from pemilu_timeline.model import State
-
     pool = view.schedule.of_elections(elections)
     if query is not None:
         stage = pool.find(query)
@@ -188,8 +186,12 @@ def timeline(
     start_from: FromOption = None, until: ToOption = None,
     svg: Annotated[Path | None, typer.Option(
         "--svg", show_default=False)] = None,
+    png: Annotated[Path | None, typer.Option(
+        "--png", show_default=False)] = None,
     width: Annotated[int | None, typer.Option(
         "--width", min=40, show_default=False)] = None,
+    width_px: Annotated[int, typer.Option(
+        "--width-px", min=320, max=4000)] = 1200,
     lang: LangOption = Lang.id,
 ) -> None:
     view = open_view(file, at, tz, lang, election, region)
@@ -198,18 +200,28 @@ def timeline(
         view.at, elections=check_elections(view.schedule, election),
         tags=check_tags(view.schedule, tag, view.lang),
         start_from=first, until=last)
-    from pemilu_timeline.views.console import make_console
-    from pemilu_timeline.views.gantt import timeline_view
+    if svg is None and png is None:
+        from pemilu_timeline.views.console import make_console
+        from pemilu_timeline.views.gantt import timeline_view
 
-    if svg is None:
         out = make_console(width=width)
         out.print(timeline_view(stages, view.at, view.lang, out.width, view.schedule))
         return
-    recorder = make_console(record=True, width=width or 120)
-    recorder.print(timeline_view(stages, view.at, view.lang, recorder.width, view.schedule))
-    svg_text = recorder.export_svg(title=i18n.t("title.timeline", view.lang))
-    write_output(svg_text.encode("utf-8"), svg)
-    typer.echo(str(svg), err=True)
+    from pemilu_timeline.views.chart import MAX_ROWS, chart_layout, render_chart
+
+    if not any(s.is_dated or s.state is not State.CANCELLED for s in stages):
+        raise InvalidInput("input.chart_empty")  # an empty picture is no answer
+    place = view.schedule.region_label(view.schedule.find_region(region).code) \
+        if region is not None else None
+    layout = chart_layout(stages, view.at, view.lang, schedule=view.schedule,
+                          start_from=first, until=last, at_given=at is not None,
+                          width_px=width_px, place=place, tags=tag or ())
+    dated = sum(1 for s in stages if s.is_dated)
+    if dated > MAX_ROWS:
+        typer.echo(i18n.t("chart.more_rows", view.lang, shown=MAX_ROWS, total=dated), err=True)
+    for fmt, path in (("svg", svg), ("png", png)):
+        if path is not None and write_output(render_chart(layout, fmt), path):
+            typer.echo(str(path), err=True)  # the file written; not for '-' (stdout)
 
 
 def info(

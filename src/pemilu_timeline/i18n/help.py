@@ -80,9 +80,11 @@ HELP: dict[str, tuple[str, str]] = {
         "Diagram Gantt tahapan, dengan penanda saat ini.",
         "A Gantt chart of the stages, with a marker for now."),
     "about.timeline": (
-        "--svg juga menyimpan diagramnya sebagai gambar.\n\n"
+        "--svg dan --png menyimpannya sebagai gambar siap terbit: judul, sumbu tanggal, "
+        "legenda dan sumber (perlu pip install 'pemilu-timeline[charts]').\n\n"
         "Contoh: pemilu-timeline timeline --election pilkada-2024",
-        "--svg also saves the chart as a picture.\n\n"
+        "--svg and --png save it as a picture ready to publish: title, date axis, legend "
+        "and source (needs pip install 'pemilu-timeline[charts]').\n\n"
         "Example: pemilu-timeline timeline --election pilkada-2024 --lang en"),
     "command.info": (
         "Berkas jadwal yang dipakai, dan isinya.",
@@ -330,11 +332,17 @@ HELP: dict[str, tuple[str, str]] = {
         "Keep a live countdown on screen until Ctrl-C; with --at, a rehearsal: a clock that "
         "starts at that moment and runs."),
     "param.svg": (
-        "Simpan juga diagramnya sebagai gambar SVG ke berkas ini.",
-        "Also save the chart as an SVG picture to this file."),
+        "Simpan diagramnya sebagai gambar SVG siap terbit ke berkas ini (bukan ke terminal).",
+        "Save the chart as an article-ready SVG picture to this file (not to the terminal)."),
+    "param.png": (
+        "Simpan diagramnya sebagai gambar PNG ke berkas ini, selebar --width-px piksel.",
+        "Save the chart as a PNG picture to this file, --width-px pixels wide."),
+    "param.width_px": (
+        "Lebar gambar --svg/--png dalam piksel (320 sampai 4000); 700 untuk kolom berita.",
+        "Width of the --svg/--png picture in pixels (320 to 4000); 700 for a news column."),
     "param.width": (
-        "Lebar diagram dalam kolom (bawaan: lebar terminal; 120 untuk SVG).",
-        "Chart width in columns (default: the terminal's; 120 for SVG)."),
+        "Lebar diagram terminal dalam kolom (bawaan: lebar terminal).",
+        "Width of the terminal chart in columns (default: the terminal's)."),
     # checking files
     "param.validate.path": (
         "Berkas yang diperiksa (bawaan: yang dipakai --file atau perintah lain).",

@@ -210,6 +210,25 @@ CATALOG: dict[str, tuple[str, str]] = {
     "title.now": ("Tahapan berlangsung — {at}", "Active stages — {at}"),
     "title.list": ("Jadwal tahapan ({count})", "Stage schedule ({count})"),
     "title.timeline": ("Linimasa tahapan", "Stage timeline"),
+    # the timeline picture (--svg/--png)
+    "chart.subtitle": ("Tahapan {dates}, dalam waktu {zone}", "Stages {dates}, in {zone} time"),
+    "chart.today": ("Hari ini · {date} {zone}", "Today · {date} {zone}"),
+    "chart.as_of": ("Per {date} {zone}", "As of {date} {zone}"),
+    "chart.milestone": ("tonggak", "milestone"),
+    "chart.tags": ("label {tags}", "tags {tags}"),
+    "chart.waiting": ("Menunggu tanggal", "Waiting for a date"),
+    "chart.source": ("Sumber: {sources}, diolah pemilu-timeline.",
+                     "Source: {sources}, compiled by pemilu-timeline."),
+    "input.chart_empty": (
+        "Tidak ada tahapan yang cocok, jadi tidak ada gambar yang ditulis; longgarkan "
+        "--election, --tag, --region atau --from/--to.",
+        "No stage matches, so no picture was written; loosen --election, --tag, --region or "
+        "--from/--to."),
+    "chart.more_rows": (
+        "{shown} dari {total} tahapan digambar; persempit dengan --election, --tag, --region "
+        "atau --from/--to.",
+        "{shown} of {total} stages drawn; narrow it with --election, --tag, --region or "
+        "--from/--to."),
     "label.next": ("Berikutnya", "Next"),
     "label.last_ended": ("Terakhir selesai", "Last ended"),
     "label.none_active": ("Tidak ada tahapan yang berlangsung pada {at}.",
@@ -404,6 +423,9 @@ CATALOG: dict[str, tuple[str, str]] = {
                        "terminal UTF-8 atau set PYTHONIOENCODING=utf-8.",
                        "this terminal cannot show the characters used; use a UTF-8 terminal "
                        "or set PYTHONIOENCODING=utf-8."),
+    "error.charts_missing": (
+        "Gambar --svg/--png perlu matplotlib: pip install 'pemilu-timeline[charts]'",
+        "--svg/--png pictures need matplotlib: pip install 'pemilu-timeline[charts]'"),
     "error.lock_timeout": (
         "Berkas {path} sedang dikunci oleh perintah lain lebih dari {seconds} detik. "
         "Coba lagi nanti; kunci lepas sendiri saat perintah itu selesai.",
