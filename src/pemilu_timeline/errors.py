@@ -177,3 +177,10 @@ class LockTimeout(PemiluError):
     """Another command holds the schedule's lock for too long."""
 
     key = "error.lock_timeout"
+
+
+class GitRefused(PemiluError):
+    """Git cannot take the write or the question (no git, a detached head, a dirty file, a
+    refused push); nothing was changed."""
+
+    key = "error.git"
