@@ -40,6 +40,11 @@ to the writer's text, whose schedule the previous add left in the cache. At the 
 (how many land, how many fail, how long all take), and `add --from-file` adds as many stages
 in one change.
 
+The history cases (only where git is installed) time the same `edit` of a copy of the
+bundled schedule outside a repository and in one made by `init --git`, where each run is a
+commit (target: at most GIT_EDIT_RATIO times the plain edit), and `show --as-of` in the middle
+of a history of HISTORY_COMMITS commits (target: under AS_OF_SECONDS).
+
 The completion cases answer a shell's Tab press as typer's bash and zsh scripts ask it: the
 stage keys of `show pemilu-2024/mas`, read from the bundled schedule; zsh's answer carries
 each stage's name as help (fish's is the same answer, asked twice per Tab).
