@@ -40,6 +40,11 @@ to the writer's text, whose schedule the previous add left in the cache. At the 
 (how many land, how many fail, how long all take), and `add --from-file` adds as many stages
 in one change.
 
+The history cases (only where git is installed) time the same `edit` of a copy of the
+bundled schedule outside a repository and in one made by `init --git`, where each run is a
+commit (target: at most GIT_EDIT_RATIO times the plain edit), and `show --as-of` in the middle
+of a history of HISTORY_COMMITS commits (target: under AS_OF_SECONDS).
+
 The completion cases answer a shell's Tab press as typer's bash and zsh scripts ask it: the
 stage keys of `show pemilu-2024/mas`, read from the bundled schedule; zsh's answer carries
 each stage's name as help (fish's is the same answer, asked twice per Tab).
@@ -80,6 +85,12 @@ CONCURRENT_SIZE = 10_000  # the size of the concurrency run and the batch
 WRITERS = 96  # staff adding a stage each, at once
 BATCH = f"add --from-file ({WRITERS} stages)"
 LOCK_TARGETS = {10_000: 0.3, 100_000: 2.0}  # seconds an add may hold the lock, by size
+EDIT_PLAIN = "edit (bundled copy, plain file)"
+EDIT_GIT = "edit (bundled copy, in a git repository)"
+AS_OF = "show --as-of (1,000 commits)"
+HISTORY_COMMITS = 1_000
+GIT_EDIT_RATIO = 2.0  # an edit in a repository against the same edit outside one
+AS_OF_SECONDS = 1.0
 CEK_ONE = "cek (one sentence)"
 CEK_ARTICLE = "cek (2,000-word article)"
 ARTICLE_WORDS = 2_000
@@ -248,6 +259,56 @@ def article(target: Path) -> Path:
     return target
 
 
+def history_commands(tool: list[str], work: Path, env: dict[str, str]
+                     ) -> dict[tuple[str, int | None], list[str]]:
+    """The same edit of a copy of the bundled schedule, outside a repository and in one made
+    by `init --git` (each a commit); and `show --as-of` in the middle of a history of
+    HISTORY_COMMITS commits, a day apart."""
+    git_env = {**env, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(work),
+               "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
+               "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}
+    env.update({k: v for k, v in git_env.items() if k.startswith(("GIT_", "HOME"))})
+    plain = work / "plain" / "stages.toml"
+    plain.parent.mkdir()
+    subprocess.run([*tool, "init", str(plain)], env=env, check=True, capture_output=True)
+    subprocess.run([*tool, "init", "--git", str(work / "repo")], env=env, check=True,
+                   capture_output=True)
+    edit = ["edit", "pemilu-2024/pemungutan-suara"]
+    long_history = work / "history"
+    subprocess.run([*tool, "init", "--git", str(long_history)], env=env, check=True,
+                   capture_output=True)
+    many_commits(long_history, env)
+    middle = dt.datetime(2026, 1, 1) + dt.timedelta(days=HISTORY_COMMITS // 2, hours=12)
+    return {
+        (EDIT_PLAIN, None): [*tool, *edit, "--file", str(plain)],
+        (EDIT_GIT, None): [*tool, *edit, "--file", str(work / "repo" / "stages.toml")],
+        (AS_OF, None): [*tool, "show", "pemilu-2024/pemungutan-suara", "--json", "--as-of",
+                        middle.isoformat(timespec="minutes"),
+                        "--file", str(long_history / "stages.toml")],
+    }
+
+
+def many_commits(folder: Path, env: dict[str, str]) -> None:
+    """HISTORY_COMMITS commits of stages.toml on top of the first, one a day from 2026, each
+    changing a stage's note, made in one `git fast-import`."""
+    text = (folder / "stages.toml").read_text(encoding="utf-8")
+    marker = 'source = "PKPU Nomor 3 Tahun 2022"'
+    stream = ["reset refs/heads/main", "from refs/heads/main^0"]
+    for n in range(HISTORY_COMMITS):
+        content = text.replace(marker, marker[:-1] + f' (revisi {n})"', 1).encode("utf-8")
+        stamp = int(dt.datetime(2026, 1, 1, tzinfo=dt.UTC).timestamp()) + n * 86_400
+        message = f"bench {n}".encode()
+        stream += ["commit refs/heads/main", f"committer Bench <bench@example.org> {stamp} +0000",
+                   f"data {len(message)}", message.decode(),
+                   "M 100644 inline stages.toml", f"data {len(content)}"]
+        stream.append(content.decode("utf-8"))
+    data = ("\n".join(stream) + "\n").encode("utf-8")
+    subprocess.run(["git", "-C", str(folder), "fast-import", "--quiet"], input=data, env=env,
+                   check=True)
+    subprocess.run(["git", "-C", str(folder), "reset", "--hard", "--quiet", "main"], env=env,
+                   check=True)
+
+
 def command_line() -> list[str]:
     script = Path(sys.executable).with_name("pemilu-timeline")
     return [str(script)] if script.exists() else [sys.executable, "-m", "pemilu_timeline"]
@@ -318,6 +379,8 @@ def main() -> int:
             commands[("list --json (relative-late)", n)] = [*tool, "list", "--json", *f]
         for n, path in chained.items():
             commands[(CHAIN_LIST, n)] = [*tool, "list", "--json", "--file", str(path)]
+        if shutil.which("git"):
+            commands.update(history_commands(tool, work, env))
         uncached = {**env, "PEMILU_TIMELINE_NO_CACHE": "1"}
         results = {key: Result(*key) for key in commands}
 
@@ -327,6 +390,8 @@ def main() -> int:
             if key[0] == "add":  # to the same file, one after another, as staff add stages
                 return run_once([*commands[key][:2], f"bench-{next(added)}",
                                  *commands[key][2:]], env)
+            if key[0] in (EDIT_PLAIN, EDIT_GIT):  # a real change each time: a new note
+                return run_once([*commands[key], "--note", f"bench {next(added)}"], env)
             if key[0] == BATCH:
                 batch_file(work / "batch.toml", f"batch-{next(added)}")
             if key[0] in COMPLETIONS:
@@ -508,6 +573,10 @@ def report(results: dict[tuple[str, int | None], Result], sizes: list[int],
         for label in ("timeline (relative-late)", "list --json (relative-late)", CHAIN_LIST):
             checks.append((f"{label}: {high:,} / {low:,}",
                            median(label, high) / median(label, low), high / low * 1.2, True))
+    if (EDIT_GIT, None) in results:
+        checks.append((f"{EDIT_GIT} / {EDIT_PLAIN}", median(EDIT_GIT) / median(EDIT_PLAIN),
+                       GIT_EDIT_RATIO, True))
+        checks.append((f"{AS_OF} (s)", median(AS_OF), AS_OF_SECONDS, True))
     for n, held in locks.items():
         if n in LOCK_TARGETS:
             checks.append((f"lock held by add at {n:,} (s, median)", statistics.median(held),

@@ -111,10 +111,28 @@ def test_the_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
         for name in ("lama.toml", "baru.toml", "old.toml", "new.toml"):
             shutil.copyfile(SMALL, home / name)
+        office_in_git(home / ("kantor" if lang == "id" else "office"), monkeypatch)
         for example_lang, line in examples():
             if example_lang == lang:
                 result = CliRunner().invoke(app, shlex.split(line)[1:])
                 assert result.exit_code == 0, (line, result.output)
+
+
+def office_in_git(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A schedule repository with a remote, for the examples of log and sync."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed: the examples of log and sync need it")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("HOME", str(folder.parent))
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Ana KPU")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "ana@example.org")
+    run("init", "--git", folder)
+    hub = folder.with_name(folder.name + ".git")
+    subprocess.run(["git", "clone", "-q", "--bare", str(folder), str(hub)], check=True)
+    subprocess.run(["git", "-C", str(folder), "remote", "add", "origin", str(hub)], check=True)
 
 
 def help_of(*args: str, env: dict[str, str] | None = None) -> str:

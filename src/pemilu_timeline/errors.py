@@ -183,3 +183,10 @@ class ChartsMissing(PemiluError):
     """``timeline --svg/--png`` without the optional ``charts`` extra (matplotlib)."""
 
     key = "error.charts_missing"
+
+
+class GitRefused(PemiluError):
+    """Git cannot take the write or the question (no git, a detached head, a dirty file, a
+    refused push); nothing was changed."""
+
+    key = "error.git"

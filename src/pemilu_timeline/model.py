@@ -257,6 +257,8 @@ class Stage:
     condition_en: str | None = None
     reason_en: str | None = None
     after: Rule | None = None
+    why: str | None = None  # the reason of the last change (a decree, a news source)
+    conflict: tuple[str, ...] = ()  # fields a merge left to settle, "FIELD: ours …; theirs …"
     # True when start/end were computed from ``after`` rather than written in the file.
     dated_by_rule: bool = field(default=False, compare=False)
     # True when those dates depend on a holiday whose date is not yet fixed (an estimated

@@ -217,6 +217,8 @@ COMMANDS = (
     ("edit", "edit", "edit"), ("remove", "edit", "remove"), ("validate", "check", "validate"),
     ("diff", "check", "diff"), ("export", "export", "export"), ("hitung", "calc", "hitung"),
     ("libur", "calc", "libur"), ("cek", "factcheck", "cek"),
+    ("log", "history", "log"), ("sync", "history", "sync"),
+    ("merge-driver", "history", "merge_driver"),
 )
 # English names of the Indonesian-named commands; `--help` lists each command once.
 ALIASES = (("calc", "hitung"), ("holidays", "libur"), ("factcheck", "cek"))

@@ -11,20 +11,26 @@ import typer
 
 from pemilu_timeline.cli.options import (
     DEFAULT_LOCK_TIMEOUT,
+    AsOfOption,
     DropCommentsOption,
     FileOption,
+    GitAuthorOption,
     JsonOption,
     Lang,
     LangOption,
     LockTimeoutOption,
+    WhyOption,
     change_line,
     edit_text,
     editable_source,
+    history_moment,
+    history_record,
+    known_on,
     print_json,
     stage_dates,
 )
 from pemilu_timeline.errors import ExitStatus, UsageError
-from pemilu_timeline.i18n.messages import Term
+from pemilu_timeline.i18n.messages import Term, t
 from pemilu_timeline.schedule.locate import locate
 
 if TYPE_CHECKING:
@@ -41,6 +47,7 @@ def validate(
     file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
+    why: WhyOption = None, git_author: GitAuthorOption = None,
 ) -> None:
     from pemilu_timeline.errors import ScheduleInvalid
     from pemilu_timeline.schedule.read import build_schedule, parse_toml, read_text
@@ -70,12 +77,17 @@ def validate(
     warnings = unlikely_dates(schedule, data, text)
     for warning in warnings:
         typer.echo(warning.describe(lang.value, shown), err=True)
+    for line in _conflict_warnings(schedule, lang.value):
+        typer.echo(line, err=True)
     canonical = is_canonical(data, text)
     if fix_format and not canonical:
-        store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments)
+        store.reformat(source.path, timeout=lock_timeout, drop_comments=drop_comments,
+                       record=history_record("validate --fix-format", why, git_author))
     if as_json:
         print_json({"file": shown, "valid": True, "problems": [], "canonical": canonical,
                     "reformatted": fix_format and not canonical,
+                    "conflicts": [{"stage": stage.key, "entry": entry}
+                                  for stage in schedule for entry in stage.conflict],
                     "elections": len(schedule.elections), "stages": len(schedule),
                     "warnings": [w.to_dict(shown) for w in warnings]})
         return
@@ -88,15 +100,28 @@ def validate(
 
 
 def diff(
-    old: Annotated[Path, typer.Argument()],
-    new: Annotated[Path, typer.Argument()],
+    old: Annotated[Path | None, typer.Argument(show_default=False)] = None,
+    new: Annotated[Path | None, typer.Argument(show_default=False)] = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
     exit_code: Annotated[bool, typer.Option(
         "--exit-code")] = False,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="WHEN", show_default=False)] = None,
+    as_of: AsOfOption = None, file: FileOption = None,
 ) -> None:
     from pemilu_timeline.diff import diff_schedules
 
-    result = diff_schedules(_load_named(old), _load_named(new))
+    if since is not None:  # the file's own history: as known then, against as known now
+        if old is not None or new is not None:
+            raise UsageError("git.diff_needs_files")
+        result, old, new = _diff_since(since, as_of, file)
+    else:
+        if old is None or new is None:
+            raise UsageError("git.diff_needs_files")
+        if as_of is not None:
+            result = diff_schedules(known_on(old, as_of), known_on(new, as_of))
+        else:
+            result = diff_schedules(_load_named(old), _load_named(new))
     _print_diff(result, old, new, lang.value, as_json)
     if exit_code and not result.is_empty:
         raise typer.Exit(ExitStatus.DIFFERENT)
@@ -135,6 +160,35 @@ def _print_diff(result: ScheduleDiff, old: Path, new: Path, code: str, as_json: 
     for changed in result.changed:
         typer.echo(f"~ {changed.key}  {changed.stage.display_name(code)}")
         _print_fields(changed.fields, code)
+
+
+def _diff_since(since: str, as_of: str | None, file: Path | None
+                ) -> tuple[ScheduleDiff, Path, Path]:
+    """The correction note of --file since a moment: what it said then, against what it
+    says now (or at --as-of); the two sides are named FILE@WHEN."""
+    from pemilu_timeline.diff import diff_schedules
+    from pemilu_timeline.schedule.history import schedule_as_of
+
+    path = locate(file).path
+    before = schedule_as_of(path, history_moment(since, end_of_day=False))
+    after = known_on(path, as_of) if as_of is not None else _load_named(path)
+    return (diff_schedules(before, after), Path(f"{path}@{since}"),
+            Path(f"{path}@{as_of}") if as_of is not None else path)
+
+
+def _conflict_warnings(schedule: Schedule, lang: str) -> list[str]:
+    """A line per conflict a merge recorded on a stage, saying how to settle it."""
+    from pemilu_timeline.cli.options import field_label
+    from pemilu_timeline.schedule.merge import entry_field
+
+    lines = []
+    for stage in schedule:
+        for entry in stage.conflict:
+            name = entry_field(entry)
+            lines.append(t("git.conflict_warning", lang, key=stage.key,
+                           field=field_label(name, lang), entry=entry,
+                           option=name.replace("_", "-")))
+    return lines
 
 
 @contextmanager

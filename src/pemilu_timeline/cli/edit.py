@@ -21,12 +21,15 @@ from pemilu_timeline.cli.options import (
     DEFAULT_LOCK_TIMEOUT,
     DropCommentsOption,
     FileOption,
+    GitAuthorOption,
     Lang,
     LangOption,
     LockTimeoutOption,
+    WhyOption,
     change_line,
     edit_text,
     editable_source,
+    history_record,
     read_input,
     stage_dates,
 )
@@ -166,6 +169,9 @@ def init(
         metavar="[PATH]", show_default=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force")] = False,
+    git: Annotated[Path | None, typer.Option(
+        "--git", metavar="FOLDER", show_default=False)] = None,
+    git_author: GitAuthorOption = None,
     lang: LangOption = Lang.id, lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
     from pemilu_timeline.schedule import store
@@ -173,6 +179,11 @@ def init(
     from pemilu_timeline.schedule.read import parse_toml, read_text
     from pemilu_timeline.schedule.write import canonical_text
 
+    if git is not None:
+        if path is not None:
+            raise UsageError("git.init_with_path")
+        _init_git(git, git_author, lang.value, lock_timeout)
+        return
     target = path or user_path()
     bundled = bundled_path()
     if target.exists() and target_of(target) == target_of(bundled):
@@ -184,6 +195,28 @@ def init(
         typer.echo(edit_text("init_default", lang.value))
     else:
         typer.echo(edit_text("init_other", lang.value, path=target))
+
+
+def _init_git(folder: Path, author: str | None, lang: str, lock_timeout: float) -> None:
+    """`init --git FOLDER`: a new repository holding the bundled schedule; in an existing
+    one (a clone), only the merge driver, registered in the clone's own config."""
+    from pemilu_timeline.schedule import gitrepo, store
+    from pemilu_timeline.schedule.locate import bundled_path
+    from pemilu_timeline.schedule.read import parse_toml, read_text
+    from pemilu_timeline.schedule.write import canonical_text
+
+    if (folder / ".git").exists():
+        gitrepo.git_program()
+        gitrepo.register_driver(folder)
+        typer.echo(t("git.init_exists", lang, folder=folder))
+        return
+    bundled = bundled_path()
+    text = canonical_text(parse_toml(read_text(bundled), str(bundled)))
+    gitrepo.create_repository(
+        folder, lambda target: store.write_new(target, text, replace=False,
+                                               timeout=lock_timeout), author)
+    typer.echo(t("git.init_done", lang, folder=folder))
+    typer.echo(edit_text("file", lang, path=folder / gitrepo.SCHEDULE_NAME))
 
 
 def add(
@@ -220,6 +253,7 @@ def add(
         "--undated")] = False,
     from_file: Annotated[Path | None, typer.Option(
         "--from-file", metavar="FILE", show_default=False)] = None,
+    why: WhyOption = None, git_author: GitAuthorOption = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -239,7 +273,8 @@ def add(
         for option, value in given.items():
             if value is not None:
                 raise UsageError("usage.from_file_alone", option=option)
-        _add_from_file(from_file, election, file, lang, drop_comments, lock_timeout)
+        _add_from_file(from_file, election, file, lang, drop_comments, lock_timeout,
+                       history_record("add --from-file", why, git_author))
         return
     for option, value in (("ID", stage_id), ("--name", name), ("--source", source)):
         if value is None:
@@ -257,22 +292,26 @@ def add(
         raise UsageError("usage.election_disagrees", key=stage_id, election=election)
     wanted_election = election or election_id or None
     now = _now()
+    record = history_record("add", why, git_author)
 
     def change(data: dict[str, Any], schedule: Schedule) -> dict[str, Any]:
         chosen = wanted_election or _only_election(schedule)
-        return editing.add_stage(
+        added = editing.add_stage(
             data, schedule, stage_id=bare_id, election=chosen, name=name, name_en=name_en,
             start=first.value if first else None, end=last.value if last else None,
             tags=tag or (), source=source, note=note, url=url, zone=pinned,
             milestone=milestone, rule=rule, undated=undated, region=region, now=now)
+        if record.why is not None:
+            added["why"] = record.why
+        return added
 
     added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
-                                            drop_comments=drop_comments)
+                                            drop_comments=drop_comments, record=record)
     _echo_added([added], schedule, source_file.path, lang.value)
 
 
 def _add_from_file(path: Path, election: str | None, file: Path | None, lang: Lang,
-                   drop_comments: bool, lock_timeout: float) -> None:
+                   drop_comments: bool, lock_timeout: float, record: Any) -> None:
     """`add --from-file`: every stage of a batch file, in one locked change."""
     from pemilu_timeline.schedule import batch, store
     from pemilu_timeline.schedule import edit as editing
@@ -288,7 +327,7 @@ def _add_from_file(path: Path, election: str | None, file: Path | None, lang: La
         return editing.add_stages(data, schedule, tables, now=now)
 
     added, schedule = store.update_and_read(source_file.path, change, timeout=lock_timeout,
-                                            drop_comments=drop_comments)
+                                            drop_comments=drop_comments, record=record)
     _echo_added(added, schedule, source_file.path, lang.value)
 
 
@@ -378,6 +417,7 @@ def edit(
         "--no-after")] = False,
     undated: Annotated[bool | None, typer.Option(
         "--undated/--no-undated", show_default=False)] = None,
+    why: WhyOption = None, git_author: GitAuthorOption = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -426,13 +466,16 @@ def edit(
         changes["undated"] = undated
     if not changes and not rule.given and region is None:
         raise UsageError("usage.nothing_to_change")
+    record = history_record("edit", why, git_author)
+    if record.why is not None:
+        changes["why"] = record.why
     now = _now()
     result, schedule = store.update_and_read(
         source_file.path,
         lambda data, schedule: editing.edit_stage(
             data, schedule, query, _with_region(changes, region, schedule), rule=rule, now=now),
         timeout=lock_timeout, drop_comments=drop_comments,
-        unchanged=lambda outcome: not outcome.changes)
+        unchanged=lambda outcome: not outcome.changes, record=record)
     code = lang.value
     if not result.changes:
         typer.echo(edit_text("unchanged", code, key=result.key))
@@ -499,6 +542,7 @@ def remove(
     stage: Annotated[list[str], typer.Argument(
         metavar="STAGE...", autocompletion=complete.stage_keys)],
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    why: WhyOption = None, git_author: GitAuthorOption = None,
     file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
@@ -523,9 +567,10 @@ def remove(
         if not confirm(question, lang.value):
             typer.echo(edit_text("not_removed", lang.value))
             raise typer.Exit(ExitStatus.INVALID)
+    record = history_record("remove", why, git_author)
     removed = store.update(
         source_file.path, lambda data, schedule: editing.remove_stage(data, schedule, key),
-        timeout=lock_timeout, drop_comments=drop_comments)
+        timeout=lock_timeout, drop_comments=drop_comments, record=record)
     typer.echo(edit_text("removed", lang.value, key=removed.key,
                   name=removed.display_name(lang.value),
                   dates=stage_dates(removed, lang.value)))

@@ -12,13 +12,16 @@ from pemilu_timeline.cli.options import (
     DEFAULT_LOCK_TIMEOUT,
     DropCommentsOption,
     FileOption,
+    GitAuthorOption,
     JsonOption,
     Lang,
     LangOption,
     LockTimeoutOption,
+    WhyOption,
     change_line,
     console,
     editable_source,
+    history_record,
     print_json,
 )
 from pemilu_timeline.errors import UsageError
@@ -60,7 +63,8 @@ def _values(name: str | None, name_en: str | None, timezone: str | None, source:
 def add(
     election_id: IdArgument, name: NameOption = None, name_en: NameEnOption = None,
     timezone: TimezoneOption = None, source: SourceOption = None, url: UrlOption = None,
-    note: NoteOption = None, file: FileOption = None, lang: LangOption = Lang.id,
+    note: NoteOption = None, why: WhyOption = None, git_author: GitAuthorOption = None,
+    file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -72,7 +76,8 @@ def add(
     added = store.update(
         source_file.path,
         lambda data, schedule: editing.add_election(data, schedule, election_id, values),
-        timeout=lock_timeout, drop_comments=drop_comments)
+        timeout=lock_timeout, drop_comments=drop_comments,
+        record=history_record("election add", why, git_author))
     code = lang.value
     shown = added["name_en"] if lang is Lang.en else added["name"]
     typer.echo(t("election.added", code, election=election_id, name=shown,
@@ -85,7 +90,8 @@ def add(
 def edit(
     election_id: KnownIdArgument, name: NameOption = None, name_en: NameEnOption = None,
     timezone: TimezoneOption = None, source: SourceOption = None, url: UrlOption = None,
-    note: NoteOption = None, file: FileOption = None, lang: LangOption = Lang.id,
+    note: NoteOption = None, why: WhyOption = None, git_author: GitAuthorOption = None,
+    file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -99,7 +105,8 @@ def edit(
     changes = store.update(
         source_file.path,
         lambda data, schedule: editing.edit_election(data, schedule, election_id, values),
-        timeout=lock_timeout, drop_comments=drop_comments, unchanged=lambda found: not found)
+        timeout=lock_timeout, drop_comments=drop_comments, unchanged=lambda found: not found,
+        record=history_record("election edit", why, git_author))
     code = lang.value
     if not changes:
         typer.echo(t("election.unchanged", code, election=election_id))
@@ -112,7 +119,8 @@ def edit(
 
 @app.command("remove")
 def remove(
-    election_id: KnownIdArgument, file: FileOption = None, lang: LangOption = Lang.id,
+    election_id: KnownIdArgument, why: WhyOption = None,
+    git_author: GitAuthorOption = None, file: FileOption = None, lang: LangOption = Lang.id,
     drop_comments: DropCommentsOption = False,
     lock_timeout: LockTimeoutOption = DEFAULT_LOCK_TIMEOUT,
 ) -> None:
@@ -123,7 +131,8 @@ def remove(
     removed = store.update(
         source_file.path,
         lambda data, schedule: editing.remove_election(data, schedule, election_id),
-        timeout=lock_timeout, drop_comments=drop_comments)
+        timeout=lock_timeout, drop_comments=drop_comments,
+        record=history_record("election remove", why, git_author))
     typer.echo(t("election.removed", lang.value, election=removed))
     typer.echo(t("edit.file", lang.value, path=source_file.path))
 

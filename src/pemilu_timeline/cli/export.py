@@ -17,6 +17,7 @@ import typer
 
 from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
+    AsOfOption,
     AtOption,
     ElectionOption,
     FileOption,
@@ -69,7 +70,8 @@ def export(
     fmt: Annotated[ExportFormat, typer.Argument(
         metavar="FORMAT", case_sensitive=False)],
     output: OutputOption = None,
-    file: FileOption = None, at: AtOption = None, tz: ExportTzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None,
+    tz: ExportTzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     status: StatusOption = None, milestones: MilestonesOption = False,
     start_from: FromOption = None, until: ToOption = None,
@@ -89,7 +91,7 @@ def export(
     if excel and fmt is not ExportFormat.csv:
         raise UsageError("usage.excel_csv")
     lead = ical.parse_duration(alarm) if alarm is not None else None
-    view = open_view(file, at, tz, lang, election, region)
+    view = open_view(file, at, tz, lang, election, region, as_of)
     first, last = day_range(start_from, until)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election),

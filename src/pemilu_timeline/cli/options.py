@@ -155,11 +155,13 @@ class View:
 
 
 def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
-              elections: list[str] | None = None, region: str | None = None) -> View:
+              elections: list[str] | None = None, region: str | None = None,
+              as_of: str | None = None) -> View:
     """The schedule (only the stages of ``region`` when one is named), and the moment in
-    the viewer's zone: --tz, else the region's, else the election's."""
+    the viewer's zone: --tz, else the region's, else the election's. With ``as_of``, the
+    schedule as git had it then (``known_on``)."""
     source = locate(file)
-    schedule = load_source(source)
+    schedule = load_source(source) if as_of is None else known_on(source.path, as_of)
     if not schedule.elections:  # an empty file: "no stage is on" would hide the mistake
         path = str(source.path)
         raise ScheduleInvalid(path, [Problem(path, "problem.no_elections")])
@@ -174,6 +176,25 @@ def open_view(file: Path | None, at: str | None, tz: str | None, lang: Lang,
                         schedule.default_zone_name(elections[0] if elections else None))
     moment = read_moment(at, zone) if at is not None else now_in(zone)
     return View(source, schedule, moment, lang.value)
+
+
+def known_on(path: Path, when: str) -> Schedule:
+    """The schedule as the last commit at or before ``when`` had it (--as-of, --since): a
+    day alone means the end of that day, in WIB unless the text names a zone."""
+    from pemilu_timeline.schedule.history import schedule_as_of
+
+    return schedule_as_of(path, history_moment(when, end_of_day=True))
+
+
+def history_moment(text: str, *, end_of_day: bool) -> dt.datetime:
+    """--as-of and --since as a moment, in WIB unless the text names a zone. A day alone is
+    its end for --as-of (what was known that day), its start for --since."""
+    zone = resolve_zone("Asia/Jakarta")
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return read_moment(text, zone)
+    return dt.datetime.combine(day, dt.time(23, 59, 59) if end_of_day else dt.time(), zone)
 
 
 def day_range(start_from: str | None, until: str | None) -> tuple[dt.date | None,
@@ -270,6 +291,25 @@ def checked_lock_timeout(value: float) -> float:
         raise UsageError("usage.lock_timeout", env=LOCK_ENV, limit=MAX_LOCK_TIMEOUT,
                          value=f"{value:g}")
     return value
+
+
+# Options of a schedule kept in git: why a change was made (also kept on the stage), who
+# made it, and the moment whose knowledge a read shows.
+WhyOption = Annotated[str | None, typer.Option("--why", metavar="TEXT", show_default=False)]
+GitAuthorOption = Annotated[str | None, typer.Option(
+    "--author", metavar="'NAME <EMAIL>'", show_default=False)]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="WHEN", show_default=False)]
+
+
+def history_record(action: str, why: str | None, author: str | None) -> Any:
+    """What a write tells git (a ``gitrepo.Record``), made only by the writing commands."""
+    from pemilu_timeline.schedule.gitrepo import Record
+
+    if why is not None:
+        from pemilu_timeline.schedule.edit import check_text
+
+        why = check_text("--why", why)
+    return Record(action, why, author)
 
 
 LockTimeoutOption = Annotated[float, typer.Option(

@@ -9,6 +9,7 @@ import typer
 
 from pemilu_timeline.cli import complete
 from pemilu_timeline.cli.options import (
+    AsOfOption,
     AtOption,
     ElectionOption,
     FileOption,
@@ -41,13 +42,13 @@ from pemilu_timeline.timing import now_in
 
 
 def now(
-    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
     milestones: MilestonesOption = False,
     every_copy: Annotated[bool, typer.Option("--all", "-a")] = False,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    view = open_view(file, at, tz, lang, election, region)
+    view = open_view(file, at, tz, lang, election, region, as_of)
     schedule = view.schedule.of_elections(check_elections(view.schedule, election))
     overview = schedule.overview(view.at, milestones_only=milestones)
     if as_json:
@@ -64,7 +65,7 @@ def countdown(
     stage: Annotated[list[str] | None, typer.Argument(
         metavar="[STAGE]...",
         show_default=False, autocompletion=complete.stage_keys)] = None,
-    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
     watch: Annotated[bool, typer.Option(
@@ -72,7 +73,7 @@ def countdown(
 ) -> None:
     if watch and as_json:
         raise UsageError("usage.watch")
-    view = open_view(file, at, tz, lang, election, region)
+    view = open_view(file, at, tz, lang, election, region, as_of)
     chosen = check_elections(view.schedule, election)
     target = _countdown_target(view, " ".join(stage) if stage else None, chosen)
     if as_json:
@@ -138,13 +139,13 @@ def _watch(target: Stage, view: View) -> None:
 
 
 def list_stages(
-    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     status: StatusOption = None, milestones: MilestonesOption = False,
     start_from: FromOption = None, until: ToOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    view = open_view(file, at, tz, lang, election, region)
+    view = open_view(file, at, tz, lang, election, region, as_of)
     first, last = day_range(start_from, until)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election),
@@ -164,10 +165,10 @@ def list_stages(
 def show(
     stage: Annotated[list[str], typer.Argument(
         metavar="STAGE...", autocompletion=complete.stage_keys)],
-    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None, tz: TzOption = None,
     lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
-    view = open_view(file, at, tz, lang)
+    view = open_view(file, at, tz, lang, as_of=as_of)
     found = view.schedule.find(" ".join(stage))
     if as_json:
         from pemilu_timeline.exports.json import derivation_to_dict, stage_to_dict
@@ -181,7 +182,7 @@ def show(
 
 
 def timeline(
-    file: FileOption = None, at: AtOption = None, tz: TzOption = None,
+    file: FileOption = None, at: AtOption = None, as_of: AsOfOption = None, tz: TzOption = None,
     election: ElectionOption = None, region: RegionOption = None, tag: TagOption = None,
     start_from: FromOption = None, until: ToOption = None,
     svg: Annotated[Path | None, typer.Option(
@@ -194,7 +195,7 @@ def timeline(
         "--width-px", min=320, max=4000)] = 1200,
     lang: LangOption = Lang.id,
 ) -> None:
-    view = open_view(file, at, tz, lang, election, region)
+    view = open_view(file, at, tz, lang, election, region, as_of)
     first, last = day_range(start_from, until)
     stages = view.schedule.select(
         view.at, elections=check_elections(view.schedule, election),

@@ -106,6 +106,41 @@ HELP: dict[str, tuple[str, str]] = {
         "The other commands then use the copy by themselves; change it with add, edit and "
         "remove.\n\n"
         "Example: pemilu-timeline init --lang en"),
+    "command.log": (
+        "Riwayat jadwal di git: siapa mengubah apa, kapan, dan mengapa.",
+        "The schedule's history in git: who changed what, when and why."),
+    "about.log": (
+        "Per kolom, untuk satu tahapan (juga yang sudah dihapus) atau seluruh jadwal; "
+        "--since membatasi waktunya.\n\n"
+        "Contoh: pemilu-timeline log pemilu-2029/pemungutan-suara --file kantor/stages.toml",
+        "Field by field, for one stage (a removed one too) or the whole schedule; --since "
+        "limits it in time.\n\n"
+        "Example: pemilu-timeline log pemilu-2029/pemungutan-suara --file office/stages.toml "
+        "--lang en"),
+    "command.sync": (
+        "Tarik perubahan kantor lain (digabung per tahapan), lalu kirim milik Anda.",
+        "Pull the other offices' changes (merged stage by stage), then push yours."),
+    "about.sync": (
+        "Hanya kemudahan: git pull dan git push biasa melakukan hal yang sama setelah "
+        "init --git mendaftarkan merge driver.\n\n"
+        "Contoh: pemilu-timeline sync --file kantor/stages.toml",
+        "A convenience only: plain git pull and git push do the same once init --git has "
+        "registered the merge driver.\n\n"
+        "Example: pemilu-timeline sync --file office/stages.toml --lang en"),
+    "command.merge-driver": (
+        "Merge driver git untuk stages.toml: menggabungkan per tahapan dan per kolom.",
+        "Git's merge driver for stages.toml: merges stage by stage and field by field."),
+    "about.merge-driver": (
+        "Dipanggil git, bukan oleh Anda: init --git mendaftarkannya (dengan tangan: git config "
+        "merge.pemilu-timeline.driver 'pemilu-timeline merge-driver %O %A %B %P' dan "
+        "'stages.toml merge=pemilu-timeline' di .gitattributes). Kolom yang diubah dua arah "
+        "dicatat sebagai konflik di tahapannya; hasilnya ditulis ke %A.\n\n"
+        "Contoh: pemilu-timeline merge-driver lama.toml baru.toml baru.toml",
+        "Called by git, not by you: init --git registers it (by hand: git config "
+        "merge.pemilu-timeline.driver 'pemilu-timeline merge-driver %O %A %B %P' and "
+        "'stages.toml merge=pemilu-timeline' in .gitattributes). A field changed two ways is "
+        "recorded as a conflict on its stage; the result is written to %A.\n\n"
+        "Example: pemilu-timeline merge-driver old.toml new.toml new.toml --lang en"),
     "command.add": ("Tambah tahapan.", "Add a stage."),
     "about.add": (
         "Bertanggal (--start; --end bawaannya sama dengan --start: tonggak satu hari), dihitung "
@@ -307,6 +342,41 @@ HELP: dict[str, tuple[str, str]] = {
     "param.stage": (
         "ELECTION/ID, id-nya, atau kata-kata dari namanya.",
         "ELECTION/ID, an id, or words from the name."),
+    "param.why": (
+        "Alasan perubahan (nomor Keputusan KPU, sumber berita): disimpan di tahapan dan di "
+        "commit git.",
+        "Why it changed (the KPU decree number, the news source): kept on the stage and in "
+        "the git commit."),
+    "param.git_author": (
+        "Penulis commit git, 'Nama <email>' (bawaan: git config user.name dan user.email).",
+        "The git commit's author, 'Name <email>' (default: git config user.name and "
+        "user.email)."),
+    "param.as_of": (
+        "Baca jadwal seperti yang diketahui pada saat itu: commit git terakhir pada atau "
+        "sebelum WHEN (tanggal saja: akhir hari itu, WIB).",
+        "Read the schedule as it was known then: the last git commit at or before WHEN (a "
+        "day alone: the end of that day, WIB)."),
+    "param.since": (
+        "Sejak saat itu (tanggal saja: awal hari itu, WIB), menurut riwayat git --file.",
+        "Since that moment (a day alone: the start of that day, WIB), from the git history "
+        "of --file."),
+    "param.init.git": (
+        "Buat FOLDER sebagai repositori git berisi FOLDER/stages.toml; di klon yang sudah "
+        "ada hanya mendaftarkan merge driver.",
+        "Make FOLDER a git repository holding FOLDER/stages.toml; in an existing clone, "
+        "only register the merge driver."),
+    "param.log.stage": (
+        "ELECTION/ID atau id tahapan (juga yang sudah dihapus); tanpa ini seluruh jadwal.",
+        "ELECTION/ID or a stage's id (a removed one too); without it, the whole schedule."),
+    "param.ancestor": ("Versi leluhur bersama (%O dari git).", "The common ancestor (git's %O)."),
+    "param.ours": (
+        "Versi kita (%A dari git), tempat hasil gabungan ditulis.",
+        "Our version (git's %A), where the merged result is written."),
+    "param.theirs": ("Versi mereka (%B dari git).", "Their version (git's %B)."),
+    "param.merge-driver.path": (
+        "Nama berkas di repositori (%P dari git), untuk pesan.",
+        "The file's name in the repository (git's %P), for messages."),
+    "param.remote": ("Remote git yang dipakai.", "The git remote to use."),
     "param.drop_comments": (
         "Tulis walaupun berkasnya berkomentar, dengan membuang komentarnya (penulis TOML tidak "
         "bisa menyimpan komentar; tanpa opsi ini berkas seperti itu tidak pernah diubah).",

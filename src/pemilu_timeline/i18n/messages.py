@@ -1299,6 +1299,104 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.revision": ("revisi", "revision"),
     "field.updated": ("diperbarui", "updated"),
     "field.timezone": ("zona waktu", "time zone"),
+    "field.why": ("dasar perubahan", "why"),
+    "field.conflict": ("konflik", "conflict"),
+    # a schedule kept in git (schedule.gitrepo, schedule.history, schedule.merge)
+    "error.git": ("Git menolak; berkas tidak diubah.", "Git refused; the file is unchanged."),
+    "git.missing": (
+        "Berkas ini ada di repositori git, tetapi git tidak terpasang; pasang git, atau "
+        "tulis tanpa riwayat dengan PEMILU_TIMELINE_NO_GIT=1.",
+        "This file is in a git repository, but git is not installed; install git, or write "
+        "without history with PEMILU_TIMELINE_NO_GIT=1."),
+    "git.failed": (
+        "git {command} gagal: {reason}. Berkas tidak diubah.",
+        "git {command} failed: {reason}. The file is unchanged."),
+    "git.detached": (
+        "{path}: repositorinya tidak sedang di sebuah cabang (HEAD terlepas); pindah ke "
+        "cabang dulu (git switch main), lalu ulangi.",
+        "{path}: the repository is not on a branch (detached HEAD); switch to a branch "
+        "first (git switch main), then try again."),
+    "git.dirty": (
+        "{path} punya perubahan yang belum di-commit; commit (git commit {path}) atau buang "
+        "(git restore {path}) dulu, lalu ulangi.",
+        "{path} has changes nobody committed; commit them (git commit {path}) or drop them "
+        "(git restore {path}) first, then try again."),
+    "git.no_identity": (
+        "Git belum tahu siapa Anda: atur git config user.name dan user.email, atau beri "
+        "--author 'Nama <email>'.",
+        "Git does not know who you are: set git config user.name and user.email, or give "
+        "--author 'Name <email>'."),
+    "git.not_repo": (
+        "{path} tidak disimpan di repositori git; --as-of, --since, log dan sync perlu "
+        "riwayatnya (buat dengan init --git FOLDER).",
+        "{path} is not kept in a git repository; --as-of, --since, log and sync need its "
+        "history (make one with init --git FOLDER)."),
+    "git.no_version": (
+        "{path} belum ada di riwayat git pada {moment}; pilih saat sesudah commit pertamanya "
+        "(log menunjukkannya).",
+        "{path} was not in the git history yet at {moment}; choose a moment after its first "
+        "commit (log shows it)."),
+    "git.merge_unreadable": (
+        "Tidak bisa menggabungkan {path}: {reason}. Gabungkan dengan tangan, lalu validate.",
+        "Cannot merge {path}: {reason}. Merge it by hand, then validate."),
+    "git.clash": (
+        "Konflik {where}, {field}: kita {ours}, mereka {theirs}; berkas menyimpan milik kita.",
+        "Conflict {where}, {field}: ours {ours}, theirs {theirs}; the file keeps ours."),
+    "git.merged_invalid": (
+        "Hasil gabungan {path} tidak sah: {problems}. Perbaiki dengan edit, lalu validate.",
+        "The merged {path} is not valid: {problems}. Fix it with edit, then validate."),
+    "git.pull_conflict": (
+        "Tarikan dari {remote} berkonflik di {path}; `validate` menyebut setiap konflik, "
+        "`edit TAHAPAN --FIELD NILAI` menyelesaikannya (dan meng-commit gabungannya).",
+        "Pulling from {remote} left conflicts in {path}; `validate` names each, `edit STAGE "
+        "--FIELD VALUE` settles it (and commits the merge)."),
+    "git.pull_failed": (
+        "Tidak bisa menarik dari {remote}: {reason}. Tidak ada yang diubah.",
+        "Cannot pull from {remote}: {reason}. Nothing was changed."),
+    "git.push_refused": (
+        "{remote} menolak push: {reason}. Perubahan Anda tetap di commit lokal; jalankan sync "
+        "lagi.",
+        "{remote} refused the push: {reason}. Your changes stay in the local commits; run "
+        "sync again."),
+    "git.no_remote": (
+        "Repositori {path} tidak punya remote; tambahkan dengan git remote add origin ALAMAT.",
+        "The repository of {path} has no remote; add one with git remote add origin URL."),
+    "git.merging": (
+        "{path} sedang dalam penggabungan yang belum selesai; selesaikan konfliknya dengan "
+        "edit (validate menyebutnya), lalu ulangi.",
+        "{path} is in an unfinished merge; settle its conflicts with edit (validate names "
+        "them), then try again."),
+    "git.init_exists": (
+        "{folder} sudah repositori git; hanya merge driver yang didaftarkan, berkasnya "
+        "dibiarkan.",
+        "{folder} is already a git repository; only the merge driver was registered, the "
+        "file is left as it is."),
+    "git.init_done": (
+        "Repositori jadwal dibuat: {folder} (stages.toml, commit pertama, merge driver "
+        "terdaftar).",
+        "Schedule repository made: {folder} (stages.toml, first commit, merge driver "
+        "registered)."),
+    "git.synced": (
+        "Selaras dengan {remote}: {pulled} commit ditarik, {pushed} commit dikirim.",
+        "In step with {remote}: {pulled} commits pulled, {pushed} commits pushed."),
+    "git.conflict_warning": (
+        "{key}: konflik gabungan pada {field} belum diselesaikan ({entry}); pilih nilainya "
+        "dengan edit {key} --{option} NILAI.",
+        "{key}: merge conflict on {field} not settled ({entry}); choose the value with edit "
+        "{key} --{option} VALUE."),
+    "git.log_empty": (
+        "Belum ada perubahan tercatat di riwayat {path}.",
+        "No change recorded yet in the history of {path}."),
+    "git.init_with_path": (
+        "init menerima PATH atau --git FOLDER, tidak keduanya.",
+        "init takes PATH or --git FOLDER, not both."),
+    "git.diff_needs_files": (
+        "diff perlu dua berkas (LAMA BARU), atau --since SAAT untuk membandingkan riwayat "
+        "--file.",
+        "diff needs two files (OLD NEW), or --since WHEN to compare the history of --file."),
+    "git.bad_author": (
+        "--author '{author}' tidak terbaca; tulis 'Nama <email>'.",
+        "Cannot read --author '{author}'; write 'Name <email>'."),
 }
 
 def os_reason(error: OSError) -> Term | str:

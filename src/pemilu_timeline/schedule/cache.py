@@ -61,7 +61,7 @@ from pemilu_timeline.model import (
 
 MIN_BYTES = 8 * 1024
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-FORMAT = 9
+FORMAT = 10
 ENV_DISABLE = "PEMILU_TIMELINE_NO_CACHE"
 PACKAGE_ROOT = os.path.dirname(os.path.dirname(__file__))  # src/pemilu_timeline
 SUFFIX = ".entry"

@@ -551,11 +551,32 @@ def edit_stage(data: Data, schedule: Schedule, query: str, changes: Mapping[str,
             raw[name] = new
     if raw.get("undated") and (raw.get("start") is not None or raw.get("after") is not None):
         done.append(FieldDiff("undated", raw.pop("undated"), None))  # it has a date now
+    _settle_conflicts(raw, {*wanted, *(["after"] if rule is not None and rule.given else [])},
+                      done)
     if not done:
         return EditResult(stage.key, (), int(raw.get("revision", 1)))
     raw["revision"] = int(raw.get("revision", 1)) + 1
     raw["updated"] = now
     return EditResult(stage.key, tuple(done), raw["revision"])
+
+
+def _settle_conflicts(raw: Data, given: set[str], done: list[FieldDiff]) -> None:
+    """A field given to `edit` settles the merge conflict recorded on it, whatever the value
+    (ours again included); any edit settles a stage removed on one side of a merge."""
+    from pemilu_timeline.schedule.merge import CONFLICT, WHOLE_STAGE, entry_field
+
+    entries = raw.get(CONFLICT)
+    if not entries:
+        return
+    given = {*given, WHOLE_STAGE}
+    kept = [entry for entry in entries if entry_field(entry) not in given]
+    if kept == entries:
+        return
+    done.append(FieldDiff(CONFLICT, list(entries), kept))
+    if kept:
+        raw[CONFLICT] = kept
+    else:
+        raw.pop(CONFLICT)
 
 
 def _check_dating(key: str, raw: Data, wanted: dict[str, Any]) -> None:

@@ -104,6 +104,12 @@ STAGE_FIELDS: tuple[Field, ...] = (
     Field("note_en", Kind.NOTE, twin=True),
     Field("revision", Kind.COUNT, default=1, minimum=1, editable=False, column=17),
     Field("updated", Kind.STAMP, editable=False, column=18),
+    # Why the stage last changed (a decree, a news source), as `--why` gave it; a schedule
+    # kept in git also has it in the commit.
+    Field("why", Kind.TEXT),
+    # Fields a merge found changed two ways, one "FIELD: ours …; theirs …" line each: the
+    # file keeps ours, `validate` names each, and `edit STAGE --FIELD VALUE` settles it.
+    Field("conflict", Kind.TAGS, default=(), editable=False, diffed=False),
     # Written last, as its own [stages.after] table.
     Field("after", Kind.RULE, column=12),
 )

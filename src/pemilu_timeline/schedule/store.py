@@ -25,9 +25,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pemilu_timeline.errors import LockTimeout, Problem, ScheduleInvalid, WriteRefused
+from pemilu_timeline.errors import (
+    LockTimeout,
+    PemiluError,
+    Problem,
+    ScheduleInvalid,
+    WriteRefused,
+)
 from pemilu_timeline.fsio import remove_stale_temps, target_of, writable_target, write_atomic
 from pemilu_timeline.model import Schedule
 from pemilu_timeline.schedule.read import (
@@ -39,6 +45,9 @@ from pemilu_timeline.schedule.read import (
     read_text,
 )
 from pemilu_timeline.schedule.write import canonical_text, refuse_comments
+
+if TYPE_CHECKING:
+    from pemilu_timeline.schedule.gitrepo import Pending, Record
 
 T = TypeVar("T")
 
@@ -322,7 +331,8 @@ Change = Callable[[dict[str, Any], Schedule], T]
 
 
 def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
-           drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None) -> T:
+           drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None,
+           record: Record | None = None) -> T:
     """Apply ``change`` to the file's data under the lock and write the result atomically.
 
     ``change`` gets the raw TOML data (to modify in place) and the validated Schedule (to find
@@ -331,12 +341,12 @@ def update(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
     change was a no-op (so that a no-op never rewrites a hand-formatted file).
     """
     return update_and_read(path, change, timeout=timeout, drop_comments=drop_comments,
-                           unchanged=unchanged)[0]
+                           unchanged=unchanged, record=record)[0]
 
 
 def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_TIMEOUT,
-                    drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None
-                    ) -> tuple[T, Schedule]:
+                    drop_comments: bool = False, unchanged: Callable[[T], bool] | None = None,
+                    record: Record | None = None) -> tuple[T, Schedule]:
     """``update``, also giving the schedule as it now stands: the one just validated for
     writing (with rule dates computed), or the one read when nothing was written. Saves
     a caller that shows the result from parsing the file again.
@@ -345,6 +355,9 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
     (``patch``), so the lock is held briefly; any other is parsed, changed and parsed again.
     Either way the new file's schedule goes to the cache before the lock is let go, so the
     next change (and the next command) finds it: staff queued for the lock never parse.
+
+    A file git tracks is committed too, still under the lock (``gitrepo``): the message says
+    what changed, ``record`` who and why. A commit git refuses puts the old bytes back.
     """
     from pemilu_timeline.schedule import cache
 
@@ -354,6 +367,7 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
     with locked(path, timeout):
         target = writable_target(path)
         remove_stale_temps(target)
+        pending = _in_history(target, record)
         try:
             before = os.stat(target)
         except OSError:
@@ -367,17 +381,62 @@ def update_and_read(path: Path, change: Change[T], *, timeout: float = DEFAULT_T
         if outcome is None:
             outcome = _rewritten(text, entry[0] if entry else None, change, unchanged, shown,
                                  drop_comments, target)
-        result, new_text, schedule = outcome
+        result, new_text, schedule, old = outcome
         if new_text is None:
             return result, schedule
         new_content = new_text.encode("utf-8")
-        atomic_write(path, new_content, expect=before)
+        if pending is not None:
+            _start_commit(pending, old, schedule, record)
+        try:
+            atomic_write(path, new_content, expect=before)
+        except WriteRefused:
+            if pending is not None:
+                pending.forget()
+            raise
         if cache.enabled(new_content):  # before the next writer reads the file
             cache.store(target, new_content, schedule, written=True)
+        if pending is not None:
+            _finish_commit(pending, path, content)
     return result, schedule
 
 
-Outcome = tuple[T, str | None, Schedule]  # the change's result, the new text, its schedule
+# the change's result, the new text, its schedule, and the schedule before the change
+Outcome = tuple[T, str | None, Schedule, Schedule]
+
+
+def _in_history(target: Path, record: Record | None) -> Pending | None:
+    """The commit a write to ``target`` makes, if git keeps the file (checked before any
+    byte is written); None for a plain file, without git ever being run."""
+    from pemilu_timeline.schedule.gitrepo import find_repo, prepare
+
+    if find_repo(target) is None:
+        return None
+    return prepare(target, record)
+
+
+def _start_commit(pending: Pending, old: Schedule, new: Schedule, record: Record | None
+                  ) -> None:
+    from pemilu_timeline.i18n.messages import DEFAULT_LANGUAGE
+    from pemilu_timeline.schedule.gitrepo import changes_of, commit_message
+
+    action = record.action if record else "pemilu-timeline"
+    message = commit_message(changes_of(old, new), record.why if record else None, action,
+                             DEFAULT_LANGUAGE)
+    pending.start(message, record.author if record else None)
+
+
+def _finish_commit(pending: Pending, path: Path, old_content: bytes) -> None:
+    """The commit; if git refuses it, the file goes back to what it was (nothing half-made:
+    the change is refused whole, in one line)."""
+    from pemilu_timeline.errors import GitRefused
+
+    try:
+        pending.finish()
+    except GitRefused:
+        with suppress(PemiluError):
+            atomic_write(path, old_content)
+        pending.forget()
+        raise
 
 
 def _patched(text: str, schedule: Schedule, change: Change[T],
@@ -394,7 +453,7 @@ def _patched(text: str, schedule: Schedule, change: Change[T],
     data = patchable.data()
     result = change(data, schedule)
     if unchanged is not None and unchanged(result):
-        return result, None, schedule
+        return result, None, schedule, schedule
     try:
         patched = patchable.apply(data, shown)
     except ScheduleInvalid as error:
@@ -402,7 +461,9 @@ def _patched(text: str, schedule: Schedule, change: Change[T],
     if patched is None:  # the change reached the elections or regions: the long way
         return None
     new_text, written = patched
-    return (result, None, schedule) if new_text == text else (result, new_text, written)
+    if new_text == text:
+        return result, None, schedule, schedule
+    return result, new_text, written, schedule
 
 
 def _rewritten(text: str, cached: Schedule | None, change: Change[T],
@@ -419,13 +480,13 @@ def _rewritten(text: str, cached: Schedule | None, change: Change[T],
         raise WriteRefused("write.read_only", path=shown)
     result = change(data, schedule)
     if unchanged is not None and unchanged(result):
-        return result, None, schedule
+        return result, None, schedule, schedule
     new_text = canonical_text(data)
     if new_text == text:
-        return result, None, schedule
+        return result, None, schedule, schedule
     if not drop_comments:
         refuse_comments(text, shown)
-    return result, new_text, verify(new_text, shown)
+    return result, new_text, verify(new_text, shown), schedule
 
 
 def _writable(target: Path) -> bool:
@@ -461,11 +522,12 @@ class _Problems:
                          for p in self.problems)
 
 
-def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: bool = False
-             ) -> bool:
+def reformat(path: Path, *, timeout: float = DEFAULT_TIMEOUT, drop_comments: bool = False,
+             record: Record | None = None) -> bool:
     """Rewrite ``path`` in canonical form; True when its bytes changed."""
     before = target_of(path).read_bytes()
-    update(path, lambda data, schedule: None, timeout=timeout, drop_comments=drop_comments)
+    update(path, lambda data, schedule: None, timeout=timeout, drop_comments=drop_comments,
+           record=record)
     return target_of(path).read_bytes() != before
 
 

@@ -428,6 +428,7 @@ class Validator:
         self.indexes[f"{election}/{values['id']}"] = index
         values["state"] = STATES[values["state"]]
         values["tags"] = tuple(values["tags"])
+        values["conflict"] = tuple(values["conflict"])
         if values["updated"] is not None:
             values["updated"] = values["updated"].astimezone(dt.UTC)
         for name in _FILE_ONLY:
