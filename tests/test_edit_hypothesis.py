@@ -117,7 +117,8 @@ class EditSequence(RuleBasedStateMachine):
         except PemiluError:
             assert self.path.read_bytes() == before
             expected = self.model.get(key)
-            assert expected is None or (start is not None and _end_after(expected, start) is None)
+            assert expected is None or (start is not None and (
+                _end_after(expected, start) is None or self.dated_by_rule(key)))
             return
         expected = self.model[key]
         new = {**expected}
@@ -139,10 +140,20 @@ class EditSequence(RuleBasedStateMachine):
             store.update(self.path, lambda data, schedule: editing.remove_stage(
                 data, schedule, key))
         except PemiluError:
-            assert key not in self.model
+            # Refused: no such stage, or (on a schedule with rules) one whose dates others
+            # are counted from.
+            assert key not in self.model or self.anchors(key)
             assert self.path.read_bytes() == before
             return
         del self.model[key]
+
+    def dated_by_rule(self, key: str) -> bool:
+        stage = load_schedule(self.path).get(key)
+        return stage is not None and stage.after is not None
+
+    def anchors(self, key: str) -> list[str]:
+        """The stages whose rules count from ``key``."""
+        return [s.key for s in load_schedule(self.path) if s.after and s.after.stage == key]
 
     @invariant()
     def file_matches_model(self) -> None:

@@ -93,6 +93,27 @@ def test_init_git_makes_a_repository_with_the_bundled_schedule(tmp_path: Path) -
     assert len(load_schedule(folder / "stages.toml")) > 100
 
 
+def test_a_refused_init_git_leaves_nothing_half_made(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    held = tmp_path / "held"
+    held.mkdir()
+    (held / "stages.toml").write_text("mine", encoding="utf-8")
+    said = run("init", "--git", held, "--lang", "en", code=1).stderr
+    assert "already holds a stages.toml" in said
+    assert sorted(p.name for p in held.iterdir()) == ["stages.toml"]
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x", encoding="utf-8")
+    assert "is a file, not a folder" in run("init", "--git", a_file, "--lang", "en",
+                                            code=1).stderr
+    for role in ("AUTHOR", "COMMITTER"):  # no identity: git refuses the first commit
+        monkeypatch.delenv(f"GIT_{role}_NAME")
+        monkeypatch.delenv(f"GIT_{role}_EMAIL")
+    monkeypatch.setenv("EMAIL", "")
+    fresh = tmp_path / "fresh"
+    run("init", "--git", fresh, code=1)
+    assert not fresh.exists()  # no repository without its first commit
+
+
 def test_init_git_in_a_clone_only_registers_the_driver(tmp_path: Path) -> None:
     run("init", "--git", tmp_path / "seed")
     git(tmp_path, "clone", "-q", "seed", "clone")
@@ -187,6 +208,17 @@ def test_no_git_installed_is_refused(office: Path, monkeypatch: pytest.MonkeyPat
     assert "git is not installed" in result.stderr
 
 
+@pytest.mark.parametrize("author", ["Ana\n<ana@example.org>", "Ana <a<b@example.org>",
+                                    "Ana\r <ana@example.org>", "A" * 300 + " <a@example.org>",
+                                    "Ana <>", "<ana@example.org>"])
+def test_an_author_git_would_record_otherwise_is_refused(office: Path, author: str) -> None:
+    before = office.read_bytes()
+    said = run("edit", KEY, "--start", "2024-02-15", "-f", office, "--author", author,
+               "--lang", "en", code=1).stderr
+    assert "Name <email>" in said and said.count("\n") == 1 and len(said) < 200
+    assert office.read_bytes() == before and commits(office.parent) == ["first"]
+
+
 def test_a_commit_git_refuses_puts_the_file_back(office: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     before = office.read_bytes()
@@ -210,6 +242,25 @@ def test_log_and_as_of_outside_a_repository_say_so(small_file: Path) -> None:
 
 
 # --- history --------------------------------------------------------------------------------
+
+def test_history_moments_beyond_git_s_dates_are_held_to_its_ends(
+        office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git misreads a date past 2099 (a --since in 2999 would list every commit)."""
+    at_date(monkeypatch, "2026-06-01T10:00:00+07:00")
+    run("edit", KEY, "--start", "2024-02-15", "--why", "uji", "-f", office)
+    latest = run("show", KEY, "-f", office, "--json").stdout
+    assert run("show", KEY, "-f", office, "--json", "--as-of", "2999-01-01").stdout == latest
+    assert run_json("log", "-f", office, "--since", "2999-01-01")["commits"] == []
+    assert len(run_json("log", "-f", office, "--since", "1900-01-01")["commits"]) >= 2
+    early = run("show", KEY, "-f", office, "--as-of", "1900-01-01", "--lang", "en", code=1)
+    assert len(early.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("args", [("now", "--as-of"), ("log", "--since")])
+def test_a_history_moment_that_is_no_date_names_its_own_option(office: Path,
+                                                              args: tuple[str, str]) -> None:
+    said = run(args[0], "-f", office, args[1], "kemarin" * 40, code=1).stderr
+    assert said.startswith(f"Kesalahan: {args[1]} 'kemarin") and len(said) < 300
 
 def test_log_shows_who_changed_what_and_why_even_for_a_removed_stage(
         office: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -332,10 +383,11 @@ def test_the_same_field_changed_two_ways_is_a_conflict_validate_names_and_edit_s
     stage = load_schedule(makassar).get(KEY)  # the file still loads: ours kept, recorded
     assert (stage.start, stage.note) == (dt.date(2024, 2, 16), "Catatan")
     assert stage.conflict == ("start: ours 2024-02-16; theirs 2024-02-15",)
-    checked = run("validate", "-f", makassar, "--lang", "en")
+    checked = run("validate", "-f", makassar, "--lang", "en", code=1)  # not done yet
     assert f"{KEY}: merge conflict on start not settled" in checked.stderr
     assert f"edit {KEY} --start VALUE" in checked.stderr
-    assert run_json("validate", "-f", makassar)["conflicts"][0]["stage"] == KEY
+    assert "OK" not in checked.stdout
+    assert run_json("validate", "-f", makassar, code=1)["conflicts"][0]["stage"] == KEY
     run("now", "-f", makassar, "--at", "2024-02-12")  # read commands keep working
     run("edit", KEY, "--start", "2024-02-15", "--why", "rapat pleno", "-f", makassar)
     assert load_schedule(makassar).get(KEY).conflict == ()
@@ -423,6 +475,41 @@ def _writer(path: str, worker: int, gate: Any) -> None:
                                      start=dt.date(2024, 1, 1), source="uji", now=NOW)
 
         store.update(Path(path), change, timeout=60, record=Record("add"))
+
+
+def _sides(tmp_path: Path, theirs: str) -> tuple[Path, Path, Path, bytes]:
+    base = tmp_path / "O.toml"
+    base.write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    ours = tmp_path / "A.toml"
+    shutil.copyfile(base, ours)
+    other = tmp_path / "B.toml"
+    other.write_text(theirs, encoding="utf-8")
+    return base, ours, other, ours.read_bytes()
+
+
+@pytest.mark.parametrize("theirs, said", [
+    ("", "kosong"),  # a truncated side would have wiped the schedule
+    ("x = [\n", "tidak sah"),
+    ("[elections]\n", "tidak sah"),  # TOML, but no schedule
+    ("# catatan kantor\n" + SMALL.read_text(encoding="utf-8"), "komentar (baris 1)"),
+])
+def test_the_driver_never_writes_what_it_cannot_merge_whole(tmp_path: Path, theirs: str,
+                                                             said: str) -> None:
+    """Ours stays as it was, git marks the file conflicted, and one line says why."""
+    base, ours, other, before = _sides(tmp_path, theirs)
+    result = run("merge-driver", base, ours, other, "stages.toml", code=1)
+    assert said in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert ours.read_bytes() == before
+
+
+def test_the_driver_keeps_comments_in_ours_by_refusing(tmp_path: Path) -> None:
+    base, ours, other, _ = _sides(tmp_path, SMALL.read_text(encoding="utf-8").replace(
+        'name_en = "Quiet period"', 'name_en = "Quiet days"'))
+    ours.write_text("# jangan dihapus\n" + base.read_text(encoding="utf-8"), encoding="utf-8")
+    before = ours.read_bytes()
+    result = run("merge-driver", base, ours, other, "stages.toml", "--lang", "en", code=1)
+    assert "the ours version has comments (line 1)" in result.stderr
+    assert ours.read_bytes() == before
 
 
 def test_concurrent_writers_in_a_repository_lose_nothing(office: Path) -> None:

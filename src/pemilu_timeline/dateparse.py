@@ -86,9 +86,14 @@ def _named(option: str) -> str | Term:
     return Term("date.in_phrase") if option == "PHRASE" else option
 
 
+# A refused date is quoted up to this many characters: a pasted page stays one short line.
+QUOTED = 80
+
+
 def _refuse(text: str, option: str, why: str, **params: Any) -> InvalidInput:
     zone_option = ZONE_OPTION.get(option, "--zone")
-    return InvalidInput("date.refused", option=_named(option), text=text,
+    quoted = text if len(text) <= QUOTED else text[:QUOTED - 1] + "…"
+    return InvalidInput("date.refused", option=_named(option), text=quoted,
                         why=Term(f"date.why.{why}", {"zone_option": zone_option, **params}),
                         examples=EXAMPLES)
 

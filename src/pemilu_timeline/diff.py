@@ -13,9 +13,8 @@ from pemilu_timeline.model import Election, Schedule, Stage
 from pemilu_timeline.schedule.schema import (
     ELECTION_FIELDS,
     STAGE_FIELDS,
-    Field,
     FieldDiff,
-    plain,
+    changed_fields,
 )
 
 
@@ -41,18 +40,6 @@ class ScheduleDiff:
                     or self.elections_removed or self.elections_changed)
 
 
-def _fields(old: Stage | Election, new: Stage | Election,
-            fields: tuple[Field, ...]) -> tuple[FieldDiff, ...]:
-    found = []
-    for item in fields:
-        if item.diffed and item.on_stage:
-            before = plain(item, getattr(old, item.name))
-            after = plain(item, getattr(new, item.name))
-            if before != after:
-                found.append(FieldDiff(item.name, before, after))
-    return tuple(found)
-
-
 def diff_schedules(old: Schedule, new: Schedule) -> ScheduleDiff:
     """Added, removed and changed stages (and elections), in the new schedule's date order."""
     old_stages = {s.key: s for s in old}
@@ -64,13 +51,13 @@ def diff_schedules(old: Schedule, new: Schedule) -> ScheduleDiff:
         before = old_stages.get(stage.key)
         if before is None:
             continue
-        fields = _fields(before, stage, STAGE_FIELDS)
+        fields = changed_fields(before, stage, STAGE_FIELDS)
         if fields:
             changed.append(Changed(stage.key, stage, fields))
     elections_changed = []
     for key, election in new.elections.items():
         if key in old.elections:
-            fields = _fields(old.elections[key], election, ELECTION_FIELDS)
+            fields = changed_fields(old.elections[key], election, ELECTION_FIELDS)
             if fields:
                 elections_changed.append((key, fields))
     return ScheduleDiff(

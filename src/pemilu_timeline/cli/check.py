@@ -77,7 +77,8 @@ def validate(
     warnings = unlikely_dates(schedule, data, text)
     for warning in warnings:
         typer.echo(warning.describe(lang.value, shown), err=True)
-    for line in _conflict_warnings(schedule, lang.value):
+    conflicts = _conflict_warnings(schedule, lang.value)
+    for line in conflicts:
         typer.echo(line, err=True)
     canonical = is_canonical(data, text)
     if fix_format and not canonical:
@@ -90,7 +91,12 @@ def validate(
                                   for stage in schedule for entry in stage.conflict],
                     "elections": len(schedule.elections), "stages": len(schedule),
                     "warnings": [w.to_dict(shown) for w in warnings]})
+        if conflicts:  # it loads, but a merge left decisions to make: not done yet
+            raise typer.Exit(ExitStatus.INVALID)
         return
+    if conflicts:
+        typer.echo(t("git.unsettled", lang.value, path=shown, count=len(conflicts)), err=True)
+        raise typer.Exit(ExitStatus.INVALID)
     typer.echo(edit_text("valid", lang.value, path=shown, elections=len(schedule.elections),
                   stages=len(schedule)))
     if fix_format:
@@ -170,7 +176,7 @@ def _diff_since(since: str, as_of: str | None, file: Path | None
     from pemilu_timeline.schedule.history import schedule_as_of
 
     path = locate(file).path
-    before = schedule_as_of(path, history_moment(since, end_of_day=False))
+    before = schedule_as_of(path, history_moment(since, end_of_day=False, option="--since"))
     after = known_on(path, as_of) if as_of is not None else _load_named(path)
     return (diff_schedules(before, after), Path(f"{path}@{since}"),
             Path(f"{path}@{as_of}") if as_of is not None else path)

@@ -42,7 +42,8 @@ def log(
 
     source = locate(file)
     query = " ".join(stage) if stage else None
-    moment = history_moment(since, end_of_day=False) if since is not None else None
+    moment = (history_moment(since, end_of_day=False, option="--since")
+              if since is not None else None)
     entries = history(source.path, query, moment)
     if as_json:
         print_json({"file": str(source.path), "stage": query,
@@ -84,10 +85,7 @@ def merge_driver(
     for clash in outcome.clashes:
         typer.echo(t("git.clash", code, where=clash.where, field=field_label(clash.field, code),
                      ours=clash.ours_text, theirs=clash.theirs_text), err=True)
-    if outcome.problems:
-        typer.echo(t("git.merged_invalid", code, path=shown,
-                     problems="; ".join(p.describe(code) for p in outcome.problems)), err=True)
-    if outcome.clashes or outcome.problems:
+    if outcome.clashes:
         raise typer.Exit(ExitStatus.INVALID)
 
 

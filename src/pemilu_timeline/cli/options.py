@@ -183,17 +183,17 @@ def known_on(path: Path, when: str) -> Schedule:
     day alone means the end of that day, in WIB unless the text names a zone."""
     from pemilu_timeline.schedule.history import schedule_as_of
 
-    return schedule_as_of(path, history_moment(when, end_of_day=True))
+    return schedule_as_of(path, history_moment(when, end_of_day=True, option="--as-of"))
 
 
-def history_moment(text: str, *, end_of_day: bool) -> dt.datetime:
+def history_moment(text: str, *, end_of_day: bool, option: str) -> dt.datetime:
     """--as-of and --since as a moment, in WIB unless the text names a zone. A day alone is
     its end for --as-of (what was known that day), its start for --since."""
     zone = resolve_zone("Asia/Jakarta")
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        return read_moment(text, zone)
+        return read_moment(text, zone, option)
     return dt.datetime.combine(day, dt.time(23, 59, 59) if end_of_day else dt.time(), zone)
 
 
@@ -222,14 +222,15 @@ def check_tags(schedule: Schedule, tags: list[str] | None, lang: str) -> list[st
     return list(tags or ())
 
 
-def read_moment(text: str, zone: dt.tzinfo) -> dt.datetime:
-    """--at in ISO 8601 (read without the date reader, so `now --at` starts fast) or as the
-    news write a date: "14 Februari 2024", "Rabu, 14/02/2024 pukul 15.00 WIB"."""
+def read_moment(text: str, zone: dt.tzinfo, option: str = "--at") -> dt.datetime:
+    """--at (or ``option``) in ISO 8601 (read without the date reader, so `now --at` starts
+    fast) or as the news write a date: "14 Februari 2024", "Rabu, 14/02/2024 pukul 15.00
+    WIB"."""
     if is_iso_shaped(text):
-        return parse_moment(text, zone, "--at")
+        return parse_moment(text, zone, option)
     from pemilu_timeline.dateparse import moment_from_text
 
-    return moment_from_text(text, zone, "--at")
+    return moment_from_text(text, zone, option)
 
 
 def parse_day(text: str | None, option: str) -> dt.date | None:

@@ -1343,8 +1343,44 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Konflik {where}, {field}: kita {ours}, mereka {theirs}; berkas menyimpan milik kita.",
         "Conflict {where}, {field}: ours {ours}, theirs {theirs}; the file keeps ours."),
     "git.merged_invalid": (
-        "Hasil gabungan {path} tidak sah: {problems}. Perbaiki dengan edit, lalu validate.",
-        "The merged {path} is not valid: {problems}. Fix it with edit, then validate."),
+        "Hasil gabungan {path} tidak sah ({count} masalah, yang pertama: {problem}); berkas "
+        "kita dibiarkan. Gabungkan dengan tangan, lalu validate.",
+        "The merged {path} would not be valid ({count} problem(s), the first: {problem}); "
+        "ours is left as it was. Merge it by hand, then validate."),
+    "git.merge_empty": (
+        "Tidak menggabungkan {path}: versi {side} kosong; berkas kita dibiarkan. Gabungkan "
+        "dengan tangan, lalu validate.",
+        "Not merging {path}: the {side} version is empty; ours is left as it was. Merge it "
+        "by hand, then validate."),
+    "git.merge_comments": (
+        "Tidak menggabungkan {path}: versi {side} berisi komentar (baris {line}), yang akan "
+        "hilang karena hasil gabungan ditulis dalam bentuk baku; berkas kita dibiarkan. "
+        "Hapus komentarnya (validate --fix-format --drop-comments) atau gabungkan dengan tangan.",
+        "Not merging {path}: the {side} version has comments (line {line}), which the merge "
+        "would drop as it writes the canonical form; ours is left as it was. Remove them "
+        "(validate --fix-format --drop-comments) or merge by hand."),
+    "git.merge_invalid_side": (
+        "Tidak menggabungkan {path}: versi {side} tidak sah ({problem}); berkas kita "
+        "dibiarkan. Gabungkan dengan tangan, lalu validate.",
+        "Not merging {path}: the {side} version is not valid ({problem}); ours is left as "
+        "it was. Merge it by hand, then validate."),
+    "git.init_not_folder": (
+        "{folder} adalah berkas, bukan folder: beri init --git nama folder (baru atau yang "
+        "sudah ada).",
+        "{folder} is a file, not a folder: give init --git a folder's name (new or existing)."),
+    "git.init_has_schedule": (
+        "{folder} sudah berisi stages.toml dan bukan repositori git; tidak ada yang diubah. "
+        "Untuk menyimpannya di git: git init di sana, commit berkasnya, lalu init --git {folder}.",
+        "{folder} already holds a stages.toml and is no git repository; nothing was changed. "
+        "To keep it in git: git init there, commit the file, then init --git {folder}."),
+    "git.unsettled": (
+        "{path} terbaca, tetapi {count} konflik gabungan belum diselesaikan: selesaikan "
+        "masing-masing dengan perintah edit di atas.",
+        "{path} loads, but {count} merge conflict(s) are not settled yet: settle each with "
+        "the edit command above."),
+    "git.side_base": ("leluhur bersama", "common ancestor"),
+    "git.side_ours": ("kita", "ours"),
+    "git.side_theirs": ("mereka", "theirs"),
     "git.pull_conflict": (
         "Tarikan dari {remote} berkonflik di {path}; `validate` menyebut setiap konflik, "
         "`edit TAHAPAN --FIELD NILAI` menyelesaikannya (dan meng-commit gabungannya).",

@@ -15,6 +15,7 @@ journal, and the next writer (under the same lock) makes the commit the dead one
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -183,11 +184,21 @@ def prepare(path: Path, record: Record | None) -> Pending | None:
     return Pending(repo, merging)
 
 
+# The longest --author a commit takes: a name and an address, not a pasted page.
+MAX_AUTHOR = 200
+
+
 def check_author(author: str) -> None:
-    """--author as git takes it: "Name <email>"."""
+    """--author as git takes it and records it unchanged: "Name <email>", one line, with
+    one address in one pair of angle brackets (git would drop a control character or a
+    second bracket without a word, and record someone else)."""
     name, _, rest = author.partition("<")
-    if not name.strip() or not rest.endswith(">") or "@" not in rest or "\n" in author:
-        raise GitRefused("git.bad_author", author=author[:80])
+    address = rest[:-1]
+    if (not name.strip() or not rest.endswith(">") or "@" not in address
+            or any(ch in address for ch in "<> ") or len(author) > MAX_AUTHOR
+            or any(ord(ch) < 32 or ord(ch) == 127 for ch in author)):
+        shown = "".join(ch if ord(ch) >= 32 and ord(ch) != 127 else "?" for ch in author)
+        raise GitRefused("git.bad_author", author=shown[:80])
 
 
 def _head_is_branch(repo: Repo) -> bool:
@@ -286,16 +297,9 @@ def changes_of(old: Any, new: Any) -> list[dict[str, Any]]:
 
 def _fields(old: Any, new: Any, fields: Any) -> list[tuple[str, Any, Any]]:
     """(field, old, new) of each field ``diff`` compares that differs, as plain data."""
-    from pemilu_timeline.schedule.schema import plain
+    from pemilu_timeline.schedule import schema
 
-    found = []
-    for item in fields:
-        if item.diffed and item.on_stage:
-            before = plain(item, getattr(old, item.name))
-            after = plain(item, getattr(new, item.name))
-            if before != after:
-                found.append((item.name, before, after))
-    return found
+    return [(d.field, d.old, d.new) for d in schema.changed_fields(old, new, fields)]
 
 
 def _written(old: Any, new: Any, fields: list[tuple[str, Any, Any]]
@@ -392,26 +396,50 @@ def create_repository(folder: Path, write_schedule: Any, author: str | None) -> 
     git_program()
     if author is not None:
         check_author(author)
+    if folder.exists() and not folder.is_dir():
+        raise GitRefused("git.init_not_folder", folder=folder)
+    if (folder / SCHEDULE_NAME).exists() or (folder / SCHEDULE_NAME).is_symlink():
+        raise GitRefused("git.init_has_schedule", folder=folder)
+    new_folder = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise GitRefused("git.failed", command="init", reason=str(error)) from None
-    run_git(folder, "init", "--quiet")
-    run_git(folder, "symbolic-ref", "HEAD", "refs/heads/main")
-    register_driver(folder)
-    write_schedule(folder / SCHEDULE_NAME)
-    (folder / ".gitattributes").write_text(attributes_line(), "utf-8")
-    (folder / ".gitignore").write_text("".join(f"{name}\n" for name in IGNORED), "utf-8")
-    run_git(folder, "add", "--", SCHEDULE_NAME, ".gitattributes", ".gitignore")
-    args = ["commit", "--quiet", "--no-verify", "-F", "-"]
-    if author:
-        args += ["--author", author]
-    done = run_git(folder, *args, stdin=b"init: jadwal bawaan pemilu-timeline\n", check=False)
-    if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace")
-        if "tell me who you are" in said or "auto-detect email" in said:
-            raise GitRefused("git.no_identity")
-        raise GitRefused("git.failed", command="commit", reason=first_line(done))
+    made = [folder / name for name in (".git", SCHEDULE_NAME, ".gitattributes", ".gitignore",
+                                       IGNORED[0]) if not (folder / name).exists()]
+    try:
+        run_git(folder, "init", "--quiet")
+        run_git(folder, "symbolic-ref", "HEAD", "refs/heads/main")
+        register_driver(folder)
+        write_schedule(folder / SCHEDULE_NAME)
+        (folder / ".gitattributes").write_text(attributes_line(), "utf-8")
+        (folder / ".gitignore").write_text("".join(f"{name}\n" for name in IGNORED), "utf-8")
+        run_git(folder, "add", "--", SCHEDULE_NAME, ".gitattributes", ".gitignore")
+        args = ["commit", "--quiet", "--no-verify", "-F", "-"]
+        if author:
+            args += ["--author", author]
+        done = run_git(folder, *args, stdin=b"init: jadwal bawaan pemilu-timeline\n",
+                       check=False)
+        if done.returncode != 0:
+            said = done.stderr.decode("utf-8", "replace")
+            if "tell me who you are" in said or "auto-detect email" in said:
+                raise GitRefused("git.no_identity")
+            raise GitRefused("git.failed", command="commit", reason=first_line(done))
+    except BaseException:
+        _unmake(made, folder if new_folder else None)  # a repository without its first
+        raise  # commit would take no write as one
+
+
+def _unmake(made: list[Path], new_folder: Path | None) -> None:
+    """Remove what a failed `init --git` made, and only that."""
+    for path in made:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    if new_folder is not None:
+        with contextlib.suppress(OSError):  # kept when something else came into it meanwhile
+            new_folder.rmdir()
 
 
 def sync_repository(repo: Repo, remote: str, path: Path) -> tuple[int, int]:

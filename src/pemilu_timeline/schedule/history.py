@@ -40,9 +40,16 @@ def repo_of(path: Path) -> Repo:
     return repo
 
 
+# The moments git's date reader takes: beyond them it misreads (a --since in 2999 lists
+# every commit). No commit lies outside them, so a moment beyond is held to the nearer end.
+GIT_FIRST = dt.datetime(1970, 1, 2, tzinfo=dt.UTC)
+GIT_LAST = dt.datetime(2099, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+
+
 def git_date(moment: dt.datetime) -> str:
-    """A moment as git reads it, with its offset: "2029-01-10 23:59:59 +0700"."""
-    return moment.strftime("%Y-%m-%d %H:%M:%S %z")
+    """A moment as git reads it, in UTC: "2029-01-10 16:59:59 +0000"."""
+    held = min(max(moment.astimezone(dt.UTC), GIT_FIRST), GIT_LAST)
+    return held.strftime("%Y-%m-%d %H:%M:%S +0000")
 
 
 def version_at(repo: Repo, moment: dt.datetime) -> str | None:

@@ -16,11 +16,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pemilu_timeline.errors import PemiluError, Problem, ScheduleInvalid
+from pemilu_timeline.errors import GitRefused, ScheduleInvalid
+from pemilu_timeline.i18n.messages import Term, Worded
 from pemilu_timeline.schedule.schema import escaped
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from pemilu_timeline.model import Schedule
 
 CONFLICT = "conflict"
 WHOLE_STAGE = "stage"  # the conflict entry of a stage removed on one side, changed on the other
@@ -202,32 +205,78 @@ def entry_field(entry: str) -> str:
 @dataclass(frozen=True)
 class FileMerge:
     clashes: list[Clash]
-    problems: list[Problem]
 
 
 def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
     """Git's three versions merged into ``ours`` (where git takes the result from), in the
-    writer's canonical form. A version that cannot be read leaves ``ours`` as it was."""
-    from pemilu_timeline.errors import GitRefused
-    from pemilu_timeline.schedule.read import parse_schedule, parse_toml
-    from pemilu_timeline.schedule.write import canonical_text
+    writer's canonical form.
 
-    try:
-        data = [parse_toml(p.read_bytes().decode("utf-8-sig"), shown)
-                for p in (base, ours, theirs)]
-    except (OSError, UnicodeDecodeError, PemiluError) as error:
-        reason = error.message("en") if isinstance(error, PemiluError) else str(error)
-        raise GitRefused("git.merge_unreadable", path=shown,
-                         reason=reason.splitlines()[0]) from None
+    Nothing is written unless ours and theirs are whole, valid schedules without comments
+    (the canonical form keeps none) and the merge of them is valid too: otherwise ``ours``
+    is left as it was, git marks the file conflicted, and the refusal says why. An empty
+    ancestor is a file both sides added: there is no common version to merge from."""
+    from pemilu_timeline.schedule.write import canonical_text, first_comment_line
+
+    data = [_version(path, shown, side) for path, side in
+            ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
     merged = merge_data(*data)
     text = canonical_text(merged.data)
-    problems: list[Problem] = []
-    try:
-        parse_schedule(text, shown)
-    except ScheduleInvalid as error:
-        problems = list(error.problems)
+    _check_merged(text, shown)
+    assert first_comment_line(text) is None
     try:
         ours.write_bytes(text.encode("utf-8"))
     except OSError as error:
         raise GitRefused("git.merge_unreadable", path=shown, reason=str(error)) from None
-    return FileMerge(merged.clashes, problems)
+    return FileMerge(merged.clashes)
+
+
+def _version(path: Path, shown: str, side: str) -> dict[str, Any]:
+    """One side's data, refused unless it is a schedule the merge may rewrite."""
+    from pemilu_timeline.schedule.read import parse_schedule, parse_toml
+    from pemilu_timeline.schedule.write import first_comment_line
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GitRefused("git.merge_unreadable", path=shown, reason=str(error)) from None
+    if not text.strip():
+        if side == "base":
+            return {}
+        raise GitRefused("git.merge_empty", path=shown, side=Term(f"git.side_{side}"))
+    try:
+        if side == "base":
+            return parse_toml(text, shown)
+        line = first_comment_line(text)
+        if line is not None:
+            raise GitRefused("git.merge_comments", path=shown, side=Term(f"git.side_{side}"),
+                             line=line)
+        _whole(parse_schedule(text, shown), shown)  # checked as a write checks it
+        return parse_toml(text, shown)
+    except ScheduleInvalid as error:
+        raise GitRefused("git.merge_invalid_side", path=shown, side=Term(f"git.side_{side}"),
+                         problem=_first_problem(error)) from None
+
+
+def _check_merged(text: str, shown: str) -> None:
+    from pemilu_timeline.schedule.read import parse_schedule
+
+    try:
+        _whole(parse_schedule(text, shown), shown)
+    except ScheduleInvalid as error:
+        raise GitRefused("git.merged_invalid", path=shown, count=len(error.problems),
+                         problem=_first_problem(error)) from None
+
+
+def _whole(schedule: Schedule, shown: str) -> None:
+    """A schedule with no election is no schedule to publish, as `validate` says."""
+    from pemilu_timeline.schedule.validate import no_elections
+
+    problem = no_elections(schedule, shown)
+    if problem is not None:
+        raise ScheduleInvalid(shown, [problem])
+
+
+def _first_problem(error: ScheduleInvalid) -> Worded:
+    """The first problem, in the refusal's language."""
+    first = error.problems[0]
+    return Worded(first.describe)

@@ -221,6 +221,19 @@ class FieldDiff:
     new: Any
 
 
+def changed_fields(old: Any, new: Any, fields: tuple[Field, ...]) -> tuple[FieldDiff, ...]:
+    """Each field ``diff`` compares whose value differs between two stages (or elections),
+    as plain data."""
+    found = []
+    for item in fields:
+        if item.diffed and item.on_stage:
+            before = plain(item, getattr(old, item.name))
+            after = plain(item, getattr(new, item.name))
+            if before != after:
+                found.append(FieldDiff(item.name, before, after))
+    return tuple(found)
+
+
 def plain(item: Field, value: Any) -> Any:
     """A field's value as plain data (JSON, diff): dates as ISO text, tags as a list, the rule
     as its table with every part."""
