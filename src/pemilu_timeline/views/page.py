@@ -150,14 +150,14 @@ def _page_context(schedule: Schedule, stages: Sequence[Stage], at: dt.datetime, 
         "version": __version__,
         "at_iso": at.isoformat(timespec="seconds"),
         "at_text": moment_text(at, lang),
-        "active": [_stage_line(shown, s, at, lang) for s in overview.active],
-        "last_ended": _stage_line(shown, overview.last_ended, at, lang)
+        "active": [_stage_line(shown, s, lang) for s in overview.active],
+        "last_ended": _stage_line(shown, overview.last_ended, lang)
         if overview.last_ended and not overview.active else None,
-        "cancelled": [_stage_line(shown, s, at, lang) for s in overview.cancelled],
-        "pending": [_stage_line(shown, s, at, lang) for s in overview.pending],
+        "cancelled": [_stage_line(shown, s, lang) for s in overview.cancelled],
+        "pending": [_stage_line(shown, s, lang) for s in overview.pending],
         "countdown": _countdown(target, at, lang) if target is not None else None,
         "charts": [chart for e in elections
-                   if (chart := _chart(shown, [s for s in stages if s.election == e.id],
+                   if (chart := _chart([s for s in stages if s.election == e.id],
                                        e.display_name(lang), at, lang))],
         "tables": [_table(shown, [s for s in stages if s.election == e.id],
                           e.display_name(lang), e.source, at, lang) for e in elections],
@@ -215,8 +215,7 @@ class _Words:
         return t(f"col.{name}", self.lang)
 
 
-def _stage_line(schedule: Schedule, stage: Stage, at: dt.datetime, lang: str
-                ) -> dict[str, Any]:
+def _stage_line(schedule: Schedule, stage: Stage, lang: str) -> dict[str, Any]:
     return {"name": stage.display_name(lang), "key": stage.key,
             "dates": dates_text(stage, lang, schedule=schedule),
             "reason": stage.reason_in(lang), "milestone": stage.milestone}
@@ -311,9 +310,10 @@ def safe_url(url: str | None) -> str | None:
     return url.strip()
 
 
-def _chart(schedule: Schedule, stages: Sequence[Stage], title: str, at: dt.datetime,
+def _chart(stages: Sequence[Stage], title: str, at: dt.datetime,
            lang: str) -> dict[str, Any] | None:
-    """One election's bars across the days it spans (or the range asked), in percent."""
+    """One election's bars across the days its stages span (not cropped to --from/--to), in
+    percent."""
     zone = at.tzinfo
     assert zone is not None
     dated = [s for s in stages if s.start is not None and s.end is not None]
