@@ -63,10 +63,9 @@ def at_date(monkeypatch: pytest.MonkeyPatch, when: str) -> None:
     monkeypatch.setenv("GIT_COMMITTER_DATE", when)
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Path:
-    """A repository holding the small schedule as stages.toml, its driver registered."""
-    folder = tmp_path / "office"
+def small_repository(folder: Path) -> Path:
+    """``folder`` made a repository whose first commit holds the small schedule as
+    stages.toml, with the attributes that name the driver."""
     folder.mkdir()
     git(folder, "init", "-q")
     git(folder, "symbolic-ref", "HEAD", "refs/heads/main")
@@ -75,6 +74,13 @@ def office(tmp_path: Path) -> Path:
     (folder / ".gitignore").write_text("stages.toml.lock\n")
     git(folder, "add", ".")
     git(folder, "commit", "-q", "-m", "first")
+    return folder
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """A repository holding the small schedule as stages.toml, its driver registered."""
+    folder = small_repository(tmp_path / "office")
     run("init", "--git", folder)
     return folder / "stages.toml"
 
@@ -331,15 +337,7 @@ def test_as_of_reads_the_schedule_as_known_then(office: Path,
 @pytest.fixture
 def offices(tmp_path: Path) -> tuple[Path, Path, Path]:
     """A bare hub and three clones of it (Jakarta, Makassar, Jayapura), driver registered."""
-    seed = tmp_path / "seed"
-    seed.mkdir()
-    git(seed, "init", "-q")
-    git(seed, "symbolic-ref", "HEAD", "refs/heads/main")
-    shutil.copyfile(SMALL, seed / "stages.toml")
-    (seed / ".gitattributes").write_text("stages.toml merge=pemilu-timeline\n")
-    (seed / ".gitignore").write_text("stages.toml.lock\n")
-    git(seed, "add", ".")
-    git(seed, "commit", "-q", "-m", "first")
+    small_repository(tmp_path / "seed")
     git(tmp_path, "clone", "-q", "--bare", "seed", "hub.git")
     clones = []
     for name in ("jakarta", "makassar", "jayapura"):
