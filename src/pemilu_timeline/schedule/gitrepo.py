@@ -23,10 +23,13 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pemilu_timeline.errors import GitRefused
 from pemilu_timeline.fsio import target_of
+
+if TYPE_CHECKING:
+    from pemilu_timeline.schedule.schema import FieldDiff
 
 CHANGE_TRAILER = "Pemilu-Change"
 WHY_TRAILER = "Pemilu-Why"
@@ -170,8 +173,7 @@ def prepare(path: Path, record: Record | None) -> Pending | None:
         return None
     git_program()
     _finish_journal(repo)
-    status = repo.git("status", "--porcelain=v1", "-z", "--ignored", "--", repo.path).stdout
-    code = status[:2].decode("ascii", "replace")
+    code = _file_status(repo, ignored=True)
     if code in ("??", "!!"):
         return None
     if not _head_is_branch(repo):
@@ -201,6 +203,13 @@ def check_author(author: str) -> None:
         raise GitRefused("git.bad_author", author=shown[:80])
 
 
+def _file_status(repo: Repo, *, ignored: bool = False) -> str:
+    """The file's two-letter code in `git status --porcelain` ("" when it is clean; "??"
+    untracked; "!!" ignored, asked for with ``ignored``)."""
+    args = ["status", "--porcelain=v1", "-z", *(["--ignored"] if ignored else [])]
+    return repo.git(*args, "--", repo.path).stdout[:2].decode("ascii", "replace")
+
+
 def _head_is_branch(repo: Repo) -> bool:
     """HEAD names a branch (read from the file: no git spawned)."""
     try:
@@ -222,11 +231,15 @@ def _commit(repo: Repo, message: str, author: str | None, merging: bool) -> None
         args += ["--only", "--", repo.path]
     done = repo.git(*args, stdin=message.encode("utf-8"), check=False)
     if done.returncode != 0:
-        said = done.stderr.decode("utf-8", "replace")
-        if "tell me who you are" in said or "auto-detect email" in said \
-                or "empty ident" in said:
-            raise GitRefused("git.no_identity")
-        raise GitRefused("git.failed", command="commit", reason=first_line(done))
+        raise _commit_refused(done)
+
+
+def _commit_refused(done: subprocess.CompletedProcess[bytes]) -> GitRefused:
+    """Why git refused a commit: no identity to write it under, or git's own word."""
+    said = done.stderr.decode("utf-8", "replace")
+    if "tell me who you are" in said or "auto-detect email" in said or "empty ident" in said:
+        return GitRefused("git.no_identity")
+    return GitRefused("git.failed", command="commit", reason=first_line(done))
 
 
 def _finish_journal(repo: Repo) -> None:
@@ -238,8 +251,7 @@ def _finish_journal(repo: Repo) -> None:
         return
     if not isinstance(journal, dict) or journal.get("path") != repo.path:
         return
-    changed = repo.git("status", "--porcelain=v1", "-z", "--", repo.path).stdout[:2].strip()
-    if changed:
+    if _file_status(repo).strip():
         _commit(repo, str(journal.get("message", "")), journal.get("author") or None,
                 bool(journal.get("merging")))
     repo.journal.unlink(missing_ok=True)
@@ -273,10 +285,10 @@ def changes_of(old: Any, new: Any) -> list[dict[str, Any]]:
         if key not in new.elections:
             changes.append({"op": "election remove", "key": key, "name": election.name})
         else:
-            fields = _fields(election, new.elections[key], schema.ELECTION_FIELDS)
-            for name, before, after in fields:
-                changes.append({"op": "election edit", "key": key, "field": name,
-                                "old": before, "new": after})
+            for diff in schema.changed_fields(election, new.elections[key],
+                                              schema.ELECTION_FIELDS):
+                changes.append({"op": "election edit", "key": key, "field": diff.field,
+                                "old": diff.old, "new": diff.new})
     old_stages = {stage.key: stage for stage in old}
     new_keys = set()
     for stage in new:
@@ -285,39 +297,31 @@ def changes_of(old: Any, new: Any) -> list[dict[str, Any]]:
         if before_stage is None:
             changes.append({"op": "add", "key": stage.key, "name": stage.name})
             continue
-        for name, before, after in _written(before_stage, stage,
-                                            _fields(before_stage, stage, schema.STAGE_FIELDS)):
-            changes.append({"op": "edit", "key": stage.key, "field": name,
-                            "old": before, "new": after})
+        for diff in _written(before_stage, stage, schema.changed_fields(
+                before_stage, stage, schema.STAGE_FIELDS)):
+            changes.append({"op": "edit", "key": stage.key, "field": diff.field,
+                            "old": diff.old, "new": diff.new})
     for stage in old:
         if stage.key not in new_keys:
             changes.append({"op": "remove", "key": stage.key, "name": stage.name})
     return changes
 
 
-def _fields(old: Any, new: Any, fields: Any) -> list[tuple[str, Any, Any]]:
-    """(field, old, new) of each field ``diff`` compares that differs, as plain data."""
-    from pemilu_timeline.schedule import schema
-
-    return [(d.field, d.old, d.new) for d in schema.changed_fields(old, new, fields)]
-
-
-def _written(old: Any, new: Any, fields: list[tuple[str, Any, Any]]
-             ) -> list[tuple[str, Any, Any]]:
+def _written(old: Any, new: Any, fields: Sequence[FieldDiff]) -> list[FieldDiff]:
     """The fields a change wrote, not what follows from them: the reason (said once), the
     stamps (they change with every edit), the dates a rule gives, and a one-day stage's
     end moving with its start."""
-    by_name = {name: (before, after) for name, before, after in fields}
+    by_name = {diff.field: (diff.old, diff.new) for diff in fields}
     by_rule = new.dated_by_rule or old.dated_by_rule
     kept = []
-    for name, before, after in fields:
-        if name in ("why", "revision", "updated"):
+    for diff in fields:
+        if diff.field in ("why", "revision", "updated"):
             continue
-        if name in ("start", "end") and by_rule and "after" not in by_name:
+        if diff.field in ("start", "end") and by_rule and "after" not in by_name:
             continue
-        if name == "end" and by_name.get("start") == (before, after):
+        if diff.field == "end" and by_name.get("start") == (diff.old, diff.new):
             continue
-        kept.append((name, before, after))
+        kept.append(diff)
     return kept
 
 
@@ -421,10 +425,7 @@ def create_repository(folder: Path, write_schedule: Any, author: str | None) -> 
         done = run_git(folder, *args, stdin=b"init: jadwal bawaan pemilu-timeline\n",
                        check=False)
         if done.returncode != 0:
-            said = done.stderr.decode("utf-8", "replace")
-            if "tell me who you are" in said or "auto-detect email" in said:
-                raise GitRefused("git.no_identity")
-            raise GitRefused("git.failed", command="commit", reason=first_line(done))
+            raise _commit_refused(done)
     except BaseException:
         _unmake(made, folder if new_folder else None)  # a repository without its first
         raise  # commit would take no write as one
@@ -450,8 +451,7 @@ def sync_repository(repo: Repo, remote: str, path: Path) -> tuple[int, int]:
         raise GitRefused("git.detached", path=path)
     if (repo.git_dir / "MERGE_HEAD").exists():
         raise GitRefused("git.merging", path=path)
-    status = repo.git("status", "--porcelain=v1", "-z", "--", repo.path).stdout
-    if status[:2].strip():
+    if _file_status(repo).strip():
         raise GitRefused("git.dirty", path=path)
     if remote not in repo.git("remote").stdout.decode("utf-8", "replace").split():
         raise GitRefused("git.no_remote", path=path)

@@ -407,10 +407,8 @@ Outcome = tuple[T, str | None, Schedule, Schedule]
 def _in_history(target: Path, record: Record | None) -> Pending | None:
     """The commit a write to ``target`` makes, if git keeps the file (checked before any
     byte is written); None for a plain file, without git ever being run."""
-    from pemilu_timeline.schedule.gitrepo import find_repo, prepare
+    from pemilu_timeline.schedule.gitrepo import prepare
 
-    if find_repo(target) is None:
-        return None
     return prepare(target, record)
 
 
