@@ -19,6 +19,7 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     LockTimeoutOption,
+    SinceOption,
     WhyOption,
     change_line,
     edit_text,
@@ -111,8 +112,7 @@ def diff(
     lang: LangOption = Lang.id, as_json: JsonOption = False,
     exit_code: Annotated[bool, typer.Option(
         "--exit-code")] = False,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar="WHEN", show_default=False)] = None,
+    since: SinceOption = None,
     as_of: AsOfOption = None, file: FileOption = None,
 ) -> None:
     from pemilu_timeline.diff import diff_schedules
@@ -184,7 +184,7 @@ def _diff_since(since: str, as_of: str | None, file: Path | None
 
 def _conflict_warnings(schedule: Schedule, lang: str) -> list[str]:
     """A line per conflict a merge recorded on a stage, saying how to settle it."""
-    from pemilu_timeline.cli.options import field_label
+    from pemilu_timeline.i18n.messages import field_label
     from pemilu_timeline.schedule.merge import entry_field
 
     lines = []

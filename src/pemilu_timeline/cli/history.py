@@ -8,7 +8,7 @@ itself does the distributing: there is no server and no protocol of our own.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -19,17 +19,14 @@ from pemilu_timeline.cli.options import (
     Lang,
     LangOption,
     LockTimeoutOption,
+    SinceOption,
     editable_source,
-    field_label,
     history_moment,
     print_json,
 )
 from pemilu_timeline.errors import ExitStatus
-from pemilu_timeline.i18n.messages import t
+from pemilu_timeline.i18n.messages import field_label, t
 from pemilu_timeline.schedule.locate import locate
-
-SinceOption = Annotated[str | None, typer.Option("--since", metavar="WHEN",
-                                                 show_default=False)]
 
 
 def log(
@@ -38,6 +35,7 @@ def log(
     since: SinceOption = None,
     file: FileOption = None, lang: LangOption = Lang.id, as_json: JsonOption = False,
 ) -> None:
+    from pemilu_timeline.schedule.gitrepo import change_text
     from pemilu_timeline.schedule.history import history
 
     source = locate(file)
@@ -59,15 +57,9 @@ def log(
         if not entry.changes:
             typer.echo(f"  {entry.subject}")
         for change in entry.changes:
-            typer.echo("  " + _change_line(change, code))
+            typer.echo("  " + change_text(change, code))
         if entry.why:
             typer.echo(f"  {field_label('why', code)}: {entry.why}")
-
-
-def _change_line(change: dict[str, Any], lang: str) -> str:
-    from pemilu_timeline.schedule.gitrepo import change_text
-
-    return change_text(change, lang)
 
 
 def merge_driver(

@@ -26,7 +26,7 @@ from pemilu_timeline.errors import (
     WriteRefused,
 )
 from pemilu_timeline.i18n import messages as i18n
-from pemilu_timeline.i18n.messages import CATALOG, t
+from pemilu_timeline.i18n.messages import field_label, t
 from pemilu_timeline.model import Schedule, Stage
 from pemilu_timeline.schedule.locate import ScheduleSource, is_package_data, locate
 from pemilu_timeline.schedule.read import load_source
@@ -271,12 +271,6 @@ def edit_text(name: str, lang: str, /, **params: Any) -> str:
     return t(f"edit.{name}", lang, **params)
 
 
-def field_label(field: str, lang: str) -> str:
-    """A field's name as staff read it ("mulai" for start); the name itself if it has none."""
-    key = f"field.{field}"
-    return t(key, lang) if key in CATALOG else field
-
-
 # Options of the writing commands.
 DropCommentsOption = Annotated[bool, typer.Option(
     "--drop-comments")]
@@ -300,6 +294,8 @@ WhyOption = Annotated[str | None, typer.Option("--why", metavar="TEXT", show_def
 GitAuthorOption = Annotated[str | None, typer.Option(
     "--author", metavar="'NAME <EMAIL>'", show_default=False)]
 AsOfOption = Annotated[str | None, typer.Option("--as-of", metavar="WHEN", show_default=False)]
+SinceOption = Annotated[str | None, typer.Option("--since", metavar="WHEN",
+                                                 show_default=False)]
 
 
 def history_record(action: str, why: str | None, author: str | None) -> Any:

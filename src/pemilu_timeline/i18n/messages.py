@@ -1472,6 +1472,12 @@ class Worded:
         return self.text(lang) or "-"
 
 
+def field_label(field: str, lang: str) -> str:
+    """A field's name as staff read it ("mulai" for start); the name itself if it has none."""
+    key = f"field.{field}"
+    return t(key, lang) if key in CATALOG else field
+
+
 def t(key: str, lang: str, /, **params: Any) -> str:
     """Translate ``key``; an unknown key falls back to the key itself so nothing crashes.
 

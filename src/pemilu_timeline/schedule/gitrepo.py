@@ -327,13 +327,12 @@ def _written(old: Any, new: Any, fields: Sequence[FieldDiff]) -> list[FieldDiff]
 
 def change_text(change: dict[str, Any], lang: str) -> str:
     """One change in the reader's terms: "edit pemilu-2029/x: mulai — → 2029-02-14"."""
-    from pemilu_timeline.i18n.messages import CATALOG, t
+    from pemilu_timeline.i18n.messages import field_label
 
     if "field" not in change:
         return f"{change['op']} {change['key']}" + (f" ({change['name']})"
                                                    if change.get("name") else "")
-    key = f"field.{change['field']}"
-    label = t(key, lang) if key in CATALOG else change["field"]
+    label = field_label(change["field"], lang)
     return (f"{change['op']} {change['key']}: {label} {_short(value_text(change.get('old')))}"
             f" → {_short(value_text(change.get('new')))}")
 
