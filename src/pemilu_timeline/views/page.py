@@ -87,20 +87,6 @@ class ZoneCountdown:
     target_day: int  # the day counted to, as days since 1970-01-01 (for the script)
 
 
-def page_html(schedule: Schedule, stages: Sequence[Stage], at: dt.datetime, lang: str,
-              links: PageLinks) -> bytes:
-    """The whole page for ``stages`` (already filtered) at ``at``."""
-    context = _page_context(schedule, stages, at, lang, links)
-    return _environment().get_template("page.html").render(context).encode("utf-8")
-
-
-def embed_html(schedule: Schedule, stages: Sequence[Stage], at: dt.datetime, lang: str,
-               links: PageLinks) -> bytes:
-    """The small page for an iframe: the current phase and the countdown."""
-    context = _page_context(schedule, stages, at, lang, links)
-    return _environment().get_template("embed.html").render(context).encode("utf-8")
-
-
 def iframe_snippet(links: PageLinks, lang: str) -> str:
     """The HTML a newsroom pastes into an article to show the widget."""
     from markupsafe import escape
@@ -369,7 +355,9 @@ def _ticks(first: dt.date, last: dt.date, place: Any, lang: str) -> list[dict[st
 
 def rendered_files(schedule: Schedule, stages: Sequence[Stage], at: dt.datetime, lang: str,
                    links: PageLinks) -> Iterable[tuple[str, bytes]]:
-    """The pages, by file name (the data files beside them are written by the caller)."""
-    yield PAGE_FILE, page_html(schedule, stages, at, lang, links)
-    if links.embed:
-        yield EMBED_FILE, embed_html(schedule, stages, at, lang, links)
+    """The page and, with ``links.embed``, the widget, by file name; both are laid out from
+    one context, worked out once (the data files beside them are written by the caller)."""
+    context = _page_context(schedule, stages, at, lang, links)
+    pages = [(PAGE_FILE, "page.html"), *([(EMBED_FILE, "embed.html")] if links.embed else [])]
+    for name, template in pages:
+        yield name, _environment().get_template(template).render(context).encode("utf-8")
