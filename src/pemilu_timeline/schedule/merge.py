@@ -215,14 +215,13 @@ def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
     (the canonical form keeps none) and the merge of them is valid too: otherwise ``ours``
     is left as it was, git marks the file conflicted, and the refusal says why. An empty
     ancestor is a file both sides added: there is no common version to merge from."""
-    from pemilu_timeline.schedule.write import canonical_text, first_comment_line
+    from pemilu_timeline.schedule.write import canonical_text
 
     data = [_version(path, shown, side) for path, side in
             ((base, "base"), (ours, "ours"), (theirs, "theirs"))]
     merged = merge_data(*data)
     text = canonical_text(merged.data)
     _check_merged(text, shown)
-    assert first_comment_line(text) is None
     try:
         ours.write_bytes(text.encode("utf-8"))
     except OSError as error:
@@ -232,7 +231,7 @@ def merge_files(base: Path, ours: Path, theirs: Path, shown: str) -> FileMerge:
 
 def _version(path: Path, shown: str, side: str) -> dict[str, Any]:
     """One side's data, refused unless it is a schedule the merge may rewrite."""
-    from pemilu_timeline.schedule.read import parse_schedule, parse_toml
+    from pemilu_timeline.schedule.read import build_schedule, parse_toml
     from pemilu_timeline.schedule.write import first_comment_line
 
     try:
@@ -250,8 +249,9 @@ def _version(path: Path, shown: str, side: str) -> dict[str, Any]:
         if line is not None:
             raise GitRefused("git.merge_comments", path=shown, side=Term(f"git.side_{side}"),
                              line=line)
-        _whole(parse_schedule(text, shown), shown)  # checked as a write checks it
-        return parse_toml(text, shown)
+        data = parse_toml(text, shown)
+        _whole(build_schedule(data, text, shown), shown)  # checked as a write checks it
+        return data
     except ScheduleInvalid as error:
         raise GitRefused("git.merge_invalid_side", path=shown, side=Term(f"git.side_{side}"),
                          problem=_first_problem(error)) from None
