@@ -240,6 +240,10 @@ def test_without_matplotlib_one_line_says_what_to_install(
         assert "pip install 'pemilu-timeline[charts]'" in result.stderr
         assert "Traceback" not in result.output + result.stderr
     assert not (tmp_path / "c.svg").exists()
+    # More stages than a chart holds: still the one line, not "60 of 123 drawn" first.
+    crowded = CliRunner().invoke(app, ["timeline", "--png", str(tmp_path / "c.png")])
+    assert crowded.exit_code == 1 and len(crowded.stderr.splitlines()) == 1
+    assert "pemilu-timeline[charts]" in crowded.stderr
     assert run("timeline", *VOTING_WEEKS).stdout.startswith("Linimasa tahapan")
 
 

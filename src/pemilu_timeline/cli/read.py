@@ -217,11 +217,14 @@ def timeline(
     layout = chart_layout(stages, view.at, view.lang, schedule=view.schedule,
                           start_from=first, until=last, at_given=at is not None,
                           width_px=width_px, place=place, tags=tag or ())
+    # Drawn before a word is said: without matplotlib, the one line says what to install.
+    pictures = [(render_chart(layout, fmt), path)
+                for fmt, path in (("svg", svg), ("png", png)) if path is not None]
     dated = sum(1 for s in stages if s.is_dated)
     if dated > MAX_ROWS:
         typer.echo(i18n.t("chart.more_rows", view.lang, shown=MAX_ROWS, total=dated), err=True)
-    for fmt, path in (("svg", svg), ("png", png)):
-        if path is not None and write_output(render_chart(layout, fmt), path):
+    for picture, path in pictures:
+        if write_output(picture, path):
             typer.echo(str(path), err=True)  # the file written; not for '-' (stdout)
 
 
